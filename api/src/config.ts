@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root: .data/ and migrations/ live here. */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: int(4000),
+  /** PostgreSQL connection string; when absent an embedded PostgreSQL is started under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(path.join(ROOT_DIR, '.data')),
+  EMBEDDED_PG_PORT: int(54329),
+  DB_POOL_MAX: int(10),
+  /** Public origin of the web app: decides cookie flags and which links count as internal. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Secret for signing web-app state; required in production. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_TTL_DAYS: int(30),
+  MEILISEARCH_URL: z.string().url().optional(),
+  MEILISEARCH_KEY: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Seed the demo community when the database has no members (npm start does this on first run). */
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  // GraphQL limits (SECURITY.md)
+  GRAPHQL_MAX_DEPTH: int(8),
+  GRAPHQL_MAX_ALIASES: int(15),
+  GRAPHQL_MAX_DIRECTIVES: int(50),
+  GRAPHQL_MAX_TOKENS: int(1000),
+  GRAPHQL_MAX_COST: int(5000),
+  // Login throttling (SECURITY.md): per IP and per account
+  LOGIN_LIMIT_PER_MINUTE: int(6),
+  LOGIN_LIMIT_PER_HOUR: int(30),
+});
+
+export type Config = z.infer<typeof envSchema> & { isProduction: boolean };
+
+/** Parses the environment once at boot; a bad value stops the process with a readable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${details}`);
+  }
+  const config = { ...parsed.data, isProduction: parsed.data.NODE_ENV === 'production' };
+  if (config.isProduction && !config.SESSION_SECRET) {
+    throw new Error('Invalid configuration: SESSION_SECRET is required in production');
+  }
+  return config;
+}

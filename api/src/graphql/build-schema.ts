@@ -1,0 +1,14 @@
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { MemberResolver } from '../modules/accounts/member.resolver.js';
+import { CategoryResolver } from '../modules/community/category.resolver.js';
+import { PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
+import { ThreadResolver } from '../modules/community/thread.resolver.js';
+
+export const resolvers = [MemberResolver, CategoryResolver, ThreadResolver, PostResolver, PostRevisionResolver] as const;
+
+/** The executable schema; also the source of schema/schema.graphql (npm run codegen). */
+export function buildHearthSchema(): Promise<GraphQLSchema> {
+  // Commands validate their input (one place for the rules), so type-graphql's class-validator pass is off.
+  return buildSchema({ resolvers, validate: false });
+}

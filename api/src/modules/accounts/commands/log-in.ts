@@ -1,0 +1,46 @@
+import { raw } from '@mikro-orm/postgresql';
+import { UnauthenticatedError, ValidationError } from '../../../platform/errors.js';
+import type { Scope } from '../../../platform/scope.js';
+import { Member } from '../member.entity.js';
+import { verifyPassword } from '../passwords.js';
+import { createSession } from '../sessions.js';
+
+export interface LoginInput {
+  /** Handle or email. */
+  login: string;
+  password: string;
+}
+
+/**
+ * Checks the password and opens a session. Attempts are limited per IP and per account
+ * (SECURITY.md) before the password is checked, and unknown accounts take as long as known ones.
+ */
+export async function logIn(scope: Scope, input: LoginInput) {
+  const login = input.login.trim();
+  if (!login || !input.password) {
+    throw new ValidationError({
+      ...(login ? {} : { login: 'Enter your handle or email.' }),
+      ...(input.password ? {} : { password: 'Enter your password.' }),
+    });
+  }
+  const { config } = scope.services;
+  const limits = [
+    { label: 'login attempts', points: config.LOGIN_LIMIT_PER_MINUTE, durationSeconds: 60 },
+    { label: 'login attempts', points: config.LOGIN_LIMIT_PER_HOUR, durationSeconds: 3600 },
+  ];
+  for (const limit of limits) {
+    await scope.services.rateLimits.consume(limit, `ip:${scope.ip}`);
+    await scope.services.rateLimits.consume(limit, `account:${login.toLowerCase().slice(0, 254)}`);
+  }
+
+  const column = login.includes('@') ? 'email' : 'handle';
+  const member = await scope.em.findOne(
+    Member,
+    { [raw(`lower(${column})`)]: login.toLowerCase() },
+    { populate: ['passwordHash'] },
+  );
+  const ok = await verifyPassword(member?.passwordHash ?? null, input.password);
+  if (!member || !ok) throw new UnauthenticatedError('That login and password do not match.');
+  const token = await createSession(scope.em, member.id, config.SESSION_TTL_DAYS);
+  return { token, member };
+}

@@ -1,0 +1,44 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Role {
+  MEMBER = 'MEMBER',
+  MODERATOR = 'MODERATOR',
+  ADMIN = 'ADMIN',
+}
+registerEnumType(Role, { name: 'Role', description: 'What a member may administer.' });
+
+/** A person with an account. Email is private: see MemberResolver.email. */
+@ObjectType({ description: 'A community member.', simpleResolvers: true })
+@Entity({ tableName: 'members' })
+export class Member {
+  [OptionalProps]?: 'role' | 'createdAt' | 'updatedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  handle!: string;
+
+  @Property({ type: 'text' })
+  email!: string;
+
+  @Property({ type: 'text', lazy: true, hidden: true })
+  passwordHash!: string;
+
+  @Field(() => Role)
+  @Property({ type: 'text' })
+  role: Role = Role.MEMBER;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+export const isStaff = (member: Pick<Member, 'role'> | null | undefined): boolean =>
+  member?.role === Role.MODERATOR || member?.role === Role.ADMIN;

@@ -1,0 +1,84 @@
+import { raw } from '@mikro-orm/postgresql';
+import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { Guardian } from '../../platform/authz/guardian.js';
+import { logIn } from './commands/log-in.js';
+import { registerMember } from './commands/register-member.js';
+import { Member } from './member.entity.js';
+import './member.policy.js';
+import { deleteSession } from './sessions.js';
+
+@InputType()
+class RegisterInput {
+  @Field(() => String, { description: '3–20 characters: letters, digits, _ or -.' })
+  handle!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { description: '10–128 characters.' })
+  password!: string;
+}
+
+@InputType()
+class LoginInput {
+  @Field(() => String, { description: 'Handle or email.' })
+  login!: string;
+
+  @Field(() => String)
+  password!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+class AuthPayload {
+  @Field(() => String, { description: 'Opaque session token: send it as `Authorization: Bearer <token>`.' })
+  token!: string;
+
+  @Field(() => Member)
+  member!: Member;
+}
+
+/** The rest of a login/register response is resolved as the member who just signed in. */
+function actAs(ctx: Context, payload: { token: string; member: Member }) {
+  ctx.viewer = { id: payload.member.id, handle: payload.member.handle, role: payload.member.role };
+  ctx.guardian = new Guardian(ctx.viewer);
+  ctx.token = payload.token;
+  return payload;
+}
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => Member, { nullable: true, description: 'The signed-in member, or null for a visitor.' })
+  async me(@Ctx() ctx: Context): Promise<Member | null> {
+    return ctx.viewer ? ctx.loaders.memberById.load(ctx.viewer.id) : null;
+  }
+
+  @Query(() => Member, { nullable: true })
+  async member(@Arg('handle', () => String) handle: string, @Ctx() ctx: Context): Promise<Member | null> {
+    if (handle.length > 40) return null;
+    return ctx.em.findOne(Member, { [raw('lower(handle)')]: handle.toLowerCase() });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Visible to the member and to staff only.' })
+  email(@Root() member: Member, @Ctx() ctx: Context): string {
+    ctx.guardian.ensureCan('member.readEmail', member);
+    return member.email;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Creates an account and logs it in.' })
+  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context) {
+    return actAs(ctx, await registerMember(ctx, input));
+  }
+
+  @Mutation(() => AuthPayload)
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context) {
+    return actAs(ctx, await logIn(ctx, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session; true when one was ended.' })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    if (!ctx.token || !ctx.viewer) return false;
+    await deleteSession(ctx.em, ctx.token);
+    return true;
+  }
+}

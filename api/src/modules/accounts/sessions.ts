@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UnauthenticatedError } from '../../platform/errors.js';
+import { Member } from './member.entity.js';
+import { Session } from './session.entity.js';
+
+const TOKEN_PREFIX = 'hs_';
+const TOKEN_PATTERN = /^hs_[A-Za-z0-9_-]{43}$/;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a session and returns its opaque token; only the token's hash is stored. */
+export async function createSession(em: EntityManager, memberId: number, ttlDays: number) {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const session = em.create(Session, {
+    memberId,
+    tokenHash: hashToken(token),
+    createdAt: new Date(),
+    expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
+  });
+  await em.persistAndFlush(session);
+  return token;
+}
+
+/**
+ * The member a bearer token belongs to. A token that is malformed, unknown or expired is
+ * UNAUTHENTICATED rather than silently anonymous, so clients learn to log in again.
+ */
+export async function memberForToken(em: EntityManager, token: string): Promise<Member> {
+  const invalid = () =>
+    new UnauthenticatedError('Your session is invalid or has expired. Please log in again.');
+  if (!TOKEN_PATTERN.test(token)) throw invalid();
+  const rows = await em.getConnection().execute<{ member_id: number }[]>(
+    'select member_id from sessions where token_hash = ? and expires_at > now()',
+    [hashToken(token)],
+  );
+  const memberId = rows[0]?.member_id;
+  if (!memberId) throw invalid();
+  const member = await em.findOne(Member, memberId);
+  if (!member) throw invalid();
+  return member;
+}
+
+export async function deleteSession(em: EntityManager, token: string): Promise<void> {
+  await em.getConnection().execute('delete from sessions where token_hash = ?', [hashToken(token)]);
+}

@@ -1,0 +1,55 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum CategoryKind {
+  QA = 'QA',
+  DISCUSSION = 'DISCUSSION',
+  IDEAS = 'IDEAS',
+  ANNOUNCEMENTS = 'ANNOUNCEMENTS',
+  RESTRICTED = 'RESTRICTED',
+}
+registerEnumType(CategoryKind, {
+  name: 'CategoryKind',
+  description: 'ANNOUNCEMENTS: only staff start threads. RESTRICTED: staff only (advocates later).',
+});
+
+@ObjectType({ description: 'A forum section.', simpleResolvers: true })
+@Entity({ tableName: 'categories' })
+export class Category {
+  [OptionalProps]?: 'description' | 'kind' | 'position' | 'threadCount' | 'createdAt' | 'updatedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  slug!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  description: string = '';
+
+  @Field(() => CategoryKind)
+  @Property({ type: 'text' })
+  kind: CategoryKind = CategoryKind.QA;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  position: number = 0;
+
+  @Field(() => Int, { description: 'Threads in this category, not counting deleted ones.' })
+  @Property({ type: 'integer' })
+  threadCount: number = 0;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { parseId } from '../../graphql/pagination.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { Category } from './category.entity.js';
+import { createCategory, updateCategory } from './commands/manage-category.js';
+import { CreateCategoryInput, UpdateCategoryInput } from './community.inputs.js';
+import './community.policy.js';
+import { canSeeCategory, listCategories } from './community.queries.js';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Query(() => [Category], { description: 'Categories the viewer may read, in display order.' })
+  categories(@Ctx() ctx: Context): Promise<Category[]> {
+    return listCategories(ctx.em, ctx.viewer);
+  }
+
+  @Query(() => Category, { nullable: true })
+  async category(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<Category> {
+    const category = await ctx.em.findOne(Category, { slug: slug.slice(0, 60) });
+    if (!category || !canSeeCategory(ctx.viewer, category)) throw new NotFoundError('Category');
+    return category;
+  }
+
+  @Mutation(() => Category, { description: 'Admins only.' })
+  createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() ctx: Context) {
+    return createCategory(ctx, input);
+  }
+
+  @Mutation(() => Category, { description: 'Admins only; omitted fields are unchanged.' })
+  updateCategory(@Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput, @Ctx() ctx: Context) {
+    return updateCategory(ctx, parseId(input.id), input);
+  }
+}

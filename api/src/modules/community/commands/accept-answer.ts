@@ -1,0 +1,51 @@
+import { ConflictError, NotFoundError } from '../../../platform/errors.js';
+import { sql } from '../../../platform/db/sql.js';
+import type { Scope } from '../../../platform/scope.js';
+import type { Loaders } from '../../loaders.js';
+import { visiblePost, visibleThread } from '../community.queries.js';
+import { Thread } from '../thread.entity.js';
+
+type Ctx = Scope & { loaders: Loaders };
+
+/** Marks a reply as the thread's solution (replacing any earlier one); the thread becomes ANSWERED. */
+export async function acceptAnswer(scope: Ctx, postId: number): Promise<Thread> {
+  scope.guardian.requireViewer();
+  const { post, thread } = await visiblePost(scope.loaders, scope.guardian.viewer, postId);
+  if (post.isQuestion) throw new NotFoundError('Answer');
+  scope.guardian.ensureCan('thread.accept', thread);
+  if (thread.acceptedPostId === post.id) throw new ConflictError('This answer is already accepted.');
+
+  const rows = await sql<Record<string, unknown>>(
+    scope.em,
+    `update threads set accepted_post_id = ?, status = case when status = 'OPEN' then 'ANSWERED' else status end
+      where id = ? and deleted_at is null and accepted_post_id is distinct from ?
+        and exists (select 1 from posts where id = ? and deleted_at is null)
+      returning *`,
+    [post.id, thread.id, post.id, post.id],
+  );
+  if (rows.length === 0) throw new ConflictError('The thread changed meanwhile; reload and try again.');
+  return fresh(scope, rows[0]!);
+}
+
+/** Removes the accepted solution; an ANSWERED thread is OPEN again. */
+export async function unacceptAnswer(scope: Ctx, threadId: number): Promise<Thread> {
+  scope.guardian.requireViewer();
+  const thread = await visibleThread(scope.loaders, scope.guardian.viewer, threadId);
+  scope.guardian.ensureCan('thread.accept', thread);
+  const rows = await sql<Record<string, unknown>>(
+    scope.em,
+    `update threads set accepted_post_id = null, status = case when status = 'ANSWERED' then 'OPEN' else status end
+      where id = ? and accepted_post_id is not null returning *`,
+    [thread.id],
+  );
+  if (rows.length === 0) throw new ConflictError('This thread has no accepted answer.');
+  return fresh(scope, rows[0]!);
+}
+
+/** A detached Thread from a `returning *` row, primed into the loader for the response. */
+function fresh(scope: Ctx, row: Record<string, unknown>): Thread {
+  const thread = scope.em.fork().map(Thread, row);
+  scope.loaders.threadById.clear(thread.id).prime(thread.id, thread);
+  return thread;
+}
+

@@ -1,0 +1,57 @@
+import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
+import { sql } from '../../../platform/db/sql.js';
+import type { Scope } from '../../../platform/scope.js';
+import { Category } from '../category.entity.js';
+import { canSeeCategory } from '../community.queries.js';
+import { PostRevision } from '../post-revision.entity.js';
+import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
+import { Post } from '../post.entity.js';
+import { Thread } from '../thread.entity.js';
+
+export interface AskQuestionInput {
+  categoryId: number;
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+/** Starts a thread: the thread, its opening post and revision 1, and the category's count, atomically. */
+export async function askQuestion(scope: Scope, input: AskQuestionInput): Promise<Thread> {
+  const author = scope.guardian.requireViewer();
+  const errors: FieldErrors = {};
+  const title = validateTitle(input.title, errors);
+  const body = validateBody(input.body, errors);
+  const tags = normalizeTags(input.tags, errors);
+  const category = await scope.em.findOne(Category, input.categoryId);
+  if (!category || !canSeeCategory(scope.guardian.viewer, category)) throw new NotFoundError('Category');
+  scope.guardian.ensureCan('category.post', category);
+  assertValid(errors);
+
+  const bodyHtml = scope.services.markdown(body);
+  return scope.em.transactional(async (tx) => {
+    const now = new Date();
+    const thread = tx.create(Thread, {
+      categoryId: category.id,
+      authorId: author.id,
+      title,
+      tags,
+      createdAt: now,
+      lastActivityAt: now,
+    });
+    await tx.flush();
+    const post = tx.create(Post, {
+      threadId: thread.id,
+      authorId: author.id,
+      isQuestion: true,
+      body,
+      bodyHtml,
+      createdAt: now,
+    });
+    await tx.flush();
+    thread.questionPostId = post.id;
+    tx.create(PostRevision, { postId: post.id, revision: 1, editorId: author.id, title, tags, body, createdAt: now });
+    await tx.flush();
+    await sql(tx, 'update categories set thread_count = thread_count + 1 where id = ?', [category.id]);
+    return thread;
+  });
+}

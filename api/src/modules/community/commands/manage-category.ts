@@ -1,0 +1,70 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { assertValid, ConflictError, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
+import type { Scope } from '../../../platform/scope.js';
+import { Category, CategoryKind } from '../category.entity.js';
+
+export interface CategoryInput {
+  slug?: string | null;
+  name?: string | null;
+  description?: string | null;
+  kind?: CategoryKind | null;
+  position?: number | null;
+}
+
+function validate(input: CategoryInput, errors: FieldErrors) {
+  if (input.slug != null && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug)) errors.slug = 'Slug must be lower-case words joined by -.';
+  if (input.slug != null && input.slug.length > 60) errors.slug = 'Slug must be at most 60 characters.';
+  if (input.name != null && (input.name.trim().length < 2 || input.name.trim().length > 60)) {
+    errors.name = 'Name must be 2–60 characters.';
+  }
+  if (input.description != null && input.description.length > 500) {
+    errors.description = 'Description must be at most 500 characters.';
+  }
+}
+
+async function save(scope: Scope, category: Category) {
+  try {
+    await scope.em.flush();
+  } catch (err) {
+    if (err instanceof UniqueConstraintViolationException) {
+      scope.em.clear();
+      throw new ConflictError(`A category with the slug "${category.slug}" already exists.`);
+    }
+    throw err;
+  }
+  return category;
+}
+
+/** Admins add categories. */
+export async function createCategory(scope: Scope, input: CategoryInput): Promise<Category> {
+  scope.guardian.ensureCan('category.manage', null);
+  const errors: FieldErrors = {};
+  if (!input.slug) errors.slug = 'Slug is required.';
+  if (!input.name) errors.name = 'Name is required.';
+  validate(input, errors);
+  assertValid(errors);
+  const category = scope.em.create(Category, {
+    slug: input.slug!,
+    name: input.name!.trim(),
+    description: input.description?.trim() ?? '',
+    kind: input.kind ?? CategoryKind.QA,
+    position: input.position ?? 0,
+  });
+  return save(scope, category);
+}
+
+/** Admins rename, re-describe, re-kind or re-order a category; omitted fields stay. */
+export async function updateCategory(scope: Scope, id: number, input: CategoryInput): Promise<Category> {
+  scope.guardian.ensureCan('category.manage', null);
+  const errors: FieldErrors = {};
+  validate(input, errors);
+  assertValid(errors);
+  const category = await scope.em.findOne(Category, id);
+  if (!category) throw new NotFoundError('Category');
+  if (input.slug != null) category.slug = input.slug;
+  if (input.name != null) category.name = input.name.trim();
+  if (input.description != null) category.description = input.description.trim();
+  if (input.kind != null) category.kind = input.kind;
+  if (input.position != null) category.position = input.position;
+  return save(scope, category);
+}

@@ -1,0 +1,54 @@
+import { isStaffViewer } from '../../../platform/authz/guardian.js';
+import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
+import { sql } from '../../../platform/db/sql.js';
+import type { Scope } from '../../../platform/scope.js';
+import type { Loaders } from '../../loaders.js';
+import { visibleThread } from '../community.queries.js';
+import { PostRevision } from '../post-revision.entity.js';
+import { validateBody } from '../post.rules.js';
+import { Post } from '../post.entity.js';
+import type { ThreadStatus } from '../thread.entity.js';
+
+/**
+ * Adds a reply. The thread's counter update doubles as the status check (it only matches an
+ * open thread), so a reply cannot slip in after a concurrent close or lock.
+ */
+export async function postReply(
+  scope: Scope & { loaders: Loaders },
+  input: { threadId: number; body: string },
+): Promise<Post> {
+  const viewer = scope.guardian.requireViewer();
+  const errors: FieldErrors = {};
+  const body = validateBody(input.body, errors);
+  const thread = await visibleThread(scope.loaders, viewer, input.threadId);
+  scope.guardian.ensureCan('thread.reply', thread);
+  assertValid(errors);
+
+  const bodyHtml = scope.services.markdown(body);
+  return scope.em.transactional(async (tx) => {
+    const updated = await sql(
+      tx,
+      `update threads set reply_count = reply_count + 1, last_activity_at = now()
+        where id = ? and deleted_at is null and (status in ('OPEN', 'ANSWERED') or ?::boolean)
+        returning status`,
+      [thread.id, isStaffViewer(viewer)],
+    );
+    if (updated.length === 0) {
+      // Closed, locked or deleted since we looked: report it as the policy would.
+      const [row] = await sql<{ status: ThreadStatus; deleted_at: Date | null }>(
+        tx,
+        'select status, deleted_at from threads where id = ?',
+        [thread.id],
+      );
+      if (!row || row.deleted_at) throw new NotFoundError('Thread');
+      scope.guardian.ensureCan('thread.reply', { ...thread, status: row.status });
+      throw new Error(`reply refused for thread ${thread.id} in status ${row.status}`);
+    }
+    const now = new Date();
+    const post = tx.create(Post, { threadId: thread.id, authorId: viewer.id, body, bodyHtml, createdAt: now });
+    await tx.flush();
+    tx.create(PostRevision, { postId: post.id, revision: 1, editorId: viewer.id, body, createdAt: now });
+    await tx.flush();
+    return post;
+  });
+}

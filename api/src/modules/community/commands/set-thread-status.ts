@@ -1,0 +1,31 @@
+import { ValidationError } from '../../../platform/errors.js';
+import { sql } from '../../../platform/db/sql.js';
+import type { Scope } from '../../../platform/scope.js';
+import type { Loaders } from '../../loaders.js';
+import { visibleThread } from '../community.queries.js';
+import { Thread, ThreadStatus } from '../thread.entity.js';
+
+/**
+ * Staff close, lock or re-open a thread. Re-opening restores ANSWERED when a solution is
+ * accepted, so the status always agrees with `accepted_post_id`.
+ */
+export async function setThreadStatus(
+  scope: Scope & { loaders: Loaders },
+  input: { threadId: number; status: ThreadStatus },
+): Promise<Thread> {
+  scope.guardian.requireViewer();
+  const thread = await visibleThread(scope.loaders, scope.guardian.viewer, input.threadId);
+  scope.guardian.ensureCan('thread.moderate', thread);
+  if (input.status === ThreadStatus.ANSWERED) {
+    throw new ValidationError({ status: 'A thread becomes ANSWERED by accepting a reply; use OPEN to re-open it.' });
+  }
+  const [row] = await sql<Record<string, unknown>>(
+    scope.em,
+    `update threads set status = case when ? = 'OPEN' and accepted_post_id is not null then 'ANSWERED' else ? end
+      where id = ? returning *`,
+    [input.status, input.status, thread.id],
+  );
+  const fresh = scope.em.fork().map(Thread, row!);
+  scope.loaders.threadById.clear(thread.id).prime(thread.id, fresh);
+  return fresh;
+}

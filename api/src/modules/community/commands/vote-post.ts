@@ -1,0 +1,72 @@
+import { ConflictError } from '../../../platform/errors.js';
+import { sql } from '../../../platform/db/sql.js';
+import type { Scope } from '../../../platform/scope.js';
+import type { Loaders } from '../../loaders.js';
+import { visiblePost } from '../community.queries.js';
+import type { Post } from '../post.entity.js';
+
+export type VoteValue = -1 | 0 | 1;
+
+/**
+ * Sets the viewer's vote on a post to up (1), down (-1) or none (0). The vote row is locked
+ * (or inserted, retrying if a concurrent insert wins), so the score delta is computed from the
+ * committed previous vote and applied with one atomic update: concurrent votes never lose one.
+ * Voting the value you already have is CONFLICT.
+ */
+export async function votePost(
+  scope: Scope & { loaders: Loaders },
+  input: { postId: number; value: VoteValue },
+): Promise<Post> {
+  const viewer = scope.guardian.requireViewer();
+  const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
+  scope.guardian.ensureCan('post.vote', { post, thread });
+
+  const score = await scope.em.transactional(async (tx) => {
+    for (;;) {
+      const [existing] = await sql<{ value: number }>(
+        tx,
+        'select value from post_votes where post_id = ? and voter_id = ? for update',
+        [post.id, viewer.id],
+      );
+      const previous = existing?.value ?? 0;
+      if (previous === input.value) {
+        throw new ConflictError(
+          input.value === 0
+            ? 'You have not voted on this post.'
+            : `You have already ${input.value === 1 ? 'up' : 'down'}voted this post.`,
+        );
+      }
+      if (input.value === 0) {
+        await sql(tx, 'delete from post_votes where post_id = ? and voter_id = ?', [post.id, viewer.id]);
+      } else if (existing) {
+        await sql(tx, 'update post_votes set value = ?, updated_at = now() where post_id = ? and voter_id = ?', [
+          input.value,
+          post.id,
+          viewer.id,
+        ]);
+      } else {
+        const inserted = await sql(
+          tx,
+          `insert into post_votes (post_id, voter_id, value) values (?, ?, ?)
+           on conflict (post_id, voter_id) do nothing returning 1`,
+          [post.id, viewer.id, input.value],
+        );
+        if (inserted.length === 0) continue; // a concurrent vote by the same member won: re-read it
+      }
+      const up = (input.value === 1 ? 1 : 0) - (previous === 1 ? 1 : 0);
+      const down = (input.value === -1 ? 1 : 0) - (previous === -1 ? 1 : 0);
+      const [row] = await sql<{ score: number }>(
+        tx,
+        `update posts set up_votes = up_votes + ?, down_votes = down_votes + ?, score = score + ?
+          where id = ? returning score`,
+        [up, down, up - down, post.id],
+      );
+      if (post.isQuestion) {
+        await sql(tx, 'update threads set score = score + ? where id = ?', [up - down, thread.id]);
+      }
+      return row!.score;
+    }
+  });
+  scope.loaders.viewerVoteByPostId.clear(post.id).prime(post.id, input.value);
+  return Object.assign(Object.create(Object.getPrototypeOf(post)) as Post, post, { score });
+}

@@ -1,0 +1,123 @@
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { CategoryKind } from './category.entity.js';
+import { ThreadOrder } from './community.queries.js';
+import { ThreadStatus } from './thread.entity.js';
+
+export enum VoteValue {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  NONE = 'NONE',
+}
+registerEnumType(VoteValue, { name: 'VoteValue', description: 'NONE retracts a vote.' });
+registerEnumType(ThreadOrder, {
+  name: 'ThreadOrder',
+  description: 'LATEST: by last activity. NEWEST: by creation. UNANSWERED: no replies yet, newest first. TOP: by score.',
+});
+
+@InputType()
+export class ThreadFilterInput {
+  @Field(() => ID, { nullable: true })
+  categoryId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tag?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only this member's threads." })
+  authorHandle?: string | null;
+}
+
+@InputType()
+export class AskQuestionInput {
+  @Field(() => ID)
+  categoryId!: string;
+
+  @Field(() => String, { description: '15–150 characters.' })
+  title!: string;
+
+  @Field(() => String, { description: 'Markdown, 20–32,000 characters.' })
+  body!: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'Up to 5 tags.' })
+  tags!: string[];
+}
+
+@InputType()
+export class PostReplyInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => String, { description: 'Markdown, 20–32,000 characters.' })
+  body!: string;
+}
+
+@InputType()
+export class VoteInput {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => VoteValue)
+  value!: VoteValue;
+}
+
+@InputType()
+export class EditPostInput {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => String)
+  body!: string;
+
+  @Field(() => String, { nullable: true, description: 'Questions only.' })
+  title?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Questions only.' })
+  tags?: string[] | null;
+}
+
+@InputType()
+export class SetThreadStatusInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => ThreadStatus, { description: 'OPEN, CLOSED or LOCKED.' })
+  status!: ThreadStatus;
+}
+
+@InputType()
+export class CreateCategoryInput {
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => CategoryKind, { nullable: true })
+  kind?: CategoryKind | null;
+
+  @Field(() => Int, { nullable: true })
+  position?: number | null;
+}
+
+@InputType()
+export class UpdateCategoryInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => CategoryKind, { nullable: true })
+  kind?: CategoryKind | null;
+
+  @Field(() => Int, { nullable: true })
+  position?: number | null;
+}

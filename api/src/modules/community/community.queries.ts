@@ -1,0 +1,146 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isStaffViewer, type Viewer } from '../../platform/authz/guardian.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { decodeCursor, toConnection, type Connection, type CursorValue } from '../../graphql/pagination.js';
+import type { Loaders } from '../loaders.js';
+import { Category, CategoryKind } from './category.entity.js';
+import { Post } from './post.entity.js';
+import { Thread } from './thread.entity.js';
+
+export enum ThreadOrder {
+  LATEST = 'LATEST',
+  NEWEST = 'NEWEST',
+  UNANSWERED = 'UNANSWERED',
+  TOP = 'TOP',
+}
+
+export interface ThreadFilter {
+  categoryId?: number;
+  tag?: string;
+  authorId?: number;
+}
+
+export const canSeeCategory = (viewer: Viewer | null, category: Category): boolean =>
+  category.kind !== CategoryKind.RESTRICTED || isStaffViewer(viewer);
+
+/** Categories the viewer may read, in display order. */
+export async function listCategories(em: EntityManager, viewer: Viewer | null): Promise<Category[]> {
+  const all = await em.find(Category, {}, { orderBy: { position: 'asc', name: 'asc' } });
+  return all.filter((c) => canSeeCategory(viewer, c));
+}
+
+/** A thread the viewer may read, or NOT_FOUND (deleted and restricted look the same as absent). */
+export async function visibleThread(loaders: Loaders, viewer: Viewer | null, id: number): Promise<Thread> {
+  const thread = await loaders.threadById.load(id);
+  if (!thread || thread.deletedAt) throw new NotFoundError('Thread');
+  const category = await loaders.categoryById.load(thread.categoryId);
+  if (!category || !canSeeCategory(viewer, category)) throw new NotFoundError('Thread');
+  return thread;
+}
+
+/** A post (question or reply) the viewer may read, with its thread, or NOT_FOUND. */
+export async function visiblePost(loaders: Loaders, viewer: Viewer | null, id: number) {
+  const post = await loaders.postById.load(id);
+  if (!post || post.deletedAt) throw new NotFoundError('Post');
+  const thread = await visibleThread(loaders, viewer, post.threadId).catch(() => {
+    throw new NotFoundError('Post');
+  });
+  return { post, thread };
+}
+
+const ORDERS: Record<ThreadOrder, { orderBy: string; keyset: string; cursor: (t: Thread) => CursorValue[]; shape: ('string' | 'number')[] }> = {
+  [ThreadOrder.LATEST]: {
+    orderBy: 't.last_activity_at desc, t.id desc',
+    keyset: '(t.last_activity_at, t.id) < (?::timestamptz, ?)',
+    cursor: (t) => [t.lastActivityAt.toISOString(), t.id],
+    shape: ['string', 'number'],
+  },
+  [ThreadOrder.NEWEST]: {
+    orderBy: 't.id desc',
+    keyset: 't.id < ?',
+    cursor: (t) => [t.id],
+    shape: ['number'],
+  },
+  [ThreadOrder.UNANSWERED]: {
+    orderBy: 't.id desc',
+    keyset: 't.id < ?',
+    cursor: (t) => [t.id],
+    shape: ['number'],
+  },
+  [ThreadOrder.TOP]: {
+    orderBy: 't.score desc, t.id desc',
+    keyset: '(t.score, t.id) < (?, ?)',
+    cursor: (t) => [t.score, t.id],
+    shape: ['number', 'number'],
+  },
+};
+
+/**
+ * One page of threads by keyset: each order has a matching partial index (see the foundation
+ * migration), so page 100 costs what page 1 does. Restricted categories are filtered in the
+ * `where` clause, so they never leak through the list.
+ */
+export async function listThreads(
+  em: EntityManager,
+  viewer: Viewer | null,
+  args: { first: number; after?: string | null; filter?: ThreadFilter; order: ThreadOrder },
+): Promise<Connection<Thread>> {
+  const spec = ORDERS[args.order];
+  const where: string[] = ['t.deleted_at is null'];
+  const params: unknown[] = [];
+  const { categoryId, tag, authorId } = args.filter ?? {};
+  if (categoryId !== undefined) {
+    where.push('t.category_id = ?');
+    params.push(categoryId);
+  }
+  if (tag !== undefined) {
+    where.push('t.tags @> array[?]::text[]');
+    params.push(tag.trim().toLowerCase());
+  }
+  if (authorId !== undefined) {
+    where.push('t.author_id = ?');
+    params.push(authorId);
+  }
+  if (args.order === ThreadOrder.UNANSWERED) where.push('t.reply_count = 0');
+  if (!isStaffViewer(viewer)) {
+    where.push(
+      `not exists (select 1 from categories c where c.id = t.category_id and c.kind = '${CategoryKind.RESTRICTED}')`,
+    );
+  }
+  const cursor = decodeCursor(args.after, spec.shape);
+  if (cursor) {
+    where.push(spec.keyset);
+    params.push(...cursor);
+  }
+  params.push(args.first + 1);
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select t.* from threads t where ${where.join(' and ')} order by ${spec.orderBy} limit ?`,
+    params,
+  );
+  const threads = rows.map((row) => em.map(Thread, row));
+  return toConnection(threads, args.first, spec.cursor);
+}
+
+/** Replies by score (then oldest first), keyset-paginated; the accepted one is shown apart by clients. */
+export async function listReplies(
+  em: EntityManager,
+  threadId: number,
+  args: { first: number; after?: string | null },
+): Promise<Connection<Post>> {
+  const params: unknown[] = [threadId];
+  let keyset = '';
+  const cursor = decodeCursor(args.after, ['number', 'number']);
+  if (cursor) {
+    keyset = 'and (p.score < ? or (p.score = ? and p.id > ?))';
+    params.push(cursor[0], cursor[0], cursor[1]);
+  }
+  params.push(args.first + 1);
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select p.* from posts p
+      where p.thread_id = ? and p.deleted_at is null and not p.is_question ${keyset}
+      order by p.score desc, p.id asc limit ?`,
+    params,
+  );
+  const posts = rows.map((row) => em.map(Post, row));
+  return toConnection(posts, args.first, (p) => [p.score, p.id]);
+}

@@ -1,0 +1,52 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** The question (isQuestion) or a reply. bodyHtml is rendered and sanitized once, at write time. */
+@ObjectType({ simpleResolvers: true })
+@Entity({ tableName: 'posts' })
+export class Post {
+  [OptionalProps]?: 'isQuestion' | 'score' | 'upVotes' | 'downVotes' | 'createdAt' | 'editedAt' | 'deletedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  threadId!: number;
+
+  @Property({ type: 'integer' })
+  authorId!: number;
+
+  @Field(() => Boolean, { description: 'True for the opening post of a thread.' })
+  @Property({ type: 'boolean' })
+  isQuestion: boolean = false;
+
+  @Field(() => String, { description: 'Markdown source.' })
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Field(() => String, { description: 'Sanitized HTML rendered from the markdown body.' })
+  @Property({ type: 'text' })
+  bodyHtml!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  score: number = 0;
+
+  @Property({ type: 'integer' })
+  upVotes: number = 0;
+
+  @Property({ type: 'integer' })
+  downVotes: number = 0;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  editedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
+}

@@ -1,0 +1,72 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ThreadStatus {
+  OPEN = 'OPEN',
+  ANSWERED = 'ANSWERED',
+  CLOSED = 'CLOSED',
+  LOCKED = 'LOCKED',
+}
+registerEnumType(ThreadStatus, {
+  name: 'ThreadStatus',
+  description:
+    'OPEN: awaiting a solution. ANSWERED: a reply is accepted. CLOSED: no new replies. LOCKED: frozen (no replies, votes or edits).',
+});
+
+/** A question (or discussion) and its replies; counters are kept by atomic SQL in commands. */
+@ObjectType({ simpleResolvers: true })
+@Entity({ tableName: 'threads' })
+export class Thread {
+  [OptionalProps]?: 'status' | 'tags' | 'score' | 'viewCount' | 'replyCount' | 'questionPostId' | 'acceptedPostId' | 'createdAt' | 'lastActivityAt' | 'deletedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  categoryId!: number;
+
+  @Property({ type: 'integer' })
+  authorId!: number;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => ThreadStatus)
+  @Property({ type: 'text' })
+  status: ThreadStatus = ThreadStatus.OPEN;
+
+  @Field(() => [String])
+  @Property({ type: 'text[]' })
+  tags: string[] = [];
+
+  @Field(() => Int, { description: "The question's score." })
+  @Property({ type: 'integer' })
+  score: number = 0;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  viewCount: number = 0;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  replyCount: number = 0;
+
+  @Property({ type: 'integer', nullable: true })
+  questionPostId: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  acceptedPostId: number | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  lastActivityAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
+}

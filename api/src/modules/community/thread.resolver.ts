@@ -1,0 +1,127 @@
+import { raw } from '@mikro-orm/postgresql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { connectionType, pageSize, parseId, type Connection } from '../../graphql/pagination.js';
+import { sql } from '../../platform/db/sql.js';
+import { Member } from '../accounts/member.entity.js';
+import { Category } from './category.entity.js';
+import { askQuestion } from './commands/ask-question.js';
+import { acceptAnswer, unacceptAnswer } from './commands/accept-answer.js';
+import { setThreadStatus } from './commands/set-thread-status.js';
+import { AskQuestionInput, SetThreadStatusInput, ThreadFilterInput } from './community.inputs.js';
+import './community.policy.js';
+import { listReplies, listThreads, ThreadOrder, visibleThread, type ThreadFilter } from './community.queries.js';
+import { Post } from './post.entity.js';
+import { Thread } from './thread.entity.js';
+
+const ThreadConnection = connectionType(Thread, 'Thread');
+const PostConnection = connectionType(Post, 'Post');
+
+@ObjectType({ description: 'What the viewer may do to this thread, so clients need not re-derive it.', simpleResolvers: true })
+class ThreadViewerCan {
+  @Field(() => Boolean) reply!: boolean;
+  @Field(() => Boolean) accept!: boolean;
+  @Field(() => Boolean) moderate!: boolean;
+}
+
+@Resolver(() => Thread)
+export class ThreadResolver {
+  @Query(() => Thread, { nullable: true })
+  thread(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Thread> {
+    return visibleThread(ctx.loaders, ctx.viewer, parseId(id));
+  }
+
+  @Query(() => ThreadConnection)
+  async threads(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => ThreadFilterInput, { nullable: true }) filter?: ThreadFilterInput,
+    @Arg('order', () => ThreadOrder, { defaultValue: ThreadOrder.LATEST }) order: ThreadOrder = ThreadOrder.LATEST,
+  ): Promise<Connection<Thread>> {
+    const size = pageSize(first);
+    const resolved: ThreadFilter = {};
+    if (filter?.categoryId != null) resolved.categoryId = parseId(filter.categoryId, 'categoryId');
+    if (filter?.tag != null) resolved.tag = filter.tag;
+    if (filter?.authorHandle != null) {
+      const author = await ctx.em.findOne(Member, { [raw('lower(handle)')]: filter.authorHandle.toLowerCase() });
+      if (!author) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      resolved.authorId = author.id;
+    }
+    return listThreads(ctx.em, ctx.viewer, { first: size, after, filter: resolved, order });
+  }
+
+  @FieldResolver(() => Member)
+  async author(@Root() thread: Thread, @Ctx() ctx: Context) {
+    return ctx.loaders.memberById.load(thread.authorId);
+  }
+
+  @FieldResolver(() => Category)
+  async category(@Root() thread: Thread, @Ctx() ctx: Context) {
+    return ctx.loaders.categoryById.load(thread.categoryId);
+  }
+
+  @FieldResolver(() => Post, { description: 'The opening post.' })
+  async question(@Root() thread: Thread, @Ctx() ctx: Context) {
+    return ctx.loaders.postById.load(thread.questionPostId!);
+  }
+
+  @FieldResolver(() => Post, { nullable: true })
+  async acceptedAnswer(@Root() thread: Thread, @Ctx() ctx: Context) {
+    if (!thread.acceptedPostId) return null;
+    const post = await ctx.loaders.postById.load(thread.acceptedPostId);
+    return post && !post.deletedAt ? post : null;
+  }
+
+  @FieldResolver(() => PostConnection, { description: 'Replies by score, then oldest first.' })
+  async replies(
+    @Root() thread: Thread,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const connection = await listReplies(ctx.em, thread.id, { first: pageSize(first), after });
+    for (const { node } of connection.edges) ctx.loaders.postById.prime(node.id, node);
+    return connection;
+  }
+
+  @FieldResolver(() => ThreadViewerCan)
+  viewerCan(@Root() thread: Thread, @Ctx() ctx: Context): ThreadViewerCan {
+    return {
+      reply: ctx.guardian.can('thread.reply', thread),
+      accept: ctx.guardian.can('thread.accept', thread),
+      moderate: ctx.guardian.can('thread.moderate', thread),
+    };
+  }
+
+  @Mutation(() => Thread, { description: 'Starts a thread with a question.' })
+  askQuestion(@Arg('input', () => AskQuestionInput) input: AskQuestionInput, @Ctx() ctx: Context) {
+    return askQuestion(ctx, { ...input, categoryId: parseId(input.categoryId, 'categoryId') });
+  }
+
+  @Mutation(() => Thread, { description: 'The asker (or a moderator) marks a reply as the solution.' })
+  acceptAnswer(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return acceptAnswer(ctx, parseId(postId, 'postId'));
+  }
+
+  @Mutation(() => Thread)
+  unacceptAnswer(@Arg('threadId', () => ID) threadId: string, @Ctx() ctx: Context) {
+    return unacceptAnswer(ctx, parseId(threadId, 'threadId'));
+  }
+
+  @Mutation(() => Thread, { description: 'Moderators close, lock or re-open a thread.' })
+  setThreadStatus(@Arg('input', () => SetThreadStatusInput) input: SetThreadStatusInput, @Ctx() ctx: Context) {
+    return setThreadStatus(ctx, { threadId: parseId(input.threadId, 'threadId'), status: input.status });
+  }
+
+  @Mutation(() => Int, { description: 'Counts a page view; returns the new view count.' })
+  async recordThreadView(@Arg('threadId', () => ID) threadId: string, @Ctx() ctx: Context): Promise<number> {
+    const thread = await visibleThread(ctx.loaders, ctx.viewer, parseId(threadId, 'threadId'));
+    const [row] = await sql<{ view_count: number }>(
+      ctx.em,
+      'update threads set view_count = view_count + 1 where id = ? returning view_count',
+      [thread.id],
+    );
+    return row!.view_count;
+  }
+}

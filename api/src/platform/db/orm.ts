@@ -1,0 +1,63 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Config } from '../../config.js';
+import { migrationsList } from '../../../../migrations/index.js';
+import { entities } from '../../modules/entities.js';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres.js';
+
+export type Orm = MikroORM;
+
+/** Counts SQL statements per request (see graphql/context.ts) so tests can prove no N+1. */
+export const statementCounter = new AsyncLocalStorage<{ count: number }>();
+
+export function ormOptions(clientUrl: string, poolMax: number): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      tableName: 'schema_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      path: 'migrations',
+    },
+    pool: { min: 0, max: poolMax },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    discovery: { requireEntitiesArray: true },
+    debug: false,
+  };
+}
+
+/** Opens the ORM on `clientUrl` and hooks the statement counter onto its knex client. */
+export async function openOrm(clientUrl: string, poolMax: number): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, poolMax));
+  orm.em.getConnection().getKnex().on('query', () => {
+    const store = statementCounter.getStore();
+    if (store) store.count += 1;
+  });
+  return orm;
+}
+
+export async function migrate(orm: Orm): Promise<void> {
+  await orm.getMigrator().up();
+}
+
+export interface Database {
+  url: string;
+  embedded?: EmbeddedCluster;
+}
+
+/** DATABASE_URL when set; otherwise the embedded cluster under DATA_DIR with a `hearth` database. */
+export async function resolveDatabase(config: Config): Promise<Database> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.DATA_DIR,
+    port: config.EMBEDDED_PG_PORT,
+  });
+  await ensureDatabase(embedded.url('postgres'), 'hearth');
+  return { url: embedded.url('hearth'), embedded };
+}

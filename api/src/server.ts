@@ -1,0 +1,137 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import { buildHearthSchema } from './graphql/build-schema.js';
+import { buildContext, type Context } from './graphql/context.js';
+import { formatError } from './graphql/format-error.js';
+import { armorProtection, costAndShapePlugin } from './graphql/limits.js';
+import { statementCounter } from './platform/db/orm.js';
+import { DomainError } from './platform/errors.js';
+import { logger, requestScope } from './platform/logger.js';
+import type { Services } from './platform/scope.js';
+
+/** RATE_LIMITED answers HTTP 429 with Retry-After; an invalid session answers 401. */
+const httpStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        const limited = errors.find((e) => e.extensions?.code === 'RATE_LIMITED');
+        if (limited) {
+          response.http.status = 429;
+          response.http.headers.set('retry-after', String(limited.extensions?.retryAfterSeconds ?? 60));
+        }
+      },
+    };
+  },
+};
+
+/** SQL statements run for this request, when asked (outside production): proves there is no N+1. */
+const statementCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart({ request }) {
+    const wanted = request.http?.headers.get('x-hearth-debug') === 'sql';
+    return {
+      async willSendResponse({ response }) {
+        const store = statementCounter.getStore();
+        if (wanted && store && response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            sqlStatements: store.count,
+          };
+        }
+      },
+    };
+  },
+};
+
+/**
+ * The API's HTTP server: /graphql (Apollo on express 5), /healthz (process up) and /readyz
+ * (database reachable). Stateless: run as many as needed behind a load balancer.
+ */
+export async function createServer(services: Services) {
+  const { config } = services;
+  const schema = await buildHearthSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  // The web app (and a load balancer) forward the client address; trust it only from loopback.
+  app.set('trust proxy', 'loopback');
+
+  const armor = armorProtection(config);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.isProduction,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    validationRules: armor.validationRules,
+    formatError: (formatted, error) => formatError(formatted, error, config.isProduction),
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      costAndShapePlugin(schema, config),
+      httpStatusPlugin,
+      statementCountPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await services.orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (err) {
+      logger.warn('readiness check failed', { error: err });
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
+      res.setHeader('x-request-id', requestId);
+      requestScope.run({ requestId }, () => statementCounter.run({ count: 0 }, () => next()));
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        try {
+          return await buildContext(services, req, String(res.getHeader('x-request-id')));
+        } catch (err) {
+          if (err instanceof DomainError) {
+            throw new GraphQLError(err.message, {
+              extensions: { code: err.code, http: { status: err.code === 'UNAUTHENTICATED' ? 401 : 400 } },
+            });
+          }
+          throw err;
+        }
+      },
+    }),
+  );
+
+  const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+    const status = (err as { status?: number }).status;
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (status === 400) {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      next(err);
+    }
+  };
+  app.use(bodyErrors);
+
+  return { app, httpServer, apollo };
+}
