@@ -1,0 +1,54 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+// Vite would resolve our `import 'graphql'` to its .mjs build while Node loads the CommonJS one
+// for Apollo and type-graphql: two copies of graphql ("another module or realm"). Pin ours to Node's.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
+/**
+ * One run, three projects: unit tests beside the code, API tests over HTTP against a real
+ * PostgreSQL (an embedded cluster per run, a database per worker cloned from a migrated
+ * template), and browser tests in Debian's Chromium against the built web app.
+ */
+export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+  test: {
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['api/src/**/*.test.ts', 'community-web/app/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/fail-on-console-error.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
