@@ -48,13 +48,19 @@ export function costAndShapePlugin(schema: GraphQLSchema, config: Config): Apoll
       return {
         async didResolveOperation({ request, document, operation }) {
           checkSingleRoot(operation);
-          cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Variables that do not coerce: execution reports them as BAD_USER_INPUT, untouched.
+            if (err instanceof GraphQLError) return;
+            throw err;
+          }
           if (cost > config.GRAPHQL_MAX_COST) {
             throw new GraphQLError(
               `This query costs ${cost} points; the limit is ${config.GRAPHQL_MAX_COST}. Ask for fewer items (first) or fewer fields.`,
