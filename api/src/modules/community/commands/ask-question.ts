@@ -1,3 +1,4 @@
+import { transact } from '../../../platform/db/transact.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
@@ -28,7 +29,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   assertValid(errors);
 
   const bodyHtml = scope.services.markdown(body);
-  return scope.em.transactional(async (tx) => {
+  return transact(scope.em, async (tx) => {
     const now = new Date();
     const thread = tx.create(Thread, {
       categoryId: category.id,

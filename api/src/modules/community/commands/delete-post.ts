@@ -1,3 +1,4 @@
+import { transact } from '../../../platform/db/transact.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
@@ -13,7 +14,7 @@ export async function deletePost(scope: Scope & { loaders: Loaders }, postId: nu
   const { post, thread } = await visiblePost(scope.loaders, viewer, postId);
   scope.guardian.ensureCan('post.delete', { post, thread });
 
-  await scope.em.transactional(async (tx) => {
+  await transact(scope.em, async (tx) => {
     const deleted = await sql(tx, 'update posts set deleted_at = now() where id = ? and deleted_at is null returning id', [
       post.id,
     ]);

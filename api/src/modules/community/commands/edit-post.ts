@@ -1,3 +1,4 @@
+import { transact } from '../../../platform/db/transact.js';
 import { assertValid, ValidationError, type FieldErrors } from '../../../platform/errors.js';
 import { sql, textArray } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
@@ -41,8 +42,8 @@ export async function editPost(scope: Scope & { loaders: Loaders }, input: EditP
   if (unchanged) throw new ValidationError({ body: 'Your edit changes nothing.' });
 
   const bodyHtml = scope.services.markdown(body);
-  const row = await scope.em.transactional(async (tx) => {
-    await sql(tx, 'select 1 from posts where id = ? for update', [post.id]);
+  const row = await transact(scope.em, async (tx) => {
+    await sql(tx, 'select 1 from posts where id = ? for no key update', [post.id]);
     const [updated] = await sql<Record<string, unknown>>(
       tx,
       `update posts set body = ?, body_html = ?, edited_at = now() where id = ? and deleted_at is null returning *`,

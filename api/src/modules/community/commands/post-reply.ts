@@ -1,3 +1,4 @@
+import { transact } from '../../../platform/db/transact.js';
 import { isStaffViewer } from '../../../platform/authz/guardian.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
@@ -25,7 +26,7 @@ export async function postReply(
   assertValid(errors);
 
   const bodyHtml = scope.services.markdown(body);
-  return scope.em.transactional(async (tx) => {
+  return transact(scope.em, async (tx) => {
     const updated = await sql(
       tx,
       `update threads set reply_count = reply_count + 1, last_activity_at = now()

@@ -1,3 +1,4 @@
+import { transact } from '../../../platform/db/transact.js';
 import { ConflictError } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
@@ -21,7 +22,7 @@ export async function votePost(
   const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
   scope.guardian.ensureCan('post.vote', { post, thread });
 
-  const score = await scope.em.transactional(async (tx) => {
+  const score = await transact(scope.em, async (tx) => {
     for (;;) {
       const [existing] = await sql<{ value: number }>(
         tx,
