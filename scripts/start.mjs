@@ -10,8 +10,8 @@ const webPort = process.env.WEB_PORT ?? '3000';
 const apiUrl = process.env.API_URL ?? `http://127.0.0.1:${apiPort}`;
 const children = [];
 
-function run(name, command, args, env = {}) {
-  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+function run(name, command, args, env = {}, cwd = undefined) {
+  const child = spawn(command, args, { stdio: 'inherit', cwd, env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[start] ${name} exited (${signal ?? code}); stopping.`);
@@ -34,7 +34,8 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-run('api', process.execPath, ['--import', 'tsx', ...(dev ? ['--watch'] : []), 'api/src/main.ts'], { PORT: apiPort });
+// Run from api/ so tsx reads api/tsconfig.json (decorators).
+run('api', process.execPath, ['--import', 'tsx', ...(dev ? ['--watch'] : []), 'src/main.ts'], { PORT: apiPort }, 'api');
 
 // The first start initialises PostgreSQL and seeds the demo community: allow a few minutes.
 for (let i = 0; ; i++) {

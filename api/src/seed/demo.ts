@@ -1,4 +1,103 @@
+import { Guardian, type Viewer } from '../platform/authz/guardian.js';
+import { sql } from '../platform/db/sql.js';
+import { logger } from '../platform/logger.js';
 import type { Services } from '../platform/scope.js';
+import { registerMember } from '../modules/accounts/commands/register-member.js';
+import { createLoaders } from '../modules/loaders.js';
+import type { CategoryKind } from '../modules/community/category.entity.js';
+import { acceptAnswer } from '../modules/community/commands/accept-answer.js';
+import { askQuestion } from '../modules/community/commands/ask-question.js';
+import { createCategory } from '../modules/community/commands/manage-category.js';
+import { postReply } from '../modules/community/commands/post-reply.js';
+import { setThreadStatus } from '../modules/community/commands/set-thread-status.js';
+import { votePost } from '../modules/community/commands/vote-post.js';
+import { ThreadStatus } from '../modules/community/thread.entity.js';
+import { DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
-/** Placeholder replaced below. */
-export async function seedDemoIfEmpty(_services: Services): Promise<void> {}
+/** A command scope acting as `viewer`, built the way a GraphQL request builds its context. */
+function scopeFor(services: Services, viewer: Viewer | null) {
+  const em = services.orm.em.fork();
+  return { em, services, guardian: new Guardian(viewer), loaders: createLoaders(em, viewer), ip: 'seed' };
+}
+
+export async function isEmpty(services: Services): Promise<boolean> {
+  const [row] = await sql<{ n: number }>(services.orm.em.fork(), 'select count(*)::int as n from members');
+  return row!.n === 0;
+}
+
+/** Seeds the demo community into an empty database (npm start on first run). */
+export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
+  if (!(await isEmpty(services))) return false;
+  const started = Date.now();
+  await seedDemo(services);
+  logger.info('seeded the demo community', { ms: Date.now() - started });
+  return true;
+}
+
+/**
+ * The demo community, written through the real commands so it obeys every rule; afterwards
+ * timestamps are spread over the past weeks so lists look lived-in. Deterministic.
+ */
+export async function seedDemo(services: Services): Promise<void> {
+  const members = new Map<string, Viewer>();
+  for (const { handle, role } of DEMO_MEMBERS) {
+    const { member } = await registerMember(scopeFor(services, null), {
+      handle,
+      email: `${handle.replace(/[^a-z0-9]/gi, '')}@example.com`,
+      password: DEMO_PASSWORDS[handle] ?? 'demo-member-pass',
+    });
+    if (role) await sql(services.orm.em.fork(), 'update members set role = ? where id = ?', [role, member.id]);
+    members.set(handle, { id: member.id, handle, role: role ?? 'MEMBER' });
+  }
+  const as = (handle: string) => scopeFor(services, members.get(handle)!);
+
+  const categories = new Map<string, number>();
+  for (const [position, c] of DEMO_CATEGORIES.entries()) {
+    const category = await createCategory(as('admin'), { ...c, kind: c.kind as CategoryKind, position });
+    categories.set(c.slug, category.id);
+  }
+
+  // Oldest first, so ids grow with time as they would in a real forum.
+  const threads = [...DEMO_THREADS].sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const [index, t] of threads.entries()) {
+    const thread = await askQuestion(as(t.by), {
+      categoryId: categories.get(t.category)!,
+      title: t.title,
+      body: t.body,
+      tags: t.tags,
+    });
+    const questionId = thread.questionPostId!;
+    for (const voter of t.upvoters ?? []) await votePost(as(voter), { postId: questionId, value: 1 });
+    const replyIds: number[] = [];
+    for (const r of t.replies) {
+      const reply = await postReply(as(r.by), { threadId: thread.id, body: r.body });
+      replyIds.push(reply.id);
+      for (const voter of r.upvoters ?? []) await votePost(as(voter), { postId: reply.id, value: 1 });
+      for (const voter of r.downvoters ?? []) await votePost(as(voter), { postId: reply.id, value: -1 });
+      if (r.accepted) await acceptAnswer(as(t.by), reply.id);
+    }
+    if (t.status) await setThreadStatus(as('moderator'), { threadId: thread.id, status: ThreadStatus[t.status] });
+
+    // Spread the timeline: the question at a fixed hour t.daysAgo days ago, replies 40 minutes apart.
+    const em = services.orm.em.fork();
+    const askedAt = `now() - interval '${t.daysAgo} days' + interval '${(index * 53) % 600} minutes'`;
+    await sql(em, `update threads set created_at = ${askedAt} where id = ?`, [thread.id]);
+    await sql(em, `update posts set created_at = (select created_at from threads where id = ?) where id = ?`, [thread.id, questionId]);
+    for (const [i, id] of replyIds.entries()) {
+      await sql(
+        em,
+        `update posts set created_at = (select created_at from threads where id = ?) + interval '${(i + 1) * 40} minutes' where id = ?`,
+        [thread.id, id],
+      );
+    }
+    await sql(
+      em,
+      `update threads t set last_activity_at = (select max(p.created_at) from posts p where p.thread_id = t.id) where id = ?`,
+      [thread.id],
+    );
+    await sql(em, 'update post_revisions r set created_at = p.created_at from posts p where p.id = r.post_id and p.thread_id = ?', [
+      thread.id,
+    ]);
+  }
+  await sql(services.orm.em.fork(), `update members set created_at = now() - interval '30 days' + id * interval '1 hour'`);
+}

@@ -2,6 +2,7 @@ import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Guardian } from '../../platform/authz/guardian.js';
+import { NotFoundError } from '../../platform/errors.js';
 import { logIn } from './commands/log-in.js';
 import { registerMember } from './commands/register-member.js';
 import { Member } from './member.entity.js';
@@ -54,9 +55,11 @@ export class MemberResolver {
   }
 
   @Query(() => Member, { nullable: true })
-  async member(@Arg('handle', () => String) handle: string, @Ctx() ctx: Context): Promise<Member | null> {
-    if (handle.length > 40) return null;
-    return ctx.em.findOne(Member, { [raw('lower(handle)')]: handle.toLowerCase() });
+  async member(@Arg('handle', () => String) handle: string, @Ctx() ctx: Context): Promise<Member> {
+    const member =
+      handle.length <= 40 ? await ctx.em.findOne(Member, { [raw('lower(handle)')]: handle.toLowerCase() }) : null;
+    if (!member) throw new NotFoundError('Member');
+    return member;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Visible to the member and to staff only.' })

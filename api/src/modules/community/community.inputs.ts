@@ -19,6 +19,9 @@ export class ThreadFilterInput {
   @Field(() => ID, { nullable: true })
   categoryId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Alternative to categoryId.' })
+  categorySlug?: string | null;
+
   @Field(() => String, { nullable: true })
   tag?: string | null;
 

@@ -15,6 +15,7 @@ import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 
 const ThreadConnection = connectionType(Thread, 'Thread');
+const EMPTY: Connection<Thread> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 const PostConnection = connectionType(Post, 'Post');
 
 @ObjectType({ description: 'What the viewer may do to this thread, so clients need not re-derive it.', simpleResolvers: true })
@@ -42,10 +43,15 @@ export class ThreadResolver {
     const size = pageSize(first);
     const resolved: ThreadFilter = {};
     if (filter?.categoryId != null) resolved.categoryId = parseId(filter.categoryId, 'categoryId');
+    if (filter?.categorySlug != null) {
+      const category = await ctx.em.findOne(Category, { slug: filter.categorySlug.slice(0, 60) });
+      if (!category || (resolved.categoryId !== undefined && resolved.categoryId !== category.id)) return EMPTY;
+      resolved.categoryId = category.id;
+    }
     if (filter?.tag != null) resolved.tag = filter.tag;
     if (filter?.authorHandle != null) {
       const author = await ctx.em.findOne(Member, { [raw('lower(handle)')]: filter.authorHandle.toLowerCase() });
-      if (!author) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      if (!author) return EMPTY;
       resolved.authorId = author.id;
     }
     return listThreads(ctx.em, ctx.viewer, { first: size, after, filter: resolved, order });

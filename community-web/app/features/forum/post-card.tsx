@@ -1,0 +1,172 @@
+import { Form, Link, useFetcher, useSearchParams } from 'react-router';
+import { Button, FieldError, FormMessage, TextArea } from '../../components/ui/field';
+import type { PostViewFragment } from '../../graphql/generated/graphql';
+import { useHydrated } from '../../lib/use-hydrated';
+import { timeAgo } from './format';
+
+export interface PostActionErrors {
+  postId?: string;
+  form: string | null;
+  fields: Record<string, string>;
+}
+
+/** Up/down buttons that toggle (pressing your current vote retracts it); work without JavaScript. */
+function VoteButtons({ post }: { post: PostViewFragment }) {
+  const fetcher = useFetcher<{ score?: number; viewerVote?: string; error?: string }>();
+  const hydrated = useHydrated();
+  const pending = fetcher.formData;
+  const optimistic = pending ? String(pending.get('value')) : (fetcher.data?.viewerVote ?? post.viewerVote);
+  const score = pending
+    ? post.score - voteValue(post.viewerVote) + voteValue(optimistic)
+    : (fetcher.data?.score ?? post.score);
+  const disabled = !post.viewerCan.vote;
+  const title = disabled ? 'Log in to vote (you cannot vote on your own post)' : undefined;
+  const button = (direction: 'UP' | 'DOWN') => {
+    const active = optimistic === direction;
+    return (
+      <button
+        type="submit"
+        name="value"
+        value={active ? 'NONE' : direction}
+        disabled={disabled}
+        title={title}
+        aria-pressed={active}
+        aria-label={`${direction === 'UP' ? 'Upvote' : 'Downvote'}${active ? ' (click to retract)' : ''}`}
+        data-testid={`vote-${direction.toLowerCase()}`}
+        className={`grid h-8 w-8 place-items-center rounded-md border text-sm ${
+          active ? 'border-brand-500 bg-brand-50 text-brand-700' : 'border-slate-200 text-slate-500 hover:bg-slate-50'
+        } disabled:cursor-not-allowed disabled:opacity-40`}
+      >
+        {direction === 'UP' ? '▲' : '▼'}
+      </button>
+    );
+  };
+  return (
+    <fetcher.Form method="post" className="flex flex-col items-center gap-1" aria-label="Vote">
+      <input type="hidden" name="intent" value="vote" />
+      <input type="hidden" name="postId" value={post.id} />
+      {hydrated && <input type="hidden" name="_js" value="1" />}
+      {button('UP')}
+      <span className="text-sm font-semibold tabular-nums" data-testid="post-score" aria-live="polite">
+        {score}
+      </span>
+      {button('DOWN')}
+      {fetcher.data?.error && (
+        <p role="alert" className="w-24 text-center text-xs text-red-600">
+          {fetcher.data.error}
+        </p>
+      )}
+    </fetcher.Form>
+  );
+}
+
+const voteValue = (v: string) => (v === 'UP' ? 1 : v === 'DOWN' ? -1 : 0);
+
+export function PostCard({
+  post,
+  errors,
+  question,
+}: {
+  post: PostViewFragment;
+  errors?: PostActionErrors | null;
+  question?: { title: string; tags: string[] };
+}) {
+  const [params] = useSearchParams();
+  const editing = params.get('edit') === post.id && post.viewerCan.edit;
+  const mine = errors?.postId === post.id ? errors : null;
+  const revisionCount = post.revisions.length;
+  return (
+    <article
+      id={`post-${post.id}`}
+      data-testid={post.isQuestion ? 'question' : post.isAccepted ? 'accepted-answer' : 'reply'}
+      className={`flex gap-4 rounded-lg border bg-white p-4 ${post.isAccepted ? 'border-emerald-300 ring-1 ring-emerald-200' : 'border-slate-200'}`}
+    >
+      <VoteButtons post={post} />
+      <div className="min-w-0 flex-1">
+        {post.isAccepted && (
+          <p className="mb-2 inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-700">
+            ✓ Accepted solution
+          </p>
+        )}
+        {editing ? (
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="edit" />
+            <input type="hidden" name="postId" value={post.id} />
+            {question && (
+              <>
+                <label className="block text-sm font-medium text-slate-700">
+                  Title
+                  <input name="title" defaultValue={question.title} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+                </label>
+                <FieldError id={`edit-title-${post.id}`} error={mine?.fields.title} />
+                <label className="block text-sm font-medium text-slate-700">
+                  Tags
+                  <input name="tags" defaultValue={question.tags.join(', ')} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+                </label>
+                <FieldError id={`edit-tags-${post.id}`} error={mine?.fields.tags} />
+              </>
+            )}
+            <TextArea label="Edit post" name="body" rows={8} defaultValue={post.body} error={mine?.fields.body} />
+            <FormMessage message={mine?.form} />
+            <div className="flex gap-2">
+              <Button type="submit">Save edit</Button>
+              <Link to="." className="rounded-md px-3 py-2 text-sm text-slate-600 hover:text-slate-900">
+                Cancel
+              </Link>
+            </div>
+          </Form>
+        ) : (
+          <div className="prose-post" data-testid="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        )}
+        <footer className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-500">
+          <span>
+            <Link to={`/u/${post.author.handle}`} className="font-medium text-slate-700 hover:underline">
+              @{post.author.handle}
+            </Link>
+            {post.author.role !== 'MEMBER' && (
+              <span className="ml-1 rounded bg-indigo-50 px-1 py-0.5 text-[10px] font-semibold uppercase text-indigo-700">
+                {post.author.role === 'ADMIN' ? 'Admin' : 'Staff'}
+              </span>
+            )}{' '}
+            · <time dateTime={post.createdAt}>{timeAgo(post.createdAt)}</time>
+            {post.editedAt && (
+              <span title={`${revisionCount} revisions`}>
+                {' '}
+                · edited ({revisionCount} revisions)
+              </span>
+            )}
+          </span>
+          {post.viewerCan.edit && !editing && (
+            <Link to={`?edit=${post.id}#post-${post.id}`} className="hover:text-slate-900" data-testid="edit-post">
+              Edit
+            </Link>
+          )}
+          {post.viewerCan.delete && (
+            <Form method="post" className="inline">
+              <input type="hidden" name="intent" value="delete" />
+              <input type="hidden" name="postId" value={post.id} />
+              {post.isQuestion && <input type="hidden" name="isQuestion" value="1" />}
+              <button type="submit" className="hover:text-red-700">
+                Delete
+              </button>
+            </Form>
+          )}
+          {post.viewerCan.accept && (
+            <Form method="post" className="inline">
+              <input type="hidden" name="intent" value="accept" />
+              <input type="hidden" name="postId" value={post.id} />
+              <Button type="submit" variant="secondary" className="!px-2 !py-1 text-xs" data-testid="accept-answer">
+                ✓ Accept as solution
+              </Button>
+            </Form>
+          )}
+        </footer>
+        {!editing && mine?.form && (
+          <div className="mt-2">
+            <FormMessage message={mine.form} />
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}

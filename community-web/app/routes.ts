@@ -1,0 +1,12 @@
+import { index, route, type RouteConfig } from '@react-router/dev/routes';
+
+export default [
+  index('routes/home.tsx'),
+  route('c/:slug', 'routes/category.tsx'),
+  route('t/:id', 'routes/thread.tsx'),
+  route('ask', 'routes/ask.tsx'),
+  route('login', 'routes/login.tsx'),
+  route('register', 'routes/register.tsx'),
+  route('logout', 'routes/logout.tsx'),
+  route('u/:handle', 'routes/member.tsx'),
+] satisfies RouteConfig;

@@ -1,0 +1,227 @@
+import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { Button, FormMessage, TextArea } from '../components/ui/field';
+import { api, query } from '../graphql/client.server';
+import {
+  AcceptMutation,
+  DeletePostMutation,
+  EditPostMutation,
+  PostReplyMutation,
+  RecordViewMutation,
+  SetStatusMutation,
+  ThreadQuery,
+  UnacceptMutation,
+  VoteMutation,
+} from '../graphql/documents';
+import type { ThreadStatus, VoteValue } from '../graphql/generated/graphql';
+import { timeAgo } from '../features/forum/format';
+import { PostCard, type PostActionErrors } from '../features/forum/post-card';
+import { StatusBadge, Tag } from '../features/forum/status-badge';
+import { formErrors, statusFor } from '../lib/form-errors';
+import { readToken } from '../lib/session.server';
+import type { Route } from './+types/thread';
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const after = new URL(request.url).searchParams.get('after');
+  const { data: result, headers } = await query(request, ThreadQuery, { id: params.id, after });
+  // Count the view without delaying or failing the page.
+  void api(request, RecordViewMutation, { threadId: params.id }).catch(() => {});
+  return data(result, { headers });
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const intent = text(form, 'intent');
+  const postId = text(form, 'postId');
+  const here = `/t/${params.id}`;
+  if (!(await readToken(request))) {
+    throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
+  }
+
+  const fail = (error: { code: string; message: string; fields: Record<string, string> }) => {
+    if (error.code === 'UNAUTHENTICATED') throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
+    return data({ intent, postId, ...formErrors(error), error: error.message }, { status: statusFor(error) });
+  };
+
+  switch (intent) {
+    case 'reply': {
+      const res = await api(request, PostReplyMutation, { input: { threadId: params.id, body: text(form, 'body') } });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${res.data.postReply.id}`);
+    }
+    case 'vote': {
+      const value = text(form, 'value') as VoteValue;
+      const res = await api(request, VoteMutation, { input: { postId, value } });
+      if (res.error) return fail(res.error);
+      // With JavaScript the fetcher keeps the page in place; without it, post/redirect/get.
+      if (form.get('_js')) return { intent, postId, score: res.data.vote.score, viewerVote: res.data.vote.viewerVote };
+      throw redirect(`${here}#post-${postId}`);
+    }
+    case 'accept': {
+      const res = await api(request, AcceptMutation, { postId });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${postId}`);
+    }
+    case 'unaccept': {
+      const res = await api(request, UnacceptMutation, { threadId: params.id });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'edit': {
+      const title = form.get('title');
+      const tags = form.get('tags');
+      const res = await api(request, EditPostMutation, {
+        input: {
+          postId,
+          body: text(form, 'body'),
+          title: title === null ? undefined : String(title),
+          tags: tags === null ? undefined : splitTags(String(tags)),
+        },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${postId}`);
+    }
+    case 'delete': {
+      const res = await api(request, DeletePostMutation, { postId });
+      if (res.error) return fail(res.error);
+      throw redirect(form.get('isQuestion') ? '/' : here);
+    }
+    case 'status': {
+      const res = await api(request, SetStatusMutation, {
+        input: { threadId: params.id, status: text(form, 'status') as ThreadStatus },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    default:
+      return data({ intent, postId, form: 'Unknown action.', fields: {}, error: 'Unknown action.' }, { status: 400 });
+  }
+}
+
+export const splitTags = (value: string) =>
+  value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+export default function ThreadPage() {
+  const { thread } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as (PostActionErrors & { intent?: string }) | undefined;
+  if (!thread) return null;
+  const accepted = thread.acceptedAnswer;
+  const others = thread.replies.edges.map((e) => e.node).filter((p) => p.id !== accepted?.id);
+  const replyErrors = actionData?.intent === 'reply' ? actionData : null;
+  const postErrors = actionData && actionData.intent !== 'reply' ? actionData : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link to="/" className="hover:text-slate-800">
+            Home
+          </Link>{' '}
+          /{' '}
+          <Link to={`/c/${thread.category.slug}`} className="hover:text-slate-800">
+            {thread.category.name}
+          </Link>
+        </nav>
+        <h1 className="mt-2 text-2xl font-bold leading-tight" data-testid="thread-title">
+          {thread.title}
+        </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-500">
+          <StatusBadge status={thread.status} />
+          {thread.tags.map((tag) => (
+            <Tag key={tag} tag={tag} href={`/c/${thread.category.slug}?tag=${encodeURIComponent(tag)}`} />
+          ))}
+          <span>
+            asked <time dateTime={thread.createdAt}>{timeAgo(thread.createdAt)}</time> · {thread.viewCount} views ·{' '}
+            {thread.replyCount} replies
+          </span>
+        </div>
+        {thread.viewerCan.moderate && (
+          <Form method="post" className="mt-3 flex items-center gap-2 text-sm">
+            <input type="hidden" name="intent" value="status" />
+            <span className="text-slate-500">Moderate:</span>
+            {thread.status !== 'CLOSED' && (
+              <Button name="status" value="CLOSED" variant="secondary" className="!py-1">
+                Close
+              </Button>
+            )}
+            {thread.status !== 'LOCKED' && (
+              <Button name="status" value="LOCKED" variant="secondary" className="!py-1">
+                Lock
+              </Button>
+            )}
+            {(thread.status === 'CLOSED' || thread.status === 'LOCKED') && (
+              <Button name="status" value="OPEN" variant="secondary" className="!py-1">
+                Re-open
+              </Button>
+            )}
+          </Form>
+        )}
+      </div>
+
+      <PostCard post={thread.question} errors={postErrors} question={{ title: thread.title, tags: thread.tags }} />
+
+      <section aria-labelledby="answers" className="space-y-4">
+        <h2 id="answers" className="text-lg font-semibold">
+          {thread.replyCount} {thread.replyCount === 1 ? 'reply' : 'replies'}
+        </h2>
+        {accepted && (
+          <div>
+            <PostCard post={accepted} errors={postErrors} />
+            {thread.viewerCan.accept && (
+              <Form method="post" className="mt-1 text-right">
+                <input type="hidden" name="intent" value="unaccept" />
+                <button type="submit" className="text-xs text-slate-500 hover:text-slate-900" data-testid="unaccept-answer">
+                  Unaccept this solution
+                </button>
+              </Form>
+            )}
+          </div>
+        )}
+        {others.map((post) => (
+          <PostCard key={post.id} post={post} errors={postErrors} />
+        ))}
+        {thread.replies.pageInfo.hasNextPage && thread.replies.pageInfo.endCursor && (
+          <Link to={`?after=${encodeURIComponent(thread.replies.pageInfo.endCursor)}`} className="block text-center text-sm text-brand-700 hover:underline" rel="next">
+            More replies →
+          </Link>
+        )}
+      </section>
+
+      <section aria-labelledby="your-reply" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="your-reply" className="text-lg font-semibold">
+          Your reply
+        </h2>
+        {thread.viewerCan.reply ? (
+          <Form method="post" className="mt-3 space-y-3">
+            <input type="hidden" name="intent" value="reply" />
+            <TextArea
+              label="Reply (markdown)"
+              name="body"
+              rows={6}
+              required
+              error={replyErrors?.fields.body}
+              hint="At least 20 characters. Markdown: **bold**, `code`, lists, links."
+            />
+            <FormMessage message={replyErrors?.form} />
+            <Button type="submit">Post reply</Button>
+          </Form>
+        ) : thread.status === 'OPEN' || thread.status === 'ANSWERED' ? (
+          <p className="mt-2 text-sm text-slate-600">
+            <Link to={`/login?redirectTo=/t/${thread.id}`} className="font-medium text-brand-700 underline">
+              Log in
+            </Link>{' '}
+            to reply.
+          </p>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">This thread is {thread.status.toLowerCase()}: it no longer accepts replies.</p>
+        )}
+      </section>
+    </div>
+  );
+}
