@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface WebApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built web app (community-web/server.mjs) against the given API. */
+export async function startWeb(apiUrl: string): Promise<WebApp> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['community-web/server.mjs'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), API_URL: apiUrl, PUBLIC_URL: `http://127.0.0.1:${port}`, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url)).status < 500) break;
+    } catch {
+      /* starting */
+    }
+    if (i > 100 || child.exitCode !== null) throw new Error(`web app did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Debian's Chromium (PLAYWRIGHT_CHROMIUM overrides the path); nothing is downloaded. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** A fresh browser context (own cookies) that fails the test on any page error or console error. */
+export async function newVisitor(browser: Browser, opts: { javaScriptEnabled?: boolean } = {}) {
+  const context: BrowserContext = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true });
+  const page: Page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+  });
+  return {
+    page,
+    context,
+    assertClean: () => expect(problems).toEqual([]),
+  };
+}
+
+let counter = 0;
+/** Signs up through the form and lands on the home page signed in. */
+export async function registerThroughUi(page: Page, baseUrl: string) {
+  const handle = `e2e_${Date.now().toString(36)}${counter++}`;
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Email').fill(`${handle}@example.test`);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect.poll(() => page.getByTestId('viewer-handle').textContent()).toBe(`@${handle}`);
+  return handle;
+}
