@@ -53,11 +53,8 @@ export function formatError(
   }
   const code = String(formatted.extensions?.code ?? '');
   if (PASS_THROUGH_CODES.has(code)) {
-    const message = hideSuggestions
-      ? formatted.message.replace(/ ?Did you mean .+\?$/, '')
-      : formatted.message;
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, message, extensions };
+    return { ...formatted, message: publicMessage(formatted, code, hideSuggestions), extensions };
   }
   logger.error('unexpected error', { error: original, path: formatted.path });
   return {
@@ -65,4 +62,27 @@ export function formatError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * Messages of GraphQL's own errors, made readable: graphql-armor calls its limit rejections
+ * "Syntax Error", the token limit names graphql-js internals, Apollo's introspection refusal
+ * names the server, and in production "Did you mean …?" would reveal the schema.
+ */
+function publicMessage(formatted: GraphQLFormattedError, code: string, hideSuggestions: boolean): string {
+  let message = formatted.message;
+  const tokens = /^Syntax Error: Document contains more th[ae][nt] (\d+) tokens/.exec(message);
+  if (code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+    return `The query is too long: it has more than ${tokens[1]} tokens, the limit. Send a smaller query.`;
+  }
+  if (formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED') {
+    return 'Introspection is disabled on this server.';
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED') message = message.replace(/^Syntax Error: /, '');
+  if (hideSuggestions) {
+    // graphql-js appends the suggestion last (" Did you mean …?"); lastIndexOf keeps this linear.
+    const at = message.lastIndexOf(' Did you mean ');
+    if (at >= 0 && message.endsWith('?')) message = message.slice(0, at);
+  }
+  return message;
 }

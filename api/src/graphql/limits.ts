@@ -1,6 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getNamedType, GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  Kind,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { createRequire } from 'node:module';
 import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
@@ -20,7 +31,11 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
   return 1 + childComplexity * Math.max(1, first);
 };
 
-/** Depth, alias and directive limits (graphql-armor), field suggestions hidden. */
+/**
+ * Depth, alias and directive limits (graphql-armor). Field suggestions are hidden by
+ * formatError in production: armor's own masking leaves "[Suggestion hidden]?" behind and
+ * misses enum-value suggestions.
+ */
 export function armorProtection(config: Config) {
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
@@ -29,7 +44,7 @@ export function armorProtection(config: Config) {
     // Apollo's parseOptions.maxTokens enforces the token limit with a proper 400 (armor's gives a 500 on Apollo 5).
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: config.isProduction },
+    blockFieldSuggestion: { enabled: false },
   });
   return armor.protect();
 }
@@ -37,9 +52,10 @@ export function armorProtection(config: Config) {
 const SINGLE_ROOT_MUTATIONS = new Set(['login', 'register']);
 
 /**
- * Rejects an operation whose estimated cost exceeds the limit before any resolver runs, reports
- * the cost in `extensions.cost`, and allows login-type mutations only as the sole root field
- * (so one request cannot try many passwords).
+ * Before any resolver runs: rejects text containing NUL (PostgreSQL cannot store it, so it would
+ * surface as an internal error), allows login-type mutations only as the sole root field (so one
+ * request cannot try many passwords) and rejects an operation whose estimated cost exceeds the
+ * limit. Reports the cost in `extensions.cost`.
  */
 export function costAndShapePlugin(schema: GraphQLSchema, config: Config): ApolloServerPlugin {
   return {
@@ -47,7 +63,8 @@ export function costAndShapePlugin(schema: GraphQLSchema, config: Config): Apoll
       let cost = 0;
       return {
         async didResolveOperation({ request, document, operation }) {
-          checkSingleRoot(operation);
+          checkNoNulCharacters(document, request.variables);
+          checkSingleRoot(operation, document);
           try {
             cost = getComplexity({
               schema,
@@ -78,13 +95,74 @@ export function costAndShapePlugin(schema: GraphQLSchema, config: Config): Apoll
   };
 }
 
-function checkSingleRoot(operation: OperationDefinitionNode | undefined) {
+function checkSingleRoot(operation: OperationDefinitionNode | undefined, document: DocumentNode) {
   if (!operation || operation.operation !== 'mutation') return;
-  const fields = operation.selectionSet.selections;
-  const sensitive = fields.some((s) => s.kind === Kind.FIELD && SINGLE_ROOT_MUTATIONS.has(s.name.value));
-  if (sensitive && fields.length > 1) {
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  // Root fields as executed: fragment spreads and inline fragments on Mutation are flattened.
+  const rootFields: string[] = [];
+  const seen = new Set<string>();
+  const collect = (set: SelectionSetNode) => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) rootFields.push(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = fragments.get(s.name.value);
+        if (fragment) collect(fragment.selectionSet);
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  if (rootFields.some((f) => SINGLE_ROOT_MUTATIONS.has(f)) && rootFields.length > 1) {
     throw new GraphQLError('login and register must be the only field of their mutation.', {
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+}
+
+const NUL = '\u0000';
+
+/** The argument or input field holding a string with NUL, from the variables or the document. */
+function checkNoNulCharacters(document: DocumentNode, variables: Record<string, unknown> | undefined) {
+  let field: string | null = null;
+  const walk = (value: unknown, name: string): void => {
+    if (field !== null) return;
+    if (typeof value === 'string') {
+      if (value.includes(NUL)) field = name;
+    } else if (Array.isArray(value)) {
+      for (const v of value) walk(v, name);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(variables ?? {}, 'input');
+  if (field === null) {
+    visit(document, {
+      StringValue(node, _key, _parent, _path, ancestors) {
+        if (field !== null || !node.value.includes(NUL)) return;
+        const owner = [...ancestors]
+          .reverse()
+          .find(
+            (a): a is ASTNode =>
+              !Array.isArray(a) && ['Argument', 'ObjectField', 'VariableDefinition'].includes((a as ASTNode).kind),
+          );
+        field =
+          owner?.kind === Kind.ARGUMENT || owner?.kind === Kind.OBJECT_FIELD
+            ? owner.name.value
+            : owner?.kind === Kind.VARIABLE_DEFINITION
+              ? owner.variable.name.value
+              : 'input';
+      },
+    });
+  }
+  if (field !== null) {
+    const message = `${field} must not contain the NUL character (U+0000).`;
+    throw new GraphQLError(message, {
+      extensions: { code: 'BAD_USER_INPUT', fields: { [field]: message }, http: { status: 400 } },
     });
   }
 }

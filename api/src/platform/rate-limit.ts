@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from './errors.js';
@@ -39,7 +40,7 @@ export class RateLimits {
 
   async consume(limit: Limit, key: string): Promise<void> {
     try {
-      await this.limiter(limit).consume(key);
+      await this.limiter(limit).consume(storedKey(key));
     } catch (err) {
       if (err instanceof RateLimiterRes) {
         const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
@@ -53,13 +54,22 @@ export class RateLimits {
   }
 
   async reset(limit: Limit, key: string): Promise<void> {
-    await this.limiter(limit).delete(key);
+    await this.limiter(limit).delete(storedKey(key));
   }
 
   /** Deletes expired counters; run periodically by the server. */
   async purgeExpired(): Promise<void> {
     await this.knex.raw('delete from rate_limits where expire < ?', [Date.now()]);
   }
+}
+
+/**
+ * `rate_limits.key` is varchar(255) and keys can carry client input (a login name), so a long key
+ * is stored as its SHA-256: same counter for the same input, never a "value too long" error.
+ */
+const MAX_PLAIN_KEY = 160;
+function storedKey(key: string): string {
+  return key.length <= MAX_PLAIN_KEY ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 
 function describe(seconds: number): string {

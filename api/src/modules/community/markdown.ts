@@ -9,8 +9,12 @@ import { visit } from 'unist-util-visit';
 
 /**
  * Markdown → sanitized HTML, once at write time. GitHub's sanitize schema (no script, style,
- * iframes or event handlers; only http(s)/mailto links; ids prefixed `user-content-`), then
- * links leaving the site get rel="nofollow ugc noopener" so posts pass no ranking and no opener.
+ * iframes or event handlers; only http(s)/mailto links), then links leaving the site get
+ * rel="nofollow ugc noopener" so posts pass no ranking and no opener.
+ *
+ * Ids: raw HTML is dropped, so the only ids come from remark-rehype's footnotes, which it already
+ * prefixes with `user-content-` (ids and the links to them alike). Sanitize must not prefix them
+ * a second time, or footnote links would point at ids that no longer exist.
  */
 export function createMarkdownRenderer(publicUrl: string) {
   const siteOrigin = new URL(publicUrl).origin;
@@ -18,7 +22,7 @@ export function createMarkdownRenderer(publicUrl: string) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype) // raw HTML in markdown is dropped, not passed through
-    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'user-content-' })
+    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
     .use(() => (tree: Root) => markOutboundLinks(tree, siteOrigin))
     .use(rehypeStringify)
     .freeze();

@@ -28,17 +28,22 @@ export async function logIn(scope: Scope, input: LoginInput) {
     { label: 'login attempts', points: config.LOGIN_LIMIT_PER_MINUTE, durationSeconds: 60 },
     { label: 'login attempts', points: config.LOGIN_LIMIT_PER_HOUR, durationSeconds: 3600 },
   ];
-  for (const limit of limits) {
-    await scope.services.rateLimits.consume(limit, `ip:${scope.ip}`);
-    await scope.services.rateLimits.consume(limit, `account:${login.toLowerCase().slice(0, 254)}`);
-  }
+  for (const limit of limits) await scope.services.rateLimits.consume(limit, `ip:${scope.ip}`);
 
+  // Longer than any handle (20) or email (254): cannot match, so no need to ask the database.
   const column = login.includes('@') ? 'email' : 'handle';
-  const member = await scope.em.findOne(
-    Member,
-    { [raw(`lower(${column})`)]: login.toLowerCase() },
-    { populate: ['passwordHash'] },
-  );
+  const member =
+    login.length <= 254
+      ? await scope.em.findOne(
+          Member,
+          { [raw(`lower(${column})`)]: login.toLowerCase() },
+          { populate: ['passwordHash'] },
+        )
+      : null;
+  // One counter per account whether it is named by handle or by email (else each gets its own 6/min).
+  const account = member ? `member:${member.id}` : `login:${login.toLowerCase()}`;
+  for (const limit of limits) await scope.services.rateLimits.consume(limit, `account:${account}`);
+
   const ok = await verifyPassword(member?.passwordHash ?? null, input.password);
   if (!member || !ok) throw new UnauthenticatedError('That login and password do not match.');
   const token = await createSession(scope.em, member.id, config.SESSION_TTL_DAYS);
