@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'unit',
           include: ['api/src/**/*.test.ts', 'community-web/app/**/*.test.ts'],
           environment: 'node',
+          // Projects with different worker counts must run as separate groups, one after another.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -34,6 +36,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -47,6 +50,7 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -19,4 +19,11 @@ if (fs.existsSync(file)) {
   failed = 1;
   console.error(`no test report at ${file}`);
 }
-console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// A run that collected nothing (a config error, say) is a failure, not a pass.
+if (passed + failed === 0) {
+  failed = 1;
+  console.error('no tests ran');
+}
+if (skipped) console.log(`(${skipped} skipped)`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
