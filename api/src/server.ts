@@ -124,9 +124,15 @@ export async function createServer(services: Services) {
   const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
     const status = (err as { status?: number }).status;
     if (status === 413) {
-      res.status(413).json({ errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      res
+        .status(413)
+        .json({
+          errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
     } else if (status === 400) {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     } else {
       next(err);
     }

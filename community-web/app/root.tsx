@@ -66,7 +66,9 @@ function Header() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
         <Link to="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-white">H</span>
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-white">
+            H
+          </span>
           Hearth
         </Link>
         <nav aria-label="Main" className="flex flex-1 items-center gap-1">
@@ -82,7 +84,11 @@ function Header() {
         </Link>
         {viewer ? (
           <div className="flex items-center gap-2 text-sm">
-            <Link to={`/u/${viewer.handle}`} className="font-medium text-slate-700 hover:text-slate-900" data-testid="viewer-handle">
+            <Link
+              to={`/u/${viewer.handle}`}
+              className="font-medium text-slate-700 hover:text-slate-900"
+              data-testid="viewer-handle"
+            >
               @{viewer.handle}
             </Link>
             <Form method="post" action="/logout">
@@ -110,7 +116,10 @@ export default function App() {
   useLoaderData<typeof loader>();
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <Header />

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildReply, buildThread, firstCategoryId, REPLY_BODY, type TestMember } from '../support/factories.js';
+import {
+  buildMember,
+  buildReply,
+  buildThread,
+  firstCategoryId,
+  REPLY_BODY,
+  type TestMember,
+} from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
@@ -24,7 +31,11 @@ const UNACCEPT = `mutation($id: ID!) { unacceptAnswer(threadId: $id) { id status
 const EDIT = `mutation($input: EditPostInput!) { editPost(input: $input) { id body bodyHtml editedAt revisions { revision body title tags editor { handle } } } }`;
 const DELETE = `mutation($id: ID!) { deletePost(postId: $id) }`;
 const threadRow = async (id: string) =>
-  (await api.sql('select status, accepted_post_id, reply_count, title, tags, deleted_at from threads where id = $1', [id]))[0];
+  (
+    await api.sql('select status, accepted_post_id, reply_count, title, tags, deleted_at from threads where id = $1', [
+      id,
+    ])
+  )[0];
 
 describe('accepting answers', () => {
   it('the asker accepts a reply; the thread is ANSWERED; another reply can replace it; un-accept re-opens', async () => {
@@ -34,7 +45,11 @@ describe('accepting answers', () => {
 
     const res = await api.gql(ACCEPT, { id: first.id }, { token: asker.token });
     expect(res.errors).toBeUndefined();
-    expect(res.data.acceptAnswer).toEqual({ id: thread.id, status: 'ANSWERED', acceptedAnswer: { id: first.id, isAccepted: true } });
+    expect(res.data.acceptAnswer).toEqual({
+      id: thread.id,
+      status: 'ANSWERED',
+      acceptedAnswer: { id: first.id, isAccepted: true },
+    });
     expect(await threadRow(thread.id)).toMatchObject({ status: 'ANSWERED', accepted_post_id: Number(first.id) });
 
     const again = await api.gql(ACCEPT, { id: first.id }, { token: asker.token });
@@ -87,7 +102,11 @@ describe('accepting answers', () => {
     expect(undo.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     const reopened = await api.gql(SET, { input: { threadId: thread.id, status: 'OPEN' } }, { token: moderator.token });
     expect(reopened.data.setThreadStatus.status).toBe('ANSWERED');
-    const answered = await api.gql(SET, { input: { threadId: thread.id, status: 'ANSWERED' } }, { token: moderator.token });
+    const answered = await api.gql(
+      SET,
+      { input: { threadId: thread.id, status: 'ANSWERED' } },
+      { token: moderator.token },
+    );
     expect(answered.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -113,11 +132,21 @@ describe('editing', () => {
     const thread = await buildThread(api, asker, { title: 'Original question title here', tags: ['sync'] });
     const res = await api.gql(
       EDIT,
-      { input: { postId: thread.question.id, body: 'Clarified: it happens only on the Android app 5.1.', title: 'Android app 5.1 stops syncing', tags: ['android', 'sync'] } },
+      {
+        input: {
+          postId: thread.question.id,
+          body: 'Clarified: it happens only on the Android app 5.1.',
+          title: 'Android app 5.1 stops syncing',
+          tags: ['android', 'sync'],
+        },
+      },
       { token: asker.token },
     );
     expect(res.errors).toBeUndefined();
-    expect(await threadRow(thread.id)).toMatchObject({ title: 'Android app 5.1 stops syncing', tags: ['android', 'sync'] });
+    expect(await threadRow(thread.id)).toMatchObject({
+      title: 'Android app 5.1 stops syncing',
+      tags: ['android', 'sync'],
+    });
     expect(res.data.editPost.revisions.map((r: any) => [r.revision, r.title, r.tags])).toEqual([
       [2, 'Android app 5.1 stops syncing', ['android', 'sync']],
       [1, 'Original question title here', ['sync']],
@@ -151,7 +180,11 @@ describe('editing', () => {
     const reply = await buildReply(api, helper, thread.id);
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        api.gql(EDIT, { input: { postId: reply.id, body: `Moderator edit number ${i} with enough text.` } }, { token: moderator.token }),
+        api.gql(
+          EDIT,
+          { input: { postId: reply.id, body: `Moderator edit number ${i} with enough text.` } },
+          { token: moderator.token },
+        ),
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
@@ -168,7 +201,10 @@ describe('deleting', () => {
     const res = await api.gql(DELETE, { id: reply.id }, { token: helper.token });
     expect(res.data.deletePost).toBe(true);
     expect(await threadRow(thread.id)).toMatchObject({ status: 'OPEN', accepted_post_id: null, reply_count: 0 });
-    const page = await api.gql(`query($id: ID!) { thread(id: $id) { replyCount acceptedAnswer { id } replies { edges { node { id } } } } }`, { id: thread.id });
+    const page = await api.gql(
+      `query($id: ID!) { thread(id: $id) { replyCount acceptedAnswer { id } replies { edges { node { id } } } } }`,
+      { id: thread.id },
+    );
     expect(page.data.thread).toEqual({ replyCount: 0, acceptedAnswer: null, replies: { edges: [] } });
     const [post] = await api.sql('select deleted_at from posts where id = $1', [reply.id]);
     expect(post.deleted_at).not.toBeNull();

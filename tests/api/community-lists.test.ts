@@ -46,10 +46,18 @@ beforeAll(async () => {
   // Replies on threads 1, 3 and 5 (in that order), votes on 2, 4, 6.
   for (const i of [1, 3, 5]) await buildReply(api, i < 7 ? helper : asker, threads[i]!.id);
   const voters = await Promise.all([buildMember(api), buildMember(api)]);
-  for (const [i, n] of [[2, 2], [4, 1], [6, 2]] as const) {
+  for (const [i, n] of [
+    [2, 2],
+    [4, 1],
+    [6, 2],
+  ] as const) {
     const [q] = await api.sql('select question_post_id from threads where id = $1', [threads[i]!.id]);
     for (const voter of voters.slice(0, n)) {
-      await api.gql(`mutation($id: ID!) { vote(input: { postId: $id, value: UP }) { score } }`, { id: String(q.question_post_id) }, { token: voter.token });
+      await api.gql(
+        `mutation($id: ID!) { vote(input: { postId: $id, value: UP }) { score } }`,
+        { id: String(q.question_post_id) },
+        { token: voter.token },
+      );
     }
   }
 });
@@ -83,13 +91,33 @@ describe('threads list', () => {
 
   it('filters by category, tag and author, and combines them', async () => {
     const inA = await walk({ filter: { categoryId: categoryA } });
-    expect(inA.sort()).toEqual(threads.filter((t) => t.category === categoryA).map((t) => t.id).sort());
+    expect(inA.sort()).toEqual(
+      threads
+        .filter((t) => t.category === categoryA)
+        .map((t) => t.id)
+        .sort(),
+    );
     const billing = await walk({ filter: { tag: 'Billing' } });
-    expect(billing.sort()).toEqual(threads.filter((t) => t.tags.includes('billing')).map((t) => t.id).sort());
+    expect(billing.sort()).toEqual(
+      threads
+        .filter((t) => t.tags.includes('billing'))
+        .map((t) => t.id)
+        .sort(),
+    );
     const byHelper = await walk({ filter: { authorHandle: helper.handle.toUpperCase() } });
-    expect(byHelper.sort()).toEqual(threads.slice(7).map((t) => t.id).sort());
+    expect(byHelper.sort()).toEqual(
+      threads
+        .slice(7)
+        .map((t) => t.id)
+        .sort(),
+    );
     const both = await walk({ filter: { categoryId: categoryB, tag: 'sync' }, order: 'TOP' });
-    expect(both.sort()).toEqual(threads.filter((t) => t.category === categoryB && t.tags.includes('sync')).map((t) => t.id).sort());
+    expect(both.sort()).toEqual(
+      threads
+        .filter((t) => t.category === categoryB && t.tags.includes('sync'))
+        .map((t) => t.id)
+        .sort(),
+    );
     const nobody = await api.gql(LIST, { filter: { authorHandle: 'no_such_member' } });
     expect(nobody.data.threads).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
@@ -97,13 +125,20 @@ describe('threads list', () => {
   it('rejects page sizes outside 1–100 and foreign or forged cursors', async () => {
     for (const first of [0, 101, -1]) {
       const res = await api.gql(LIST, { first });
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { first: expect.any(String) } });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { first: expect.any(String) },
+      });
     }
     const newest = await api.gql(LIST, { first: 2, order: 'NEWEST' });
     const cursor = newest.data.threads.pageInfo.endCursor;
     const foreign = await api.gql(LIST, { first: 2, order: 'LATEST', after: cursor });
     expect(foreign.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    for (const forged of ['garbage', Buffer.from('["x"]').toString('base64url'), Buffer.from('[1e40]').toString('base64url')]) {
+    for (const forged of [
+      'garbage',
+      Buffer.from('["x"]').toString('base64url'),
+      Buffer.from('[1e40]').toString('base64url'),
+    ]) {
       const res = await api.gql(LIST, { first: 2, order: 'NEWEST', after: forged });
       expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     }
@@ -114,7 +149,11 @@ describe('threads list', () => {
     const authors = await Promise.all(Array.from({ length: 5 }, () => buildMember(api)));
     const replyIds: string[] = [];
     for (const a of authors) replyIds.push((await buildReply(api, a, thread.id)).id);
-    await api.gql(`mutation($id: ID!) { vote(input: { postId: $id, value: UP }) { score } }`, { id: replyIds[3] }, { token: asker.token });
+    await api.gql(
+      `mutation($id: ID!) { vote(input: { postId: $id, value: UP }) { score } }`,
+      { id: replyIds[3] },
+      { token: asker.token },
+    );
     const PAGE = `query($id: ID!, $after: String) { thread(id: $id) { replies(first: 2, after: $after) { edges { node { id score } } pageInfo { hasNextPage endCursor } } } }`;
     const seen: string[] = [];
     let after: string | null = null;
@@ -128,8 +167,13 @@ describe('threads list', () => {
   });
 
   it('lists categories in order with live thread counts, and finds one by slug', async () => {
-    const res = await api.gql(`{ categories { id slug threadCount } category(slug: "list-a") { id name threadCount } }`);
-    const [live] = await api.sql('select count(*)::int as n from threads where category_id = $1 and deleted_at is null', [categoryA]);
+    const res = await api.gql(
+      `{ categories { id slug threadCount } category(slug: "list-a") { id name threadCount } }`,
+    );
+    const [live] = await api.sql(
+      'select count(*)::int as n from threads where category_id = $1 and deleted_at is null',
+      [categoryA],
+    );
     expect(live.n).toBeGreaterThanOrEqual(5);
     expect(res.data.category).toEqual({ id: categoryA, name: 'List A', threadCount: live.n });
     const missing = await api.gql(`{ category(slug: "nope") { id } }`);
@@ -144,7 +188,11 @@ describe('category management', () => {
   it('admins create and edit categories; others are refused; slugs are unique', async () => {
     const admin = await buildMember(api, { role: 'ADMIN' });
     const moderator = await buildMember(api, { role: 'MODERATOR' });
-    const created = await api.gql(CREATE, { input: { slug: 'mobile-apps', name: 'Mobile apps', kind: 'DISCUSSION' } }, { token: admin.token });
+    const created = await api.gql(
+      CREATE,
+      { input: { slug: 'mobile-apps', name: 'Mobile apps', kind: 'DISCUSSION' } },
+      { token: admin.token },
+    );
     expect(created.data.createCategory).toMatchObject({ slug: 'mobile-apps', name: 'Mobile apps', kind: 'DISCUSSION' });
     const dup = await api.gql(CREATE, { input: { slug: 'mobile-apps', name: 'Again' } }, { token: admin.token });
     expect(dup.errors?.[0]?.extensions.code).toBe('CONFLICT');
@@ -153,8 +201,16 @@ describe('category management', () => {
     const denied = await api.gql(CREATE, { input: { slug: 'other', name: 'Other' } }, { token: moderator.token });
     expect(denied.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     const id = created.data.createCategory.id;
-    const updated = await api.gql(UPDATE, { input: { id, description: 'iOS and Android', position: 3 } }, { token: admin.token });
-    expect(updated.data.updateCategory).toMatchObject({ slug: 'mobile-apps', description: 'iOS and Android', position: 3 });
+    const updated = await api.gql(
+      UPDATE,
+      { input: { id, description: 'iOS and Android', position: 3 } },
+      { token: admin.token },
+    );
+    expect(updated.data.updateCategory).toMatchObject({
+      slug: 'mobile-apps',
+      description: 'iOS and Android',
+      position: 3,
+    });
     const rows = await api.sql(`select count(*)::int as n from categories where slug in ('mobile-apps', 'other')`);
     expect(rows[0].n).toBe(1);
   });

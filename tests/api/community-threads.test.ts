@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildReply, buildThread, firstCategoryId, QUESTION_BODY, REPLY_BODY, type TestMember } from '../support/factories.js';
+import {
+  buildMember,
+  buildReply,
+  buildThread,
+  firstCategoryId,
+  QUESTION_BODY,
+  REPLY_BODY,
+  type TestMember,
+} from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
@@ -33,7 +41,14 @@ describe('askQuestion', () => {
     const before = await counts();
     const res = await api.gql(
       ASK,
-      { input: { categoryId, title: '  Sync stops after   the 2.3 update  ', body: QUESTION_BODY, tags: ['Sync', 'v2.3', 'sync'] } },
+      {
+        input: {
+          categoryId,
+          title: '  Sync stops after   the 2.3 update  ',
+          body: QUESTION_BODY,
+          tags: ['Sync', 'v2.3', 'sync'],
+        },
+      },
       { token: asker.token },
     );
     expect(res.errors).toBeUndefined();
@@ -50,7 +65,9 @@ describe('askQuestion', () => {
       question: { body: QUESTION_BODY, score: 0, viewerVote: 'NONE', isAccepted: false, editedAt: null },
     });
     expect(thread.question.bodyHtml).toContain('<p>My widget stopped syncing');
-    expect(thread.question.revisions).toEqual([{ revision: 1, body: QUESTION_BODY, title: thread.title, tags: ['sync', 'v2.3'] }]);
+    expect(thread.question.revisions).toEqual([
+      { revision: 1, body: QUESTION_BODY, title: thread.title, tags: ['sync', 'v2.3'] },
+    ]);
     const after = await counts();
     expect(after).toEqual({
       threads: before.threads + 1,
@@ -90,7 +107,11 @@ describe('askQuestion', () => {
   });
 
   it('reports every invalid field at once', async () => {
-    const res = await api.gql(ASK, { input: { categoryId, title: 'short', body: 'short', tags: [] } }, { token: asker.token });
+    const res = await api.gql(
+      ASK,
+      { input: { categoryId, title: 'short', body: 'short', tags: [] } },
+      { token: asker.token },
+    );
     expect(Object.keys(res.errors![0]!.extensions.fields).sort()).toEqual(['body', 'title']);
   });
 
@@ -100,7 +121,10 @@ describe('askQuestion', () => {
     const unknown = await api.gql(ASK, { input: { ...input, categoryId: '999999' } }, { token: asker.token });
     expect(unknown.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     const malformed = await api.gql(ASK, { input: { ...input, categoryId: 'abc' } }, { token: asker.token });
-    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { categoryId: expect.any(String) } });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { categoryId: expect.any(String) },
+    });
     const visitor = await api.gql(ASK, { input: { ...input, categoryId } });
     expect(visitor.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect(await counts()).toEqual(before);
@@ -123,12 +147,24 @@ describe('askQuestion', () => {
     const lounge = await api.gql(ASK, { input: { ...input, categoryId: restricted } }, { token: moderator.token });
     const loungeId = lounge.data.askQuestion.id;
 
-    const asMember = await api.gql(`query($id: ID!) { thread(id: $id) { id } }`, { id: loungeId }, { token: asker.token });
+    const asMember = await api.gql(
+      `query($id: ID!) { thread(id: $id) { id } }`,
+      { id: loungeId },
+      { token: asker.token },
+    );
     expect(asMember.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
-    const list = await api.gql(`{ threads(first: 100) { edges { node { id } } } categories { id } }`, {}, { token: asker.token });
+    const list = await api.gql(
+      `{ threads(first: 100) { edges { node { id } } } categories { id } }`,
+      {},
+      { token: asker.token },
+    );
     expect(list.data.threads.edges.map((e: any) => e.node.id)).not.toContain(loungeId);
     expect(list.data.categories.map((c: any) => c.id)).not.toContain(restricted);
-    const asStaff = await api.gql(`query($id: ID!) { thread(id: $id) { id } }`, { id: loungeId }, { token: moderator.token });
+    const asStaff = await api.gql(
+      `query($id: ID!) { thread(id: $id) { id } }`,
+      { id: loungeId },
+      { token: moderator.token },
+    );
     expect(asStaff.data.thread.id).toBe(loungeId);
   });
 });
@@ -140,7 +176,12 @@ describe('postReply', () => {
     const [before] = await api.sql('select last_activity_at from threads where id = $1', [thread.id]);
     const res = await api.gql(REPLY, { input: { threadId: thread.id, body: REPLY_BODY } }, { token: helper.token });
     expect(res.errors).toBeUndefined();
-    expect(res.data.postReply).toMatchObject({ body: REPLY_BODY, score: 0, isAccepted: false, author: { handle: helper.handle } });
+    expect(res.data.postReply).toMatchObject({
+      body: REPLY_BODY,
+      score: 0,
+      isAccepted: false,
+      author: { handle: helper.handle },
+    });
     const [row] = await api.sql('select reply_count, last_activity_at from threads where id = $1', [thread.id]);
     expect(row.reply_count).toBe(1);
     expect(row.last_activity_at.getTime()).toBeGreaterThanOrEqual(before.last_activity_at.getTime());
@@ -168,7 +209,11 @@ describe('postReply', () => {
       expect(rows[0].n).toBe(1);
       const [t] = await api.sql('select reply_count from threads where id = $1', [thread.id]);
       expect(t.reply_count).toBe(0);
-      const staff = await api.gql(REPLY, { input: { threadId: thread.id, body: REPLY_BODY } }, { token: moderator.token });
+      const staff = await api.gql(
+        REPLY,
+        { input: { threadId: thread.id, body: REPLY_BODY } },
+        { token: moderator.token },
+      );
       expect(staff.errors).toBeUndefined();
     }
   });
@@ -178,7 +223,10 @@ describe('postReply', () => {
     const unknown = await api.gql(REPLY, { input: { threadId: '424242', body: REPLY_BODY } }, { token: asker.token });
     expect(unknown.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
     const short = await api.gql(REPLY, { input: { threadId: thread.id, body: 'thx' } }, { token: asker.token });
-    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { body: expect.stringMatching(/20/) } });
+    expect(short.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { body: expect.stringMatching(/20/) },
+    });
     const visitor = await api.gql(REPLY, { input: { threadId: thread.id, body: REPLY_BODY } });
     expect(visitor.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     const [t] = await api.sql('select reply_count from threads where id = $1', [thread.id]);
@@ -225,7 +273,9 @@ describe('thread page', () => {
   it('counts views atomically', async () => {
     const thread = await buildThread(api, asker);
     await Promise.all(
-      Array.from({ length: 20 }, () => api.gql(`mutation($id: ID!) { recordThreadView(threadId: $id) }`, { id: thread.id })),
+      Array.from({ length: 20 }, () =>
+        api.gql(`mutation($id: ID!) { recordThreadView(threadId: $id) }`, { id: thread.id }),
+      ),
     );
     const [t] = await api.sql('select view_count from threads where id = $1', [thread.id]);
     expect(t.view_count).toBe(20);

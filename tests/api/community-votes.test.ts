@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const VOTE = `mutation($input: VoteInput!) { vote(input: $input) { id score viewerVote } }`;
-const vote = (m: TestMember, postId: string, value: string) => api.gql(VOTE, { input: { postId, value } }, { token: m.token });
+const vote = (m: TestMember, postId: string, value: string) =>
+  api.gql(VOTE, { input: { postId, value } }, { token: m.token });
 
 async function postState(postId: string) {
   const [post] = await api.sql('select score, up_votes, down_votes from posts where id = $1', [postId]);
@@ -29,7 +30,12 @@ describe('vote', () => {
 
     let res = await vote(asker, reply.id, 'UP');
     expect(res.data.vote).toEqual({ id: reply.id, score: 1, viewerVote: 'UP' });
-    expect(await postState(reply.id)).toMatchObject({ score: 1, up_votes: 1, down_votes: 0, votes: [{ voter_id: Number(asker.id), value: 1 }] });
+    expect(await postState(reply.id)).toMatchObject({
+      score: 1,
+      up_votes: 1,
+      down_votes: 0,
+      votes: [{ voter_id: Number(asker.id), value: 1 }],
+    });
 
     res = await vote(asker, reply.id, 'DOWN');
     expect(res.data.vote).toEqual({ id: reply.id, score: -1, viewerVote: 'DOWN' });
@@ -43,7 +49,11 @@ describe('vote', () => {
   it('votes on the question move the thread score', async () => {
     const thread = await buildThread(api, asker);
     await vote(helper, thread.question.id, 'UP');
-    const res = await api.gql(`query($id: ID!) { thread(id: $id) { score question { score viewerVote } } }`, { id: thread.id }, { token: helper.token });
+    const res = await api.gql(
+      `query($id: ID!) { thread(id: $id) { score question { score viewerVote } } }`,
+      { id: thread.id },
+      { token: helper.token },
+    );
     expect(res.data.thread).toEqual({ score: 1, question: { score: 1, viewerVote: 'UP' } });
   });
 

@@ -36,7 +36,9 @@ for (const javaScriptEnabled of [true, false]) {
       const title = `Lights flicker after firmware update (${javaScriptEnabled ? 'js' : 'no-js'})`;
       await asker.page.getByRole('link', { name: 'Ask a question' }).click();
       await asker.page.getByLabel('Title').fill(title);
-      await asker.page.getByLabel('Details (markdown)').fill('Since 4.2 my **hallway** lights flicker every few minutes. Any idea?');
+      await asker.page
+        .getByLabel('Details (markdown)')
+        .fill('Since 4.2 my **hallway** lights flicker every few minutes. Any idea?');
       await asker.page.getByLabel('Tags').fill('firmware, lights');
       await asker.page.getByRole('button', { name: 'Post your question' }).click();
       await expect.poll(() => asker.page.getByTestId('thread-title').textContent()).toBe(title);
@@ -74,7 +76,13 @@ for (const javaScriptEnabled of [true, false]) {
            join posts p on p.id = t.accepted_post_id join members r on r.id = p.author_id where t.id = $1`,
         [threadId],
       );
-      expect(thread).toEqual({ status: 'ANSWERED', reply_count: 1, score: 1, author: askerHandle, solver: helperHandle });
+      expect(thread).toEqual({
+        status: 'ANSWERED',
+        reply_count: 1,
+        score: 1,
+        author: askerHandle,
+        solver: helperHandle,
+      });
       const votes = await api.sql(
         `select m.handle, v.value from post_votes v join members m on m.id = v.voter_id
           join threads t on t.question_post_id = v.post_id where t.id = $1`,
@@ -102,7 +110,9 @@ describe('forms', () => {
     const error = member.page.getByTestId('field-error');
     await expect.poll(() => error.textContent()).toMatch(/Title must be 15–150 characters/);
     expect(await member.page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
-    expect(await member.page.getByLabel('Details (markdown)').inputValue()).toBe('Long enough body text for the question.');
+    expect(await member.page.getByLabel('Details (markdown)').inputValue()).toBe(
+      'Long enough body text for the question.',
+    );
     const [after] = await api.sql('select count(*)::int as n from threads');
     expect(after.n).toBe(before.n);
     await member.context.close();

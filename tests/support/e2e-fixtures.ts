@@ -28,7 +28,13 @@ export async function startWeb(apiUrl: string): Promise<WebApp> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['community-web/server.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), API_URL: apiUrl, PUBLIC_URL: `http://127.0.0.1:${port}`, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      API_URL: apiUrl,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,7 +65,14 @@ export async function startWeb(apiUrl: string): Promise<WebApp> {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 

@@ -71,7 +71,13 @@ export async function buildThread(
     { token: author.token, ip: author.ip },
   );
   if (res.errors) throw new Error(`buildThread failed: ${JSON.stringify(res.errors)}`);
-  return res.data.askQuestion as { id: string; title: string; status: string; tags: string[]; question: { id: string } };
+  return res.data.askQuestion as {
+    id: string;
+    title: string;
+    status: string;
+    tags: string[];
+    question: { id: string };
+  };
 }
 
 export async function buildReply(api: TestApi, author: TestMember, threadId: string, body = REPLY_BODY) {

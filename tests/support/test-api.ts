@@ -62,7 +62,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as any;
-      return { status: res.status, headers: res.headers, data: body.data, errors: body.errors, extensions: body.extensions };
+      return {
+        status: res.status,
+        headers: res.headers,
+        data: body.data,
+        errors: body.errors,
+        extensions: body.extensions,
+      };
     },
     async close() {
       await apollo.stop();

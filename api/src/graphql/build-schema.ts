@@ -5,7 +5,13 @@ import { CategoryResolver } from '../modules/community/category.resolver.js';
 import { PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
 import { ThreadResolver } from '../modules/community/thread.resolver.js';
 
-export const resolvers = [MemberResolver, CategoryResolver, ThreadResolver, PostResolver, PostRevisionResolver] as const;
+export const resolvers = [
+  MemberResolver,
+  CategoryResolver,
+  ThreadResolver,
+  PostResolver,
+  PostRevisionResolver,
+] as const;
 
 /** The executable schema; also the source of schema/schema.graphql (npm run codegen). */
 export function buildHearthSchema(): Promise<GraphQLSchema> {

@@ -76,11 +76,7 @@ export function decodeCursor(cursor: string | null | undefined, shape: ('string'
 }
 
 /** Turns `first + 1` fetched rows into a connection: the extra row only says there is more. */
-export function toConnection<T>(
-  rows: T[],
-  first: number,
-  cursorOf: (row: T) => CursorValue[],
-): Connection<T> {
+export function toConnection<T>(rows: T[], first: number, cursorOf: (row: T) => CursorValue[]): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   return {

@@ -9,13 +9,7 @@
  * - CONFLICT: the request clashes with the current state (duplicate handle, voting twice).
  * - RATE_LIMITED: too many attempts; `retryAfterSeconds` says when to try again.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(
@@ -61,7 +55,10 @@ export class ConflictError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('RATE_LIMITED', message, { retryAfterSeconds });
   }
 }

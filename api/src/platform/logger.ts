@@ -21,9 +21,7 @@ function write(level: Level, message: string, fields: Record<string, unknown> = 
     requestId: requestScope.getStore()?.requestId,
   };
   for (const [k, v] of Object.entries(fields)) entry[k] = serialize(v);
-  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(
-    JSON.stringify(entry) + '\n',
-  );
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(JSON.stringify(entry) + '\n');
 }
 
 /** JSON lines on stdout/stderr: one event per line, easy to ship to any log store. */

@@ -14,6 +14,8 @@ const db = await resolveDatabase(config);
 const orm = await openOrm(db.url, 2);
 await migrate(orm);
 const result = await orm.getMigrator().createMigration(path.join(ROOT_DIR, 'migrations'), blank, false, name);
-console.log(result.fileName ? `created migrations/${result.fileName}: review it and add it to migrations/index.ts` : 'no changes');
+console.log(
+  result.fileName ? `created migrations/${result.fileName}: review it and add it to migrations/index.ts` : 'no changes',
+);
 await orm.close(true);
 await db.embedded?.stop();

@@ -22,9 +22,11 @@ if (args.includes('--large')) {
 const app = await bootstrap(loadConfig({ ...process.env, SEED_DEMO: 'never' }));
 const em = app.services.orm.em.fork();
 if (args.includes('--reset')) {
-  await em.getConnection().execute(
-    'truncate members, sessions, categories, threads, posts, post_votes, post_revisions, rate_limits restart identity cascade',
-  );
+  await em
+    .getConnection()
+    .execute(
+      'truncate members, sessions, categories, threads, posts, post_votes, post_revisions, rate_limits restart identity cascade',
+    );
 }
 if (await isEmpty(app.services)) {
   const started = Date.now();

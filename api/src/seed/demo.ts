@@ -82,7 +82,10 @@ export async function seedDemo(services: Services): Promise<void> {
     const em = services.orm.em.fork();
     const askedAt = `now() - interval '${t.daysAgo} days' + interval '${(index * 53) % 600} minutes'`;
     await sql(em, `update threads set created_at = ${askedAt} where id = ?`, [thread.id]);
-    await sql(em, `update posts set created_at = (select created_at from threads where id = ?) where id = ?`, [thread.id, questionId]);
+    await sql(em, `update posts set created_at = (select created_at from threads where id = ?) where id = ?`, [
+      thread.id,
+      questionId,
+    ]);
     for (const [i, id] of replyIds.entries()) {
       await sql(
         em,
@@ -95,9 +98,14 @@ export async function seedDemo(services: Services): Promise<void> {
       `update threads t set last_activity_at = (select max(p.created_at) from posts p where p.thread_id = t.id) where id = ?`,
       [thread.id],
     );
-    await sql(em, 'update post_revisions r set created_at = p.created_at from posts p where p.id = r.post_id and p.thread_id = ?', [
-      thread.id,
-    ]);
+    await sql(
+      em,
+      'update post_revisions r set created_at = p.created_at from posts p where p.id = r.post_id and p.thread_id = ?',
+      [thread.id],
+    );
   }
-  await sql(services.orm.em.fork(), `update members set created_at = now() - interval '30 days' + id * interval '1 hour'`);
+  await sql(
+    services.orm.em.fork(),
+    `update members set created_at = now() - interval '30 days' + id * interval '1 hour'`,
+  );
 }

@@ -47,7 +47,11 @@ export async function api<TData, TVars extends Record<string, unknown>>(
   if (first) {
     const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
     const staleSession = code === 'UNAUTHENTICATED' && !!token && res.status === 401;
-    return { data: null, error: { message: first.message, code, fields: first.extensions?.fields ?? {} }, staleSession };
+    return {
+      data: null,
+      error: { message: first.message, code, fields: first.extensions?.fields ?? {} },
+      staleSession,
+    };
   }
   return { data: body.data as TData, error: null, staleSession: false };
 }

@@ -75,7 +75,13 @@ export default function CategoryPage() {
           <label htmlFor="tag" className="text-slate-600">
             Tag
           </label>
-          <input id="tag" name="tag" defaultValue={tag ?? ''} placeholder="e.g. sync" className="w-32 rounded-md border border-slate-300 px-2 py-1.5" />
+          <input
+            id="tag"
+            name="tag"
+            defaultValue={tag ?? ''}
+            placeholder="e.g. sync"
+            className="w-32 rounded-md border border-slate-300 px-2 py-1.5"
+          />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
             Filter
           </button>
@@ -91,7 +97,11 @@ export default function CategoryPage() {
       </div>
       {threads.pageInfo.hasNextPage && threads.pageInfo.endCursor && (
         <div className="mt-4 text-center">
-          <Link to={link({ after: threads.pageInfo.endCursor })} className="text-sm font-medium text-brand-700 hover:underline" rel="next">
+          <Link
+            to={link({ after: threads.pageInfo.endCursor })}
+            className="text-sm font-medium text-brand-700 hover:underline"
+            rel="next"
+          >
             Next page →
           </Link>
         </div>

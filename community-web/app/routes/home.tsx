@@ -33,7 +33,10 @@ export default function Home() {
         <ul className="space-y-2">
           {categories.map((c) => (
             <li key={c.id}>
-              <Link to={`/c/${c.slug}`} className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-brand-500">
+              <Link
+                to={`/c/${c.slug}`}
+                className="block rounded-lg border border-slate-200 bg-white p-3 hover:border-brand-500"
+              >
                 <div className="flex items-baseline justify-between">
                   <span className="font-medium">{c.name}</span>
                   <span className="text-xs text-slate-500">{c.threadCount} threads</span>

@@ -12,9 +12,16 @@ export const meta: Route.MetaFunction = () => [{ title: 'Log in · Hearth' }];
 export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData();
   const login = String(form.get('login') ?? '');
-  const res = await api(request, LoginMutation, { input: { login, password: String(form.get('password') ?? '') } }, { token: null });
+  const res = await api(
+    request,
+    LoginMutation,
+    { input: { login, password: String(form.get('password') ?? '') } },
+    { token: null },
+  );
   if (res.error) return data({ ...formErrors(res.error), login }, { status: statusFor(res.error) });
-  throw redirect(safeRedirect(form.get('redirectTo')), { headers: { 'set-cookie': await setTokenHeader(res.data.login.token) } });
+  throw redirect(safeRedirect(form.get('redirectTo')), {
+    headers: { 'set-cookie': await setTokenHeader(res.data.login.token) },
+  });
 }
 
 export default function Login() {
@@ -27,15 +34,30 @@ export default function Login() {
       <Form method="post" className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
         <FormMessage message={result?.form} />
-        <Field label="Handle or email" name="login" autoComplete="username" defaultValue={result?.login} error={result?.fields.login} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" error={result?.fields.password} />
+        <Field
+          label="Handle or email"
+          name="login"
+          autoComplete="username"
+          defaultValue={result?.login}
+          error={result?.fields.login}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={result?.fields.password}
+        />
         <Button type="submit" className="w-full" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}
         </Button>
       </Form>
       <p className="mt-4 text-center text-sm text-slate-600">
         New here?{' '}
-        <Link to={`/register${params.get('redirectTo') ? `?redirectTo=${encodeURIComponent(params.get('redirectTo')!)}` : ''}`} className="font-medium text-brand-700 underline">
+        <Link
+          to={`/register${params.get('redirectTo') ? `?redirectTo=${encodeURIComponent(params.get('redirectTo')!)}` : ''}`}
+          className="font-medium text-brand-700 underline"
+        >
           Create an account
         </Link>
       </p>

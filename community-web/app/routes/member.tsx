@@ -18,7 +18,10 @@ export default function MemberPage() {
   return (
     <div>
       <div className="flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-6">
-        <div aria-hidden className="grid h-16 w-16 place-items-center rounded-full bg-brand-100 text-2xl font-bold text-brand-700">
+        <div
+          aria-hidden
+          className="grid h-16 w-16 place-items-center rounded-full bg-brand-100 text-2xl font-bold text-brand-700"
+        >
           {member.handle.slice(0, 1).toUpperCase()}
         </div>
         <div>
@@ -32,7 +35,10 @@ export default function MemberPage() {
       <h2 className="mb-3 mt-8 text-lg font-semibold">Questions</h2>
       <ThreadList threads={threads} />
       {threads.pageInfo.hasNextPage && threads.pageInfo.endCursor && (
-        <Link to={`?after=${encodeURIComponent(threads.pageInfo.endCursor)}`} className="mt-4 block text-center text-sm text-brand-700 hover:underline">
+        <Link
+          to={`?after=${encodeURIComponent(threads.pageInfo.endCursor)}`}
+          className="mt-4 block text-center text-sm text-brand-700 hover:underline"
+        >
           More →
         </Link>
       )}

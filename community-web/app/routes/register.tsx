@@ -19,7 +19,9 @@ export async function action({ request }: Route.ActionArgs) {
     { token: null },
   );
   if (res.error) return data({ ...formErrors(res.error), values }, { status: statusFor(res.error) });
-  throw redirect(safeRedirect(form.get('redirectTo')), { headers: { 'set-cookie': await setTokenHeader(res.data.register.token) } });
+  throw redirect(safeRedirect(form.get('redirectTo')), {
+    headers: { 'set-cookie': await setTokenHeader(res.data.register.token) },
+  });
 }
 
 export default function Register() {
@@ -40,7 +42,14 @@ export default function Register() {
           error={result?.fields.handle}
           hint="3–20 characters: letters, digits, _ or -"
         />
-        <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={result?.values.email} error={result?.fields.email} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={result?.values.email}
+          error={result?.fields.email}
+        />
         <Field
           label="Password"
           name="password"

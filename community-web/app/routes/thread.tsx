@@ -176,7 +176,11 @@ export default function ThreadPage() {
             {thread.viewerCan.accept && (
               <Form method="post" className="mt-1 text-right">
                 <input type="hidden" name="intent" value="unaccept" />
-                <button type="submit" className="text-xs text-slate-500 hover:text-slate-900" data-testid="unaccept-answer">
+                <button
+                  type="submit"
+                  className="text-xs text-slate-500 hover:text-slate-900"
+                  data-testid="unaccept-answer"
+                >
                   Unaccept this solution
                 </button>
               </Form>
@@ -187,7 +191,11 @@ export default function ThreadPage() {
           <PostCard key={post.id} post={post} errors={postErrors} />
         ))}
         {thread.replies.pageInfo.hasNextPage && thread.replies.pageInfo.endCursor && (
-          <Link to={`?after=${encodeURIComponent(thread.replies.pageInfo.endCursor)}`} className="block text-center text-sm text-brand-700 hover:underline" rel="next">
+          <Link
+            to={`?after=${encodeURIComponent(thread.replies.pageInfo.endCursor)}`}
+            className="block text-center text-sm text-brand-700 hover:underline"
+            rel="next"
+          >
             More replies →
           </Link>
         )}
@@ -219,7 +227,9 @@ export default function ThreadPage() {
             to reply.
           </p>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">This thread is {thread.status.toLowerCase()}: it no longer accepts replies.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            This thread is {thread.status.toLowerCase()}: it no longer accepts replies.
+          </p>
         )}
       </section>
     </div>

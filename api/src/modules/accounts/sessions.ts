@@ -27,13 +27,13 @@ export async function createSession(em: EntityManager, memberId: number, ttlDays
  * UNAUTHENTICATED rather than silently anonymous, so clients learn to log in again.
  */
 export async function memberForToken(em: EntityManager, token: string): Promise<Member> {
-  const invalid = () =>
-    new UnauthenticatedError('Your session is invalid or has expired. Please log in again.');
+  const invalid = () => new UnauthenticatedError('Your session is invalid or has expired. Please log in again.');
   if (!TOKEN_PATTERN.test(token)) throw invalid();
-  const rows = await em.getConnection().execute<{ member_id: number }[]>(
-    'select member_id from sessions where token_hash = ? and expires_at > now()',
-    [hashToken(token)],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ member_id: number }[]>('select member_id from sessions where token_hash = ? and expires_at > now()', [
+      hashToken(token),
+    ]);
   const memberId = rows[0]?.member_id;
   if (!memberId) throw invalid();
   const member = await em.findOne(Member, memberId);

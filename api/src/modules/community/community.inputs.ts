@@ -11,7 +11,8 @@ export enum VoteValue {
 registerEnumType(VoteValue, { name: 'VoteValue', description: 'NONE retracts a vote.' });
 registerEnumType(ThreadOrder, {
   name: 'ThreadOrder',
-  description: 'LATEST: by last activity. NEWEST: by creation. UNANSWERED: no replies yet, newest first. TOP: by score.',
+  description:
+    'LATEST: by last activity. NEWEST: by creation. UNANSWERED: no replies yet, newest first. TOP: by score.',
 });
 
 @InputType()

@@ -21,17 +21,61 @@ const category = (kind: CategoryKind) => Object.assign(new Category(), { id: 1, 
 
 /** Role × action matrix: who may do what in each thread state ('login' = UNAUTHENTICATED). */
 const matrix: [string, ThreadStatus, Record<Who, boolean | 'login'>][] = [
-  ['thread.reply', ThreadStatus.OPEN, { visitor: 'login', asker: true, author: true, other: true, moderator: true, admin: true }],
-  ['thread.reply', ThreadStatus.CLOSED, { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true }],
-  ['thread.reply', ThreadStatus.LOCKED, { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true }],
-  ['thread.accept', ThreadStatus.OPEN, { visitor: 'login', asker: true, author: false, other: false, moderator: true, admin: true }],
-  ['thread.accept', ThreadStatus.CLOSED, { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true }],
-  ['thread.moderate', ThreadStatus.OPEN, { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true }],
-  ['post.vote', ThreadStatus.OPEN, { visitor: 'login', asker: true, author: false, other: true, moderator: true, admin: true }],
-  ['post.vote', ThreadStatus.LOCKED, { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true }],
-  ['post.edit', ThreadStatus.OPEN, { visitor: 'login', asker: false, author: true, other: false, moderator: true, admin: true }],
-  ['post.edit', ThreadStatus.LOCKED, { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true }],
-  ['post.delete', ThreadStatus.ANSWERED, { visitor: 'login', asker: false, author: true, other: false, moderator: true, admin: true }],
+  [
+    'thread.reply',
+    ThreadStatus.OPEN,
+    { visitor: 'login', asker: true, author: true, other: true, moderator: true, admin: true },
+  ],
+  [
+    'thread.reply',
+    ThreadStatus.CLOSED,
+    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
+  ],
+  [
+    'thread.reply',
+    ThreadStatus.LOCKED,
+    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
+  ],
+  [
+    'thread.accept',
+    ThreadStatus.OPEN,
+    { visitor: 'login', asker: true, author: false, other: false, moderator: true, admin: true },
+  ],
+  [
+    'thread.accept',
+    ThreadStatus.CLOSED,
+    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
+  ],
+  [
+    'thread.moderate',
+    ThreadStatus.OPEN,
+    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
+  ],
+  [
+    'post.vote',
+    ThreadStatus.OPEN,
+    { visitor: 'login', asker: true, author: false, other: true, moderator: true, admin: true },
+  ],
+  [
+    'post.vote',
+    ThreadStatus.LOCKED,
+    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
+  ],
+  [
+    'post.edit',
+    ThreadStatus.OPEN,
+    { visitor: 'login', asker: false, author: true, other: false, moderator: true, admin: true },
+  ],
+  [
+    'post.edit',
+    ThreadStatus.LOCKED,
+    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
+  ],
+  [
+    'post.delete',
+    ThreadStatus.ANSWERED,
+    { visitor: 'login', asker: false, author: true, other: false, moderator: true, admin: true },
+  ],
 ];
 
 describe('community policy', () => {

@@ -48,7 +48,10 @@ export async function visiblePost(loaders: Loaders, viewer: Viewer | null, id: n
   return { post, thread };
 }
 
-const ORDERS: Record<ThreadOrder, { orderBy: string; keyset: string; cursor: (t: Thread) => CursorValue[]; shape: ('string' | 'number')[] }> = {
+const ORDERS: Record<
+  ThreadOrder,
+  { orderBy: string; keyset: string; cursor: (t: Thread) => CursorValue[]; shape: ('string' | 'number')[] }
+> = {
   [ThreadOrder.LATEST]: {
     orderBy: 't.last_activity_at desc, t.id desc',
     keyset: '(t.last_activity_at, t.id) < (?::timestamptz, ?)',
@@ -113,10 +116,12 @@ export async function listThreads(
     params.push(...cursor);
   }
   params.push(args.first + 1);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select t.* from threads t where ${where.join(' and ')} order by ${spec.orderBy} limit ?`,
-    params,
-  );
+  const rows = await em
+    .getConnection()
+    .execute<Record<string, unknown>[]>(
+      `select t.* from threads t where ${where.join(' and ')} order by ${spec.orderBy} limit ?`,
+      params,
+    );
   const threads = rows.map((row) => em.map(Thread, row));
   return toConnection(threads, args.first, spec.cursor);
 }

@@ -30,9 +30,7 @@ export function validateBody(body: string, errors: FieldErrors): string {
 
 /** Lower-cases, de-duplicates and checks tags: at most 5, each 1–30 of a-z 0-9 + # . -. */
 export function normalizeTags(tags: string[], errors: FieldErrors): string[] {
-  const normalized = [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')))].filter(
-    (t) => t !== '',
-  );
+  const normalized = [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')))].filter((t) => t !== '');
   if (normalized.length > LIMITS.tagsMax) {
     errors.tags = `Use at most ${LIMITS.tagsMax} tags; you gave ${normalized.length}.`;
   } else {

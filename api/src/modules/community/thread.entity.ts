@@ -17,7 +17,17 @@ registerEnumType(ThreadStatus, {
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'threads' })
 export class Thread {
-  [OptionalProps]?: 'status' | 'tags' | 'score' | 'viewCount' | 'replyCount' | 'questionPostId' | 'acceptedPostId' | 'createdAt' | 'lastActivityAt' | 'deletedAt';
+  [OptionalProps]?:
+    | 'status'
+    | 'tags'
+    | 'score'
+    | 'viewCount'
+    | 'replyCount'
+    | 'questionPostId'
+    | 'acceptedPostId'
+    | 'createdAt'
+    | 'lastActivityAt'
+    | 'deletedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })

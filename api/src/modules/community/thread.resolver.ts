@@ -18,7 +18,10 @@ const ThreadConnection = connectionType(Thread, 'Thread');
 const EMPTY: Connection<Thread> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 const PostConnection = connectionType(Post, 'Post');
 
-@ObjectType({ description: 'What the viewer may do to this thread, so clients need not re-derive it.', simpleResolvers: true })
+@ObjectType({
+  description: 'What the viewer may do to this thread, so clients need not re-derive it.',
+  simpleResolvers: true,
+})
 class ThreadViewerCan {
   @Field(() => Boolean) reply!: boolean;
   @Field(() => Boolean) accept!: boolean;

@@ -7,9 +7,7 @@ export interface Viewer {
   role: 'MEMBER' | 'MODERATOR' | 'ADMIN';
 }
 
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; reason: string; needsLogin?: boolean };
+export type Decision = { allowed: true } | { allowed: false; reason: string; needsLogin?: boolean };
 
 export const allow = (): Decision => ({ allowed: true });
 export const deny = (reason: string): Decision => ({ allowed: false, reason });

@@ -28,8 +28,7 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedCluster> {
   const pgDir = path.join(opts.dataDir, 'pg');
-  const url = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
 
   if (await isReachable(url('postgres'))) {
     return { url, stop: async () => {} };
@@ -50,12 +49,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=200',
-      '-c', 'shared_buffers=512MB',
-      '-c', 'work_mem=16MB',
-      '-c', 'maintenance_work_mem=512MB',
-      '-c', `unix_socket_directories=${os.tmpdir()}`,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      'work_mem=16MB',
+      '-c',
+      'maintenance_work_mem=512MB',
+      '-c',
+      `unix_socket_directories=${os.tmpdir()}`,
       ...durability,
     ],
     onLog: opts.log ?? (() => {}),

@@ -35,10 +35,13 @@ export function ormOptions(clientUrl: string, poolMax: number): Options {
 /** Opens the ORM on `clientUrl` and hooks the statement counter onto its knex client. */
 export async function openOrm(clientUrl: string, poolMax: number): Promise<Orm> {
   const orm = await MikroORM.init(ormOptions(clientUrl, poolMax));
-  orm.em.getConnection().getKnex().on('query', () => {
-    const store = statementCounter.getStore();
-    if (store) store.count += 1;
-  });
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', () => {
+      const store = statementCounter.getStore();
+      if (store) store.count += 1;
+    });
   return orm;
 }
 

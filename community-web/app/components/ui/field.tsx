@@ -66,7 +66,12 @@ export function TextArea({ label, error, hint, ...textarea }: TextAreaProps) {
 
 export function FieldError({ id, error }: { id: string; error?: string }) {
   return (
-    <p id={id} role={error ? 'alert' : undefined} className="mt-1 text-sm text-red-600" data-testid={error ? 'field-error' : undefined}>
+    <p
+      id={id}
+      role={error ? 'alert' : undefined}
+      className="mt-1 text-sm text-red-600"
+      data-testid={error ? 'field-error' : undefined}
+    >
       {error}
     </p>
   );
@@ -76,13 +81,21 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
 export function FormMessage({ message }: { message?: string | null }) {
   if (!message) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
+    <div
+      role="alert"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
+      data-testid="form-error"
+    >
       {message}
     </div>
   );
 }
 
-export function Button({ className = '', variant = 'primary', ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'ghost' }) {
+export function Button({
+  className = '',
+  variant = 'primary',
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'ghost' }) {
   const styles = {
     primary: 'bg-brand-600 text-white hover:bg-brand-700 shadow-sm',
     secondary: 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50',

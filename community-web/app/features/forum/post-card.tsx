@@ -96,12 +96,20 @@ export function PostCard({
               <>
                 <label className="block text-sm font-medium text-slate-700">
                   Title
-                  <input name="title" defaultValue={question.title} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+                  <input
+                    name="title"
+                    defaultValue={question.title}
+                    className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                  />
                 </label>
                 <FieldError id={`edit-title-${post.id}`} error={mine?.fields.title} />
                 <label className="block text-sm font-medium text-slate-700">
                   Tags
-                  <input name="tags" defaultValue={question.tags.join(', ')} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+                  <input
+                    name="tags"
+                    defaultValue={question.tags.join(', ')}
+                    className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                  />
                 </label>
                 <FieldError id={`edit-tags-${post.id}`} error={mine?.fields.tags} />
               </>
@@ -129,12 +137,7 @@ export function PostCard({
               </span>
             )}{' '}
             · <time dateTime={post.createdAt}>{timeAgo(post.createdAt)}</time>
-            {post.editedAt && (
-              <span title={`${revisionCount} revisions`}>
-                {' '}
-                · edited ({revisionCount} revisions)
-              </span>
-            )}
+            {post.editedAt && <span title={`${revisionCount} revisions`}> · edited ({revisionCount} revisions)</span>}
           </span>
           {post.viewerCan.edit && !editing && (
             <Link to={`?edit=${post.id}#post-${post.id}`} className="hover:text-slate-900" data-testid="edit-post">

@@ -13,7 +13,11 @@ export function StatusBadge({ status }: { status: string }) {
       data-status={status}
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.OPEN}`}
     >
-      {status === 'ANSWERED' && <span aria-hidden className="mr-1">✓</span>}
+      {status === 'ANSWERED' && (
+        <span aria-hidden className="mr-1">
+          ✓
+        </span>
+      )}
       {LABELS[status] ?? status}
     </span>
   );

@@ -6,10 +6,17 @@ import { StatusBadge, Tag } from './status-badge';
 /** Threads as rows: score, replies and views beside the title, status and tags under it. */
 export function ThreadList({ threads, showCategory = true }: { threads: ThreadListFragment; showCategory?: boolean }) {
   if (threads.edges.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">No threads here yet.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
+        No threads here yet.
+      </p>
+    );
   }
   return (
-    <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="thread-list">
+    <ul
+      className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white"
+      data-testid="thread-list"
+    >
       {threads.edges.map(({ node: t }) => (
         <li key={t.id} className="flex gap-4 px-4 py-3 hover:bg-slate-50">
           <div className="hidden w-28 shrink-0 grid-cols-3 gap-1 text-center text-xs text-slate-500 sm:grid">
@@ -38,8 +45,11 @@ export function ThreadList({ threads, showCategory = true }: { threads: ThreadLi
                 </Link>
               )}
               <span>
-                by <Link to={`/u/${t.author.handle}`} className="hover:text-slate-800">@{t.author.handle}</Link> · active{' '}
-                <time dateTime={t.lastActivityAt}>{timeAgo(t.lastActivityAt)}</time>
+                by{' '}
+                <Link to={`/u/${t.author.handle}`} className="hover:text-slate-800">
+                  @{t.author.handle}
+                </Link>{' '}
+                · active <time dateTime={t.lastActivityAt}>{timeAgo(t.lastActivityAt)}</time>
               </span>
             </div>
           </div>

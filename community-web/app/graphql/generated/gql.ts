@@ -14,48 +14,48 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Viewer {\n    me { id handle role }\n  }\n": typeof types.ViewerDocument,
-    "\n  query Home {\n    categories { id slug name description kind threadCount }\n    threads(first: 20, order: LATEST) { ...ThreadList }\n  }\n": typeof types.HomeDocument,
-    "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id title status tags score replyCount viewCount lastActivityAt createdAt\n        author { handle }\n        category { slug name }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n  }\n": typeof types.ThreadListFragmentDoc,
-    "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) { id slug name description kind threadCount }\n    threads(first: $first, after: $after, filter: $filter, order: $order) { ...ThreadList }\n  }\n": typeof types.CategoryPageDocument,
-    "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id title status tags score viewCount replyCount createdAt lastActivityAt\n      author { handle }\n      category { slug name }\n      viewerCan { reply accept moderate }\n      question { ...PostView }\n      acceptedAnswer { ...PostView }\n      replies(first: 30, after: $after) {\n        edges { node { ...PostView } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ThreadPageDocument,
-    "\n  fragment PostView on Post {\n    id body bodyHtml score viewerVote isAccepted isQuestion createdAt editedAt\n    author { handle role }\n    revisions { revision }\n    viewerCan { vote edit delete accept }\n  }\n": typeof types.PostViewFragmentDoc,
-    "\n  mutation RecordView($threadId: ID!) { recordThreadView(threadId: $threadId) }\n": typeof types.RecordViewDocument,
-    "\n  query AskCategories { categories { id slug name kind } me { id role } }\n": typeof types.AskCategoriesDocument,
-    "\n  mutation AskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { id } }\n": typeof types.AskQuestionDocument,
-    "\n  mutation PostReply($input: PostReplyInput!) { postReply(input: $input) { id } }\n": typeof types.PostReplyDocument,
-    "\n  mutation Vote($input: VoteInput!) { vote(input: $input) { id score viewerVote } }\n": typeof types.VoteDocument,
-    "\n  mutation Accept($postId: ID!) { acceptAnswer(postId: $postId) { id status } }\n": typeof types.AcceptDocument,
-    "\n  mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id status } }\n": typeof types.UnacceptDocument,
-    "\n  mutation EditPost($input: EditPostInput!) { editPost(input: $input) { id } }\n": typeof types.EditPostDocument,
-    "\n  mutation DeletePost($postId: ID!) { deletePost(postId: $postId) }\n": typeof types.DeletePostDocument,
-    "\n  mutation SetStatus($input: SetThreadStatusInput!) { setThreadStatus(input: $input) { id status } }\n": typeof types.SetStatusDocument,
-    "\n  mutation Login($input: LoginInput!) { login(input: $input) { token member { handle } } }\n": typeof types.LoginDocument,
-    "\n  mutation Register($input: RegisterInput!) { register(input: $input) { token member { handle } } }\n": typeof types.RegisterDocument,
-    "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
-    "\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) { id handle role createdAt }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) { ...ThreadList }\n  }\n": typeof types.MemberPageDocument,
+    "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Home {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, order: LATEST) {\n      ...ThreadList\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.ThreadListFragmentDoc,
+    "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n": typeof types.CategoryPageDocument,
+    "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ThreadPageDocument,
+    "\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    author {\n      handle\n      role\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      edit\n      delete\n      accept\n    }\n  }\n": typeof types.PostViewFragmentDoc,
+    "\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n": typeof types.RecordViewDocument,
+    "\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n": typeof types.AskCategoriesDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": typeof types.AskQuestionDocument,
+    "\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n": typeof types.PostReplyDocument,
+    "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n": typeof types.VoteDocument,
+    "\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptDocument,
+    "\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": typeof types.UnacceptDocument,
+    "\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n": typeof types.EditPostDocument,
+    "\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n": typeof types.DeletePostDocument,
+    "\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.SetStatusDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n    }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n  }\n": typeof types.MemberPageDocument,
 };
 const documents: Documents = {
-    "\n  query Viewer {\n    me { id handle role }\n  }\n": types.ViewerDocument,
-    "\n  query Home {\n    categories { id slug name description kind threadCount }\n    threads(first: 20, order: LATEST) { ...ThreadList }\n  }\n": types.HomeDocument,
-    "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id title status tags score replyCount viewCount lastActivityAt createdAt\n        author { handle }\n        category { slug name }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n  }\n": types.ThreadListFragmentDoc,
-    "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) { id slug name description kind threadCount }\n    threads(first: $first, after: $after, filter: $filter, order: $order) { ...ThreadList }\n  }\n": types.CategoryPageDocument,
-    "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id title status tags score viewCount replyCount createdAt lastActivityAt\n      author { handle }\n      category { slug name }\n      viewerCan { reply accept moderate }\n      question { ...PostView }\n      acceptedAnswer { ...PostView }\n      replies(first: 30, after: $after) {\n        edges { node { ...PostView } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ThreadPageDocument,
-    "\n  fragment PostView on Post {\n    id body bodyHtml score viewerVote isAccepted isQuestion createdAt editedAt\n    author { handle role }\n    revisions { revision }\n    viewerCan { vote edit delete accept }\n  }\n": types.PostViewFragmentDoc,
-    "\n  mutation RecordView($threadId: ID!) { recordThreadView(threadId: $threadId) }\n": types.RecordViewDocument,
-    "\n  query AskCategories { categories { id slug name kind } me { id role } }\n": types.AskCategoriesDocument,
-    "\n  mutation AskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { id } }\n": types.AskQuestionDocument,
-    "\n  mutation PostReply($input: PostReplyInput!) { postReply(input: $input) { id } }\n": types.PostReplyDocument,
-    "\n  mutation Vote($input: VoteInput!) { vote(input: $input) { id score viewerVote } }\n": types.VoteDocument,
-    "\n  mutation Accept($postId: ID!) { acceptAnswer(postId: $postId) { id status } }\n": types.AcceptDocument,
-    "\n  mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id status } }\n": types.UnacceptDocument,
-    "\n  mutation EditPost($input: EditPostInput!) { editPost(input: $input) { id } }\n": types.EditPostDocument,
-    "\n  mutation DeletePost($postId: ID!) { deletePost(postId: $postId) }\n": types.DeletePostDocument,
-    "\n  mutation SetStatus($input: SetThreadStatusInput!) { setThreadStatus(input: $input) { id status } }\n": types.SetStatusDocument,
-    "\n  mutation Login($input: LoginInput!) { login(input: $input) { token member { handle } } }\n": types.LoginDocument,
-    "\n  mutation Register($input: RegisterInput!) { register(input: $input) { token member { handle } } }\n": types.RegisterDocument,
-    "\n  mutation Logout { logout }\n": types.LogoutDocument,
-    "\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) { id handle role createdAt }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) { ...ThreadList }\n  }\n": types.MemberPageDocument,
+    "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Home {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, order: LATEST) {\n      ...ThreadList\n    }\n  }\n": types.HomeDocument,
+    "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.ThreadListFragmentDoc,
+    "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n": types.CategoryPageDocument,
+    "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ThreadPageDocument,
+    "\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    author {\n      handle\n      role\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      edit\n      delete\n      accept\n    }\n  }\n": types.PostViewFragmentDoc,
+    "\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n": types.RecordViewDocument,
+    "\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n": types.AskCategoriesDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": types.AskQuestionDocument,
+    "\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n": types.PostReplyDocument,
+    "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n": types.VoteDocument,
+    "\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n": types.AcceptDocument,
+    "\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": types.UnacceptDocument,
+    "\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n": types.EditPostDocument,
+    "\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n": types.DeletePostDocument,
+    "\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n": types.SetStatusDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n    }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n  }\n": types.MemberPageDocument,
 };
 
 /**
@@ -75,83 +75,83 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me { id handle role }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me { id handle role }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Home {\n    categories { id slug name description kind threadCount }\n    threads(first: 20, order: LATEST) { ...ThreadList }\n  }\n"): (typeof documents)["\n  query Home {\n    categories { id slug name description kind threadCount }\n    threads(first: 20, order: LATEST) { ...ThreadList }\n  }\n"];
+export function graphql(source: "\n  query Home {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, order: LATEST) {\n      ...ThreadList\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, order: LATEST) {\n      ...ThreadList\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id title status tags score replyCount viewCount lastActivityAt createdAt\n        author { handle }\n        category { slug name }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n  }\n"): (typeof documents)["\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id title status tags score replyCount viewCount lastActivityAt createdAt\n        author { handle }\n        category { slug name }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n  }\n"];
+export function graphql(source: "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) { id slug name description kind threadCount }\n    threads(first: $first, after: $after, filter: $filter, order: $order) { ...ThreadList }\n  }\n"): (typeof documents)["\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) { id slug name description kind threadCount }\n    threads(first: $first, after: $after, filter: $filter, order: $order) { ...ThreadList }\n  }\n"];
+export function graphql(source: "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n"): (typeof documents)["\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id title status tags score viewCount replyCount createdAt lastActivityAt\n      author { handle }\n      category { slug name }\n      viewerCan { reply accept moderate }\n      question { ...PostView }\n      acceptedAnswer { ...PostView }\n      replies(first: 30, after: $after) {\n        edges { node { ...PostView } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id title status tags score viewCount replyCount createdAt lastActivityAt\n      author { handle }\n      category { slug name }\n      viewerCan { reply accept moderate }\n      question { ...PostView }\n      acceptedAnswer { ...PostView }\n      replies(first: 30, after: $after) {\n        edges { node { ...PostView } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostView on Post {\n    id body bodyHtml score viewerVote isAccepted isQuestion createdAt editedAt\n    author { handle role }\n    revisions { revision }\n    viewerCan { vote edit delete accept }\n  }\n"): (typeof documents)["\n  fragment PostView on Post {\n    id body bodyHtml score viewerVote isAccepted isQuestion createdAt editedAt\n    author { handle role }\n    revisions { revision }\n    viewerCan { vote edit delete accept }\n  }\n"];
+export function graphql(source: "\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    author {\n      handle\n      role\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      edit\n      delete\n      accept\n    }\n  }\n"): (typeof documents)["\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    author {\n      handle\n      role\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      edit\n      delete\n      accept\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RecordView($threadId: ID!) { recordThreadView(threadId: $threadId) }\n"): (typeof documents)["\n  mutation RecordView($threadId: ID!) { recordThreadView(threadId: $threadId) }\n"];
+export function graphql(source: "\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n"): (typeof documents)["\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AskCategories { categories { id slug name kind } me { id role } }\n"): (typeof documents)["\n  query AskCategories { categories { id slug name kind } me { id role } }\n"];
+export function graphql(source: "\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { id } }\n"): (typeof documents)["\n  mutation AskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { id } }\n"];
+export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PostReply($input: PostReplyInput!) { postReply(input: $input) { id } }\n"): (typeof documents)["\n  mutation PostReply($input: PostReplyInput!) { postReply(input: $input) { id } }\n"];
+export function graphql(source: "\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Vote($input: VoteInput!) { vote(input: $input) { id score viewerVote } }\n"): (typeof documents)["\n  mutation Vote($input: VoteInput!) { vote(input: $input) { id score viewerVote } }\n"];
+export function graphql(source: "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n"): (typeof documents)["\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Accept($postId: ID!) { acceptAnswer(postId: $postId) { id status } }\n"): (typeof documents)["\n  mutation Accept($postId: ID!) { acceptAnswer(postId: $postId) { id status } }\n"];
+export function graphql(source: "\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id status } }\n"): (typeof documents)["\n  mutation Unaccept($threadId: ID!) { unacceptAnswer(threadId: $threadId) { id status } }\n"];
+export function graphql(source: "\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EditPost($input: EditPostInput!) { editPost(input: $input) { id } }\n"): (typeof documents)["\n  mutation EditPost($input: EditPostInput!) { editPost(input: $input) { id } }\n"];
+export function graphql(source: "\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeletePost($postId: ID!) { deletePost(postId: $postId) }\n"): (typeof documents)["\n  mutation DeletePost($postId: ID!) { deletePost(postId: $postId) }\n"];
+export function graphql(source: "\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n"): (typeof documents)["\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetStatus($input: SetThreadStatusInput!) { setThreadStatus(input: $input) { id status } }\n"): (typeof documents)["\n  mutation SetStatus($input: SetThreadStatusInput!) { setThreadStatus(input: $input) { id status } }\n"];
+export function graphql(source: "\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) { login(input: $input) { token member { handle } } }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) { login(input: $input) { token member { handle } } }\n"];
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Register($input: RegisterInput!) { register(input: $input) { token member { handle } } }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) { register(input: $input) { token member { handle } } }\n"];
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Logout { logout }\n"): (typeof documents)["\n  mutation Logout { logout }\n"];
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) { id handle role createdAt }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) { ...ThreadList }\n  }\n"): (typeof documents)["\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) { id handle role createdAt }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) { ...ThreadList }\n  }\n"];
+export function graphql(source: "\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n    }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n  }\n"): (typeof documents)["\n  query MemberPage($handle: String!, $after: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n    }\n    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -48,4 +48,3 @@ function fresh(scope: Ctx, row: Record<string, unknown>): Thread {
   scope.loaders.threadById.clear(thread.id).prime(thread.id, thread);
   return thread;
 }
-

@@ -15,9 +15,11 @@ export async function deletePost(scope: Scope & { loaders: Loaders }, postId: nu
   scope.guardian.ensureCan('post.delete', { post, thread });
 
   await transact(scope.em, async (tx) => {
-    const deleted = await sql(tx, 'update posts set deleted_at = now() where id = ? and deleted_at is null returning id', [
-      post.id,
-    ]);
+    const deleted = await sql(
+      tx,
+      'update posts set deleted_at = now() where id = ? and deleted_at is null returning id',
+      [post.id],
+    );
     if (deleted.length === 0) throw new NotFoundError('Post'); // deleted concurrently
     if (post.isQuestion) {
       await sql(tx, 'update threads set deleted_at = now() where id = ?', [thread.id]);

@@ -12,7 +12,8 @@ export interface CategoryInput {
 }
 
 function validate(input: CategoryInput, errors: FieldErrors) {
-  if (input.slug != null && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug)) errors.slug = 'Slug must be lower-case words joined by -.';
+  if (input.slug != null && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug))
+    errors.slug = 'Slug must be lower-case words joined by -.';
   if (input.slug != null && input.slug.length > 60) errors.slug = 'Slug must be at most 60 characters.';
   if (input.name != null && (input.name.trim().length < 2 || input.name.trim().length > 60)) {
     errors.name = 'Name must be 2–60 characters.';
