@@ -2,7 +2,10 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
@@ -10,7 +13,6 @@ import { buildHearthSchema } from './graphql/build-schema.js';
 import { buildContext, type Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
 import { armorProtection, costAndShapePlugin } from './graphql/limits.js';
-import { statementCounter } from './platform/db/orm.js';
 import { DomainError } from './platform/errors.js';
 import { logger, requestScope } from './platform/logger.js';
 import type { Services } from './platform/scope.js';
@@ -32,17 +34,17 @@ const httpStatusPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-/** SQL statements run for this request, when asked (outside production): proves there is no N+1. */
+/** SQL statements run for this request, when asked (`x-hearth-debug: sql`): proves there is no N+1. */
 const statementCountPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart({ request }) {
     const wanted = request.http?.headers.get('x-hearth-debug') === 'sql';
     return {
       async willSendResponse({ response }) {
-        const store = statementCounter.getStore();
+        const store = requestScope.getStore();
         if (wanted && store && response.body.kind === 'single') {
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            sqlStatements: store.count,
+            sqlStatements: store.sqlStatements,
           };
         }
       },
@@ -79,6 +81,8 @@ export async function createServer(services: Services) {
       httpStatusPlugin,
       statementCountPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cache hints are unused; the default plugin would wrap every field resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -102,7 +106,7 @@ export async function createServer(services: Services) {
     (req, res, next) => {
       const requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
       res.setHeader('x-request-id', requestId);
-      requestScope.run({ requestId }, () => statementCounter.run({ count: 0 }, () => next()));
+      requestScope.run({ requestId, sqlStatements: 0 }, () => next());
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
@@ -124,11 +128,9 @@ export async function createServer(services: Services) {
   const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
     const status = (err as { status?: number }).status;
     if (status === 413) {
-      res
-        .status(413)
-        .json({
-          errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-        });
+      res.status(413).json({
+        errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      });
     } else if (status === 400) {
       res
         .status(400)

@@ -1,7 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** The request id of the request being served, so every log line can carry it. */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+/**
+ * The request being served: its id, so every log line can carry it, and its SQL statement
+ * count (see db/orm.ts). One store for both: each AsyncLocalStorage costs every promise.
+ */
+export const requestScope = new AsyncLocalStorage<{ requestId: string; sqlStatements: number }>();
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { snapshots } from '../../platform/db/snapshots.js';
 import { UnauthenticatedError } from '../../platform/errors.js';
 import { Member } from './member.entity.js';
 import { Session } from './session.entity.js';
@@ -29,14 +30,13 @@ export async function createSession(em: EntityManager, memberId: number, ttlDays
 export async function memberForToken(em: EntityManager, token: string): Promise<Member> {
   const invalid = () => new UnauthenticatedError('Your session is invalid or has expired. Please log in again.');
   if (!TOKEN_PATTERN.test(token)) throw invalid();
-  const rows = await em
-    .getConnection()
-    .execute<{ member_id: number }[]>('select member_id from sessions where token_hash = ? and expires_at > now()', [
-      hashToken(token),
-    ]);
-  const memberId = rows[0]?.member_id;
-  if (!memberId) throw invalid();
-  const member = await em.findOne(Member, memberId);
+  const [member] = await snapshots(
+    em,
+    Member,
+    'm',
+    'select {columns} from sessions s join members m on m.id = s.member_id where s.token_hash = ? and s.expires_at > now()',
+    [hashToken(token)],
+  );
   if (!member) throw invalid();
   return member;
 }

@@ -1,14 +1,16 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
+import { snapshotShape, snapshots, snapshotsById } from '../../platform/db/snapshots.js';
+import { sql } from '../../platform/db/sql.js';
 import { Category } from './category.entity.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 
-function byId<T extends { id: number }>(load: (ids: number[]) => Promise<T[]>) {
+function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promise<T[]>) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await load([...ids]);
+    const rows = await load(ids);
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -17,18 +19,39 @@ function byId<T extends { id: number }>(load: (ids: number[]) => Promise<T[]>) {
 /**
  * Per-request batch loaders for the forum: whatever a page asks for, each kind of row is
  * fetched once per nesting level, so statements per page do not grow with its items.
- * They return rows as stored (deleted ones too); visibility is decided by the callers.
+ * They return read snapshots of rows as stored (deleted ones too); visibility is decided by
+ * the callers.
  */
 export function communityLoaders(em: EntityManager, viewer: Viewer | null) {
+  const categoryById = byId((ids) => snapshotsById(em, Category, ids));
   return {
-    categoryById: byId((ids) => em.find(Category, { id: { $in: ids } })),
-    threadById: byId((ids) => em.find(Thread, { id: { $in: ids } })),
-    postById: byId((ids) => em.find(Post, { id: { $in: ids } })),
+    categoryById,
+    /** Each thread comes with its category (primed), which every visibility check reads next. */
+    threadById: byId(async (ids) => {
+      const threads = snapshotShape(em, Thread);
+      const categories = snapshotShape(em, Category);
+      const rows = await sql<Record<string, unknown> & { category: Record<string, unknown> }>(
+        em,
+        `select ${threads.columns('t')}, to_jsonb(c) as category
+           from threads t join categories c on c.id = t.category_id
+          where t.id in (${ids.map(() => '?').join(',')})`,
+        [...ids],
+      );
+      for (const row of rows) {
+        const category = categories.map(row.category);
+        categoryById.prime(category.id, category);
+      }
+      return rows.map(threads.map);
+    }),
+    postById: byId((ids) => snapshotsById(em, Post, ids)),
     revisionsByPostId: new DataLoader<number, PostRevision[]>(async (postIds) => {
-      const rows = await em.find(
+      const rows = await snapshots(
+        em,
         PostRevision,
-        { postId: { $in: [...postIds] } },
-        { orderBy: { postId: 'asc', revision: 'desc' } },
+        'r',
+        `select {columns} from post_revisions r where r.post_id in (${postIds.map(() => '?').join(',')})
+          order by r.post_id, r.revision desc`,
+        [...postIds],
       );
       return postIds.map((id) => rows.filter((r) => r.postId === id));
     }),

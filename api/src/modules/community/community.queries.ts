@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaffViewer, type Viewer } from '../../platform/authz/guardian.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { decodeCursor, toConnection, type Connection, type CursorValue } from '../../graphql/pagination.js';
+import { snapshotShape, snapshots } from '../../platform/db/snapshots.js';
+import { sql } from '../../platform/db/sql.js';
+import { Member } from '../accounts/member.entity.js';
 import type { Loaders } from '../loaders.js';
 import { Category, CategoryKind } from './category.entity.js';
 import { Post } from './post.entity.js';
@@ -116,19 +119,24 @@ export async function listThreads(
     params.push(...cursor);
   }
   params.push(args.first + 1);
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(
-      `select t.* from threads t where ${where.join(' and ')} order by ${spec.orderBy} limit ?`,
-      params,
-    );
-  const threads = rows.map((row) => em.map(Thread, row));
+  const threads = await snapshots(
+    em,
+    Thread,
+    't',
+    `select {columns} from threads t where ${where.join(' and ')} order by ${spec.orderBy} limit ?`,
+    params,
+  );
   return toConnection(threads, args.first, spec.cursor);
 }
 
-/** Replies by score (then oldest first), keyset-paginated; the accepted one is shown apart by clients. */
+/**
+ * Replies by score (then oldest first), keyset-paginated; the accepted one is shown apart by
+ * clients. Each reply's author comes in the same statement (primed into the member loader), as
+ * every client shows who wrote a reply.
+ */
 export async function listReplies(
   em: EntityManager,
+  loaders: Loaders,
   threadId: number,
   args: { first: number; after?: string | null },
 ): Promise<Connection<Post>> {
@@ -140,12 +148,19 @@ export async function listReplies(
     params.push(cursor[0], cursor[0], cursor[1]);
   }
   params.push(args.first + 1);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select p.* from posts p
+  const posts = snapshotShape(em, Post);
+  const members = snapshotShape(em, Member);
+  const rows = await sql<Record<string, unknown> & { author: Record<string, unknown> }>(
+    em,
+    `select ${posts.columns('p')}, to_jsonb(m) - 'password_hash' as author
+       from posts p join members m on m.id = p.author_id
       where p.thread_id = ? and p.deleted_at is null and not p.is_question ${keyset}
       order by p.score desc, p.id asc limit ?`,
     params,
   );
-  const posts = rows.map((row) => em.map(Post, row));
-  return toConnection(posts, args.first, (p) => [p.score, p.id]);
+  for (const row of rows) {
+    const author = members.map(row.author);
+    loaders.memberById.prime(author.id, author);
+  }
+  return toConnection(rows.map(posts.map), args.first, (p) => [p.score, p.id]);
 }

@@ -89,7 +89,7 @@ export class ThreadResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    const connection = await listReplies(ctx.em, thread.id, { first: pageSize(first), after });
+    const connection = await listReplies(ctx.em, ctx.loaders, thread.id, { first: pageSize(first), after });
     for (const { node } of connection.edges) ctx.loaders.postById.prime(node.id, node);
     return connection;
   }

@@ -1,15 +1,12 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Config } from '../../config.js';
 import { migrationsList } from '../../../../migrations/index.js';
 import { entities } from '../../modules/entities.js';
+import { requestScope } from '../logger.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres.js';
 
 export type Orm = MikroORM;
-
-/** Counts SQL statements per request (see graphql/context.ts) so tests can prove no N+1. */
-export const statementCounter = new AsyncLocalStorage<{ count: number }>();
 
 export function ormOptions(clientUrl: string, poolMax: number): Options {
   return {
@@ -39,8 +36,9 @@ export async function openOrm(clientUrl: string, poolMax: number): Promise<Orm> 
     .getConnection()
     .getKnex()
     .on('query', () => {
-      const store = statementCounter.getStore();
-      if (store) store.count += 1;
+      // Counted per request so tests and the bench can prove there is no N+1.
+      const store = requestScope.getStore();
+      if (store) store.sqlStatements += 1;
     });
   return orm;
 }

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../../../platform/errors.js';
+import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
@@ -44,7 +45,7 @@ export async function unacceptAnswer(scope: Ctx, threadId: number): Promise<Thre
 
 /** A detached Thread from a `returning *` row, primed into the loader for the response. */
 function fresh(scope: Ctx, row: Record<string, unknown>): Thread {
-  const thread = scope.em.fork().map(Thread, row);
+  const thread = snapshotShape(scope.em, Thread).map(row);
   scope.loaders.threadById.clear(thread.id).prime(thread.id, thread);
   return thread;
 }

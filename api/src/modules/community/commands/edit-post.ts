@@ -1,5 +1,6 @@
 import { transact } from '../../../platform/db/transact.js';
 import { assertValid, ValidationError, type FieldErrors } from '../../../platform/errors.js';
+import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql, textArray } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
@@ -66,7 +67,7 @@ export async function editPost(scope: Scope & { loaders: Loaders }, input: EditP
   });
   scope.loaders.threadById.clear(thread.id);
   scope.loaders.revisionsByPostId.clear(post.id);
-  const fresh = scope.em.fork().map(Post, row!);
+  const fresh = snapshotShape(scope.em, Post).map(row!);
   scope.loaders.postById.clear(post.id).prime(post.id, fresh);
   return fresh;
 }

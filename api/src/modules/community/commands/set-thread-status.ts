@@ -1,4 +1,5 @@
 import { ValidationError } from '../../../platform/errors.js';
+import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
@@ -25,7 +26,7 @@ export async function setThreadStatus(
       where id = ? returning *`,
     [input.status, input.status, thread.id],
   );
-  const fresh = scope.em.fork().map(Thread, row!);
+  const fresh = snapshotShape(scope.em, Thread).map(row!);
   scope.loaders.threadById.clear(thread.id).prime(thread.id, fresh);
   return fresh;
 }

@@ -1,0 +1,23 @@
+/** The thread page as the web app asks for it (trimmed to what the baseline returns too). */
+export const THREAD_PAGE = `query ThreadPage($id: ID!) {
+  thread(id: $id) {
+    id title status tags score viewCount replyCount createdAt
+    author { handle }
+    category { name slug }
+    question { id bodyHtml score author { handle } }
+    acceptedAnswer { id bodyHtml score author { handle } }
+    replies(first: 30) {
+      edges { node { id bodyHtml score isAccepted createdAt author { id handle } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+export const THREAD_LIST = `query Threads($after: String) {
+  threads(first: 20, after: $after, order: LATEST) {
+    edges { node { id title score replyCount lastActivityAt author { handle } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const VOTE = `mutation Vote($input: VoteInput!) { vote(input: $input) { id score viewerVote } }`;

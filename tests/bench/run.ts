@@ -1,0 +1,344 @@
+/**
+ * npm run bench: load-tests the API on the large seed beside a raw-SQL baseline server, in one
+ * run, and prints figures as ratios (a ratio holds on a noisy machine; an absolute figure does
+ * not). Build the data first: npm run seed -- --large.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../../api/src/config.js';
+import { benchDatabaseUrl } from '../../api/src/seed/large.js';
+import { THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const API_PORT = 4300;
+const BASE_PORT = 4301;
+const children: ChildProcess[] = [];
+
+/** Starts a child process and resolves once `readyUrl` answers 200 (log lines vary with LOG_LEVEL). */
+function start(name: string, args: string[], cwd: string, env: Record<string, string>, readyUrl: string) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd,
+      // Each child reads the tsconfig of its own directory, not the one this script runs with.
+      env: { ...withoutKey(process.env, 'TSX_TSCONFIG_PATH'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${out.slice(-2000)}`)));
+    const poll = setInterval(() => {
+      fetch(readyUrl)
+        .then((res) => {
+          if (res.ok) {
+            clearInterval(poll);
+            resolve();
+          }
+        })
+        .catch(() => undefined);
+    }, 250);
+  });
+}
+
+function withoutKey(env: NodeJS.ProcessEnv, key: string): NodeJS.ProcessEnv {
+  const { [key]: _omit, ...rest } = env;
+  return rest;
+}
+
+function stopAll() {
+  for (const c of children) c.kill('SIGTERM');
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(opts: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ duration: DURATION, ...opts });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Rotates over `ids`, the same order for both servers. */
+function rotation<T>(items: T[]) {
+  let i = 0;
+  return () => items[i++ % items.length]!;
+}
+
+const gqlRequest = (body: object, headers: Record<string, string> = {}) => ({
+  method: 'POST' as const,
+  path: '/graphql',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+const fmt = (f: Figures) =>
+  `${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms${
+    f.errors || f.non2xx ? `   (errors ${f.errors}, non-2xx ${f.non2xx})` : ''
+  }`;
+
+async function gql(query: string, variables: object, headers: Record<string, string> = {}) {
+  const res = await fetch(`http://127.0.0.1:${API_PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data: any; errors?: any[]; extensions?: any };
+}
+
+async function main() {
+  const url = await benchDatabaseUrl(loadConfig());
+  const db = new pg.Pool({ connectionString: url, max: 2 });
+  const [{ n }] = (await db.query('select count(*)::int as n from posts')).rows;
+  if (n < 1_000_000) throw new Error(`hearth_bench has ${n} posts: run \`npm run seed -- --large\` first`);
+  console.log(`database: ${n.toLocaleString('en')} posts; ${DURATION} s per measurement after a warm-up\n`);
+
+  await Promise.all([
+    start(
+      'api',
+      ['--import', 'tsx', 'src/main.ts'],
+      path.join(ROOT, 'api'),
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        SEED_DEMO: 'never',
+        PORT: String(API_PORT),
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'warn',
+      },
+      `http://127.0.0.1:${API_PORT}/readyz`,
+    ),
+    start(
+      'baseline',
+      ['--import', 'tsx', 'tests/bench/baseline-server.ts'],
+      ROOT,
+      { DATABASE_URL: url, PORT: String(BASE_PORT) },
+      `http://127.0.0.1:${BASE_PORT}/ready`,
+    ),
+  ]);
+
+  // Threads with at least 30 replies: a full first page of replies.
+  const threadIds = (
+    await db.query<{ id: number }>(
+      `select id from threads where reply_count >= 30 and deleted_at is null order by hashint4(id) limit 300`,
+    )
+  ).rows.map((r) => String(r.id));
+
+  // Same data from both servers for one thread (the baseline is the floor only if it does the same work).
+  const sample = await gql(THREAD_PAGE, { id: threadIds[0] });
+  if (!threadIds.length) throw new Error('no thread with 30 or more replies: rebuild the large seed');
+  const baseRes = await fetch(`http://127.0.0.1:${BASE_PORT}/thread/${threadIds[0]}`);
+  if (!baseRes.ok) throw new Error(`baseline answered ${baseRes.status} for thread ${threadIds[0]}`);
+  const base = (await baseRes.json()) as any;
+  const same =
+    JSON.stringify(sample.data.thread.replies.edges.map((e: any) => e.node.id)) ===
+      JSON.stringify(base.data.thread.replies.edges.map((e: any) => e.node.id)) &&
+    sample.data.thread.title === base.data.thread.title;
+  console.log(`baseline returns the same thread page as the API: ${same ? 'yes' : 'NO'}`);
+
+  console.log('\n== Thread page (thread + 30 replies with authors) ==');
+  const rows: string[] = [];
+  for (const connections of [1, 10]) {
+    const apiIds = rotation(threadIds);
+    const baseIds = rotation(threadIds);
+    const apiOpts = (): autocannon.Options => ({
+      url: `http://127.0.0.1:${API_PORT}`,
+      connections,
+      requests: [
+        {
+          ...gqlRequest({}),
+          setupRequest: (req: any) => ({
+            ...req,
+            body: JSON.stringify({ query: THREAD_PAGE, variables: { id: apiIds() } }),
+          }),
+        },
+      ],
+    });
+    const baseOpts = (): autocannon.Options => ({
+      url: `http://127.0.0.1:${BASE_PORT}`,
+      connections,
+      requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/thread/${baseIds()}` }) }],
+    });
+    await autocannon({ ...apiOpts(), duration: 3 });
+    await autocannon({ ...baseOpts(), duration: 3 });
+    const apiFig = await load(apiOpts());
+    const baseFig = await load(baseOpts());
+    rows.push(`  ${String(connections).padStart(2)} clients  API      ${fmt(apiFig)}`);
+    rows.push(`  ${String(connections).padStart(2)} clients  baseline ${fmt(baseFig)}`);
+    rows.push(
+      `  ${String(connections).padStart(2)} clients  ratio API/baseline throughput: ${(apiFig.rps / baseFig.rps).toFixed(2)}`,
+    );
+    console.log(rows.slice(-3).join('\n'));
+  }
+
+  console.log('\n== SQL statements per thread-page request ==');
+  const sized = async (where: string) =>
+    (
+      await db.query<{ id: number; reply_count: number }>(
+        `select id, reply_count from threads where deleted_at is null and ${where} limit 1`,
+      )
+    ).rows[0]!;
+  const samples = [
+    await sized('reply_count = 5'),
+    await sized('reply_count = (select min(reply_count) from threads where reply_count >= 30)'),
+    await sized('reply_count = (select max(reply_count) from threads)'),
+  ];
+  for (const { id, reply_count } of samples) {
+    const res = await gql(THREAD_PAGE, { id: String(id) }, { 'x-hearth-debug': 'sql' });
+    const shown = res.data.thread.replies.edges.length;
+    console.log(
+      `  thread with ${String(reply_count).padStart(3)} replies (${String(shown).padStart(2)} shown)  ${res.extensions?.sqlStatements} statements`,
+    );
+  }
+  const big = samples.at(-1)!;
+
+  console.log('\n== Threads list (first: 20, LATEST), 10 clients ==');
+  let after: string | null = null;
+  for (let page = 1; page < 100; page++) {
+    const res = await gql(THREAD_LIST, { after });
+    after = res.data.threads.pageInfo.endCursor;
+  }
+  const listFirst = await load({
+    url: `http://127.0.0.1:${API_PORT}`,
+    connections: 10,
+    requests: [gqlRequest({ query: THREAD_LIST, variables: {} })],
+  });
+  const list100 = await load({
+    url: `http://127.0.0.1:${API_PORT}`,
+    connections: 10,
+    requests: [gqlRequest({ query: THREAD_LIST, variables: { after } })],
+  });
+  console.log(`  page 1    ${fmt(listFirst)}`);
+  console.log(`  page 100  ${fmt(list100)}`);
+  console.log(`  ratio page 100 / page 1 throughput: ${(list100.rps / listFirst.rps).toFixed(2)}`);
+
+  console.log('\n== Vote mutation (each client a member toggling UP/NONE on its own post) ==');
+  for (const connections of [10, 50]) {
+    const voters = (
+      await db.query<{ id: number }>(`select id from members order by id desc limit $1`, [connections])
+    ).rows.map((r) => r.id);
+    const tokens: string[] = [];
+    const postIds: number[] = [];
+    for (const voter of voters) {
+      const token = 'hs_' + randomBytes(32).toString('base64url');
+      await db.query(
+        `insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`,
+        [voter, createHash('sha256').update(token).digest('hex')],
+      );
+      tokens.push(token);
+      const [p] = (
+        await db.query<{ id: number }>(
+          `select p.id from posts p join threads t on t.id = p.thread_id
+            where p.author_id <> $1 and t.status in ('OPEN', 'ANSWERED') and p.deleted_at is null and not p.is_question
+            order by hashint4(p.id + $1) limit 1`,
+          [voter],
+        )
+      ).rows;
+      await db.query('delete from post_votes where post_id = $1 and voter_id = $2', [p!.id, voter]);
+      await db.query(
+        `update posts set up_votes = s.up, down_votes = s.down, score = s.up - s.down
+           from (select count(*) filter (where value = 1)::int as up, count(*) filter (where value = -1)::int as down
+                   from post_votes where post_id = $1) s where id = $1`,
+        [p!.id],
+      );
+      postIds.push(p!.id);
+    }
+    let nextClient = 0;
+    const figures = await load({
+      url: `http://127.0.0.1:${API_PORT}`,
+      connections,
+      requests: [
+        {
+          ...gqlRequest({}),
+          setupRequest: (req: any, context: any) => {
+            if (context.client === undefined) {
+              context.client = nextClient++ % connections;
+              context.value = 'NONE';
+            }
+            context.value = context.value === 'UP' ? 'NONE' : 'UP';
+            return {
+              ...req,
+              headers: { ...req.headers, authorization: `Bearer ${tokens[context.client]}` },
+              body: JSON.stringify({
+                query: VOTE,
+                variables: { input: { postId: String(postIds[context.client]), value: context.value } },
+              }),
+            };
+          },
+        },
+      ],
+    });
+    const [check] = (
+      await db.query(
+        `select count(*)::int as posts,
+                count(*) filter (where p.score <> coalesce((select sum(value) from post_votes v where v.post_id = p.id), 0)
+                                     or p.up_votes <> (select count(*) from post_votes v where v.post_id = p.id and v.value = 1))::int as wrong
+           from posts p where p.id = any($1)`,
+        [postIds],
+      )
+    ).rows;
+    console.log(
+      `  ${String(connections).padStart(2)} clients  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}`,
+    );
+    await db.query(`delete from sessions where member_id = any($1)`, [voters]);
+  }
+
+  console.log('\n== Query plans (EXPLAIN ANALYZE) ==');
+  const plans: [string, string, unknown[]][] = [
+    [
+      'threads list, page 1',
+      `select t.* from threads t where t.deleted_at is null and not exists (select 1 from categories c where c.id = t.category_id and c.kind = 'RESTRICTED') order by t.last_activity_at desc, t.id desc limit 21`,
+      [],
+    ],
+    [
+      'threads list, category + keyset',
+      `select t.* from threads t where t.deleted_at is null and t.category_id = 3 and (t.last_activity_at, t.id) < (now(), 2147483647) order by t.last_activity_at desc, t.id desc limit 21`,
+      [],
+    ],
+    [
+      'replies of a thread',
+      `select p.* from posts p where p.thread_id = $1 and p.deleted_at is null and not p.is_question order by p.score desc, p.id asc limit 31`,
+      [big.id],
+    ],
+    [
+      'viewer votes on a page',
+      `select post_id, value from post_votes where voter_id = 1 and post_id = any($1)`,
+      [[1, 2, 3, 4, 5]],
+    ],
+  ];
+  for (const [label, sql, params] of plans) {
+    const { rows: plan } = await db.query(`explain (analyze, buffers) ${sql}`, params);
+    const lines = plan.map((r: any) => r['QUERY PLAN'] as string);
+    const scan = lines.find((l) => /Index|Seq Scan/.test(l))?.trim() ?? lines[0];
+    console.log(`  ${label.padEnd(34)} ${lines.at(-1)!.trim().padEnd(30)} ${scan}`);
+  }
+  await db.end();
+}
+
+main()
+  .then(() => {
+    stopAll();
+    process.exit(0);
+  })
+  .catch((err) => {
+    console.error(err);
+    stopAll();
+    process.exit(1);
+  });
