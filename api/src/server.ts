@@ -62,6 +62,8 @@ export async function createServer(services: Services) {
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag is waste.
+  app.disable('etag');
   // The web app (and a load balancer) forward the client address; trust it only from loopback.
   app.set('trust proxy', 'loopback');
 

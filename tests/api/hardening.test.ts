@@ -72,6 +72,20 @@ describe('query shape limits', () => {
     expect(r.extensions?.cost).toBeGreaterThan(10);
   });
 
+  it('prices the same query text anew for each page size and @include, also through variables', async () => {
+    // The cost is cached per parsed document; the cache must key on what changes the cost.
+    const query = `query Q($first: Int, $deep: Boolean!) {
+      threads(first: $first) { edges { node { id replies(first: 100) @include(if: $deep) { edges { node { id } } } } } }
+    }`;
+    const cost = async (variables: object) => (await api.gql(query, variables)).extensions?.cost as number;
+    const small = await cost({ first: 2, deep: false });
+    expect(await cost({ first: 20, deep: false })).toBeGreaterThan(small);
+    expect(await cost({ first: 2, deep: true })).toBeGreaterThan(small);
+    expect(await cost({ first: 2, deep: false })).toBe(small);
+    const over = await api.gql(query, { first: 60, deep: true });
+    expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 5000 });
+  });
+
   it('refuses pages larger than 100 items', async () => {
     const r = await api.gql(`{ threads(first: 101) { edges { node { id } } } }`);
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { first: expect.any(String) } });

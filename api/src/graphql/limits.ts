@@ -66,13 +66,7 @@ export function costAndShapePlugin(schema: GraphQLSchema, config: Config): Apoll
           checkNoNulCharacters(document, request.variables);
           checkSingleRoot(operation, document);
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = costOf(schema, document, request.operationName, request.variables);
           } catch (err) {
             // Variables that do not coerce: execution reports them as BAD_USER_INPUT, untouched.
             if (err instanceof GraphQLError) return;
@@ -93,6 +87,48 @@ export function costAndShapePlugin(schema: GraphQLSchema, config: Config): Apoll
       };
     },
   };
+}
+
+/**
+ * Apollo hands every request with the same query text the same parsed document, so what
+ * depends only on the document is computed once per document: the cost, per combination of
+ * the Int and Boolean variables (the only ones that can reach `first` or `@include(if:)`),
+ * and where a NUL character sits in the query text.
+ */
+interface DocumentFacts {
+  costs: Map<string, number>;
+  nulField?: string | null;
+}
+const documentFacts = new WeakMap<DocumentNode, DocumentFacts>();
+const MAX_COSTS_PER_DOCUMENT = 256;
+
+function factsOf(document: DocumentNode): DocumentFacts {
+  let facts = documentFacts.get(document);
+  if (!facts) documentFacts.set(document, (facts = { costs: new Map() }));
+  return facts;
+}
+
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): number {
+  const facts = factsOf(document);
+  const shaping = Object.entries(variables ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean');
+  const key = `${operationName ?? ''}|${JSON.stringify(shaping)}`;
+  let cost = facts.costs.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (facts.costs.size < MAX_COSTS_PER_DOCUMENT) facts.costs.set(key, cost);
+  }
+  return cost;
 }
 
 function checkSingleRoot(operation: OperationDefinitionNode | undefined, document: DocumentNode) {
@@ -140,29 +176,36 @@ function checkNoNulCharacters(document: DocumentNode, variables: Record<string, 
     }
   };
   walk(variables ?? {}, 'input');
-  if (field === null) {
-    visit(document, {
-      StringValue(node, _key, _parent, _path, ancestors) {
-        if (field !== null || !node.value.includes(NUL)) return;
-        const owner = [...ancestors]
-          .reverse()
-          .find(
-            (a): a is ASTNode =>
-              !Array.isArray(a) && ['Argument', 'ObjectField', 'VariableDefinition'].includes((a as ASTNode).kind),
-          );
-        field =
-          owner?.kind === Kind.ARGUMENT || owner?.kind === Kind.OBJECT_FIELD
-            ? owner.name.value
-            : owner?.kind === Kind.VARIABLE_DEFINITION
-              ? owner.variable.name.value
-              : 'input';
-      },
-    });
-  }
+  if (field === null) field = nulFieldInDocument(document);
   if (field !== null) {
     const message = `${field} must not contain the NUL character (U+0000).`;
     throw new GraphQLError(message, {
       extensions: { code: 'BAD_USER_INPUT', fields: { [field]: message }, http: { status: 400 } },
     });
   }
+}
+
+function nulFieldInDocument(document: DocumentNode): string | null {
+  const facts = factsOf(document);
+  if (facts.nulField !== undefined) return facts.nulField;
+  let field: string | null = null;
+  visit(document, {
+    StringValue(node, _key, _parent, _path, ancestors) {
+      if (field !== null || !node.value.includes(NUL)) return;
+      const owner = [...ancestors]
+        .reverse()
+        .find(
+          (a): a is ASTNode =>
+            !Array.isArray(a) && ['Argument', 'ObjectField', 'VariableDefinition'].includes((a as ASTNode).kind),
+        );
+      field =
+        owner?.kind === Kind.ARGUMENT || owner?.kind === Kind.OBJECT_FIELD
+          ? owner.name.value
+          : owner?.kind === Kind.VARIABLE_DEFINITION
+            ? owner.variable.name.value
+            : 'input';
+    },
+  });
+  facts.nulField = field;
+  return field;
 }

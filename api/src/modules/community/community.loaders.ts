@@ -24,26 +24,46 @@ function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promis
  */
 export function communityLoaders(em: EntityManager, viewer: Viewer | null) {
   const categoryById = byId((ids) => snapshotsById(em, Category, ids));
+  /** Each thread comes with its category (primed), which every visibility check reads next. */
+  const threadById = byId(async (ids) => {
+    const threads = snapshotShape(em, Thread);
+    const categories = snapshotShape(em, Category);
+    const rows = await sql<Record<string, unknown> & { category: Record<string, unknown> }>(
+      em,
+      `select ${threads.columns('t')}, to_jsonb(c) as category
+         from threads t join categories c on c.id = t.category_id
+        where t.id in (${ids.map(() => '?').join(',')})`,
+      [...ids],
+    );
+    for (const row of rows) {
+      const category = categories.map(row.category);
+      categoryById.prime(category.id, category);
+    }
+    return rows.map(threads.map);
+  });
   return {
     categoryById,
-    /** Each thread comes with its category (primed), which every visibility check reads next. */
-    threadById: byId(async (ids) => {
+    threadById,
+    /** Each post comes with its thread and category (primed): mutations check all three. */
+    postById: byId(async (ids) => {
+      const posts = snapshotShape(em, Post);
       const threads = snapshotShape(em, Thread);
       const categories = snapshotShape(em, Category);
-      const rows = await sql<Record<string, unknown> & { category: Record<string, unknown> }>(
+      const rows = await sql<Record<string, unknown> & Record<'thread' | 'category', Record<string, unknown>>>(
         em,
-        `select ${threads.columns('t')}, to_jsonb(c) as category
-           from threads t join categories c on c.id = t.category_id
-          where t.id in (${ids.map(() => '?').join(',')})`,
+        `select ${posts.columns('p')}, to_jsonb(t) as thread, to_jsonb(c) as category
+           from posts p join threads t on t.id = p.thread_id join categories c on c.id = t.category_id
+          where p.id in (${ids.map(() => '?').join(',')})`,
         [...ids],
       );
       for (const row of rows) {
+        const thread = threads.map(row.thread);
+        threadById.prime(thread.id, thread);
         const category = categories.map(row.category);
         categoryById.prime(category.id, category);
       }
-      return rows.map(threads.map);
+      return rows.map(posts.map);
     }),
-    postById: byId((ids) => snapshotsById(em, Post, ids)),
     revisionsByPostId: new DataLoader<number, PostRevision[]>(async (postIds) => {
       const rows = await snapshots(
         em,
