@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_foundation } from './Migration20261123000000_foundation.js';
+import { Migration20261123100000_reputation } from './Migration20261123100000_reputation.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000000_foundation', class: Migration20261123000000_foundation },
+  { name: 'Migration20261123100000_reputation', class: Migration20261123100000_reputation },
 ];

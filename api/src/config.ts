@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseReputationRules, type ReputationRules } from './modules/reputation/reputation.rules.js';
 
 /** Repository root: .data/ and migrations/ live here. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,9 +37,11 @@ const envSchema = z.object({
   // Login throttling (SECURITY.md): per IP and per account
   LOGIN_LIMIT_PER_MINUTE: int(6),
   LOGIN_LIMIT_PER_HOUR: int(30),
+  // Reputation rules: a JSON object overriding any default (modules/reputation/reputation.rules.ts)
+  REPUTATION_RULES: z.string().default('{}'),
 });
 
-export type Config = z.infer<typeof envSchema> & { isProduction: boolean };
+export type Config = z.infer<typeof envSchema> & { isProduction: boolean; reputation: ReputationRules };
 
 /** Parses the environment once at boot; a bad value stops the process with a readable message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,7 +50,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${details}`);
   }
-  const config = { ...parsed.data, isProduction: parsed.data.NODE_ENV === 'production' };
+  const config = {
+    ...parsed.data,
+    isProduction: parsed.data.NODE_ENV === 'production',
+    reputation: parseReputationRules(parsed.data.REPUTATION_RULES),
+  };
   if (config.isProduction && !config.SESSION_SECRET) {
     throw new Error('Invalid configuration: SESSION_SECRET is required in production');
   }

@@ -77,7 +77,8 @@ describe('query shape limits', () => {
     const query = `query Q($first: Int, $deep: Boolean!) {
       threads(first: $first) { edges { node { id replies(first: 100) @include(if: $deep) { edges { node { id } } } } } }
     }`;
-    const cost = async (variables: object) => (await api.gql(query, variables)).extensions?.cost as number;
+    const cost = async (variables: Record<string, unknown>) =>
+      (await api.gql(query, variables)).extensions?.cost as number;
     const small = await cost({ first: 2, deep: false });
     expect(await cost({ first: 20, deep: false })).toBeGreaterThan(small);
     expect(await cost({ first: 2, deep: true })).toBeGreaterThan(small);

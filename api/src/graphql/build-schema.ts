@@ -4,6 +4,7 @@ import { MemberResolver } from '../modules/accounts/member.resolver.js';
 import { CategoryResolver } from '../modules/community/category.resolver.js';
 import { PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
 import { ThreadResolver } from '../modules/community/thread.resolver.js';
+import { ReputationResolver } from '../modules/reputation/reputation.resolver.js';
 
 export const resolvers = [
   MemberResolver,
@@ -11,6 +12,7 @@ export const resolvers = [
   ThreadResolver,
   PostResolver,
   PostRevisionResolver,
+  ReputationResolver,
 ] as const;
 
 /** The executable schema; also the source of schema/schema.graphql (npm run codegen). */

@@ -1,5 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Role {
   MEMBER = 'MEMBER',
@@ -12,7 +12,7 @@ registerEnumType(Role, { name: 'Role', description: 'What a member may administe
 @ObjectType({ description: 'A community member.', simpleResolvers: true })
 @Entity({ tableName: 'members' })
 export class Member {
-  [OptionalProps]?: 'role' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'role' | 'reputation' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -31,6 +31,10 @@ export class Member {
   @Field(() => Role)
   @Property({ type: 'text' })
   role: Role = Role.MEMBER;
+
+  @Field(() => Int, { description: 'The sum of the reputation ledger, cached (see reputationHistory).' })
+  @Property({ type: 'integer' })
+  reputation: number = 0;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })

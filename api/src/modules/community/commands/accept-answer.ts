@@ -1,6 +1,8 @@
 import { ConflictError, NotFoundError } from '../../../platform/errors.js';
 import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql } from '../../../platform/db/sql.js';
+import { transact } from '../../../platform/db/transact.js';
+import { applyAcceptReputation } from '../../reputation/ledger.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
 import { visiblePost, visibleThread } from '../community.queries.js';
@@ -16,16 +18,26 @@ export async function acceptAnswer(scope: Ctx, postId: number): Promise<Thread> 
   scope.guardian.ensureCan('thread.accept', thread);
   if (thread.acceptedPostId === post.id) throw new ConflictError('This answer is already accepted.');
 
-  const rows = await sql<Record<string, unknown>>(
-    scope.em,
-    `update threads set accepted_post_id = ?, status = case when status = 'OPEN' then 'ANSWERED' else status end
-      where id = ? and deleted_at is null and accepted_post_id is distinct from ?
-        and exists (select 1 from posts where id = ? and deleted_at is null)
-      returning *`,
-    [post.id, thread.id, post.id, post.id],
-  );
-  if (rows.length === 0) throw new ConflictError('The thread changed meanwhile; reload and try again.');
-  return fresh(scope, rows[0]!);
+  const viewerId = scope.guardian.viewer!.id;
+  const row = await transact(scope.em, async (tx) => {
+    const [updated] = await sql<Record<string, unknown>>(
+      tx,
+      `update threads set accepted_post_id = ?, status = case when status = 'OPEN' then 'ANSWERED' else status end
+        where id = ? and deleted_at is null and accepted_post_id is distinct from ?
+          and exists (select 1 from posts where id = ? and deleted_at is null)
+        returning *`,
+      [post.id, thread.id, post.id, post.id],
+    );
+    if (!updated) throw new ConflictError('The thread changed meanwhile; reload and try again.');
+    await applyAcceptReputation(tx, scope.services.config.reputation, {
+      threadId: thread.id,
+      askerId: thread.authorId,
+      accepterId: viewerId,
+      answer: { id: post.id, authorId: post.authorId },
+    });
+    return updated;
+  });
+  return fresh(scope, row);
 }
 
 /** Removes the accepted solution; an ANSWERED thread is OPEN again. */
@@ -33,14 +45,24 @@ export async function unacceptAnswer(scope: Ctx, threadId: number): Promise<Thre
   scope.guardian.requireViewer();
   const thread = await visibleThread(scope.loaders, scope.guardian.viewer, threadId);
   scope.guardian.ensureCan('thread.accept', thread);
-  const rows = await sql<Record<string, unknown>>(
-    scope.em,
-    `update threads set accepted_post_id = null, status = case when status = 'ANSWERED' then 'OPEN' else status end
-      where id = ? and accepted_post_id is not null returning *`,
-    [thread.id],
-  );
-  if (rows.length === 0) throw new ConflictError('This thread has no accepted answer.');
-  return fresh(scope, rows[0]!);
+  const viewerId = scope.guardian.viewer!.id;
+  const row = await transact(scope.em, async (tx) => {
+    const [updated] = await sql<Record<string, unknown>>(
+      tx,
+      `update threads set accepted_post_id = null, status = case when status = 'ANSWERED' then 'OPEN' else status end
+        where id = ? and accepted_post_id is not null returning *`,
+      [thread.id],
+    );
+    if (!updated) throw new ConflictError('This thread has no accepted answer.');
+    await applyAcceptReputation(tx, scope.services.config.reputation, {
+      threadId: thread.id,
+      askerId: thread.authorId,
+      accepterId: viewerId,
+      answer: null,
+    });
+    return updated;
+  });
+  return fresh(scope, row);
 }
 
 /** A detached Thread from a `returning *` row, primed into the loader for the response. */

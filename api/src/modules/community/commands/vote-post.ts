@@ -3,6 +3,7 @@ import { ConflictError } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
+import { applyVoteReputation } from '../../reputation/ledger.js';
 import { visiblePost } from '../community.queries.js';
 import type { Post } from '../post.entity.js';
 
@@ -65,6 +66,12 @@ export async function votePost(
       if (post.isQuestion) {
         await sql(tx, 'update threads set score = score + ? where id = ?', [up - down, thread.id]);
       }
+      await applyVoteReputation(tx, scope.services.config.reputation, {
+        post,
+        voterId: viewer.id,
+        previous,
+        next: input.value,
+      });
       return row!.score;
     }
   });

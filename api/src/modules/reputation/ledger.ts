@@ -1,0 +1,191 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../platform/db/sql.js';
+import type { ReputationRules } from './reputation.rules.js';
+
+export type ReputationKind =
+  | 'QUESTION_UPVOTED'
+  | 'ANSWER_UPVOTED'
+  | 'DOWNVOTE_RECEIVED'
+  | 'DOWNVOTE_CAST'
+  | 'ANSWER_ACCEPTED'
+  | 'ACCEPTED_AN_ANSWER'
+  | 'REVERSAL';
+
+const VOTE_KINDS: ReputationKind[] = ['QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED', 'DOWNVOTE_CAST'];
+const ACCEPT_KINDS: ReputationKind[] = ['ANSWER_ACCEPTED', 'ACCEPTED_AN_ANSWER'];
+
+interface Credit {
+  memberId: number;
+  kind: ReputationKind;
+  points: number;
+  postId: number;
+  threadId: number;
+  actorId: number;
+  /** Counts against the member's daily vote cap. */
+  capped: boolean;
+}
+
+/**
+ * Writes one ledger event and moves the member's cached total by the same points, inside the
+ * caller's transaction. A capped credit first locks the member row, so concurrent credits to
+ * one member are counted against the day's cap one after another; the statement that sums the
+ * day starts after the lock is held and so sees every earlier credit. A credit that crosses
+ * the cap is credited in part (uncapped_points keeps what it would have been).
+ */
+async function credit(tx: EntityManager, rules: ReputationRules, c: Credit): Promise<void> {
+  if (c.points === 0) return;
+  if (c.capped && c.points > 0) {
+    await sql(tx, 'select 1 from members where id = ? for update', [c.memberId]);
+    await sql(
+      tx,
+      `with day as (select (now() at time zone 'utc')::date as d),
+            earned as (select coalesce(sum(e.points), 0)::int as s from reputation_events e, day
+                        where e.member_id = ? and e.cap_day = day.d),
+            ev as (insert into reputation_events
+                     (member_id, kind, points, post_id, thread_id, actor_id, cap_day, uncapped_points)
+                   select ?, ?, least(?, greatest(0, ? - earned.s)), ?, ?, ?, day.d, ? from earned, day
+                   returning points)
+       update members m set reputation = m.reputation + ev.points from ev where m.id = ?`,
+      [
+        c.memberId,
+        c.memberId,
+        c.kind,
+        c.points,
+        rules.dailyVoteCap,
+        c.postId,
+        c.threadId,
+        c.actorId,
+        c.points,
+        c.memberId,
+      ],
+    );
+    return;
+  }
+  await sql(
+    tx,
+    `with ev as (insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id)
+                 values (?, ?, ?, ?, ?, ?) returning points)
+     update members m set reputation = m.reputation + ev.points from ev where m.id = ?`,
+    [c.memberId, c.kind, c.points, c.postId, c.threadId, c.actorId, c.memberId],
+  );
+}
+
+/**
+ * Undoes every not-yet-undone event of `kinds` caused by `actorId` on `where`: one REVERSAL per
+ * event, worth exactly what was credited (a partly capped credit is undone in part), counted
+ * against the same day's cap as the event it undoes. `reverses_id` is unique, so an event is
+ * never undone twice.
+ */
+async function reverse(
+  tx: EntityManager,
+  where: { postId?: number; threadId?: number; actorId?: number },
+  kinds: ReputationKind[],
+  reason: string,
+): Promise<void> {
+  const conditions = ['e.kind in (' + kinds.map(() => '?').join(',') + ')'];
+  const params: unknown[] = [...kinds];
+  const columns = { postId: 'post_id', threadId: 'thread_id', actorId: 'actor_id' } as const;
+  for (const key of ['postId', 'threadId', 'actorId'] as const) {
+    if (where[key] === undefined) continue;
+    conditions.push(`e.${columns[key]} = ?`);
+    params.push(where[key]);
+  }
+  await sql(
+    tx,
+    `with targets as (
+        select e.* from reputation_events e
+         where ${conditions.join(' and ')}
+           and not exists (select 1 from reputation_events r where r.reverses_id = e.id)
+         order by e.id for update of e),
+      rev as (
+        insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, reverses_id, cap_day, reason)
+        select member_id, 'REVERSAL', -points, post_id, thread_id, actor_id, id, cap_day, ? from targets
+        returning member_id, points)
+     update members m set reputation = m.reputation + s.delta
+       from (select member_id, sum(points)::int as delta from rev group by member_id) s
+      where m.id = s.member_id`,
+    [...params, reason],
+  );
+}
+
+/**
+ * The reputation effects of a member's vote changing from `previous` to `next` (1, -1, 0):
+ * the old vote's events are reversed, the new vote's written. Runs in the vote's transaction,
+ * with the vote row already locked.
+ */
+export async function applyVoteReputation(
+  tx: EntityManager,
+  rules: ReputationRules,
+  v: {
+    post: { id: number; authorId: number; isQuestion: boolean; threadId: number };
+    voterId: number;
+    previous: number;
+    next: number;
+  },
+): Promise<void> {
+  const { post, voterId } = v;
+  if (v.previous !== 0) {
+    await reverse(
+      tx,
+      { postId: post.id, actorId: voterId },
+      VOTE_KINDS,
+      v.next === 0 ? 'vote retracted' : 'vote changed',
+    );
+  }
+  const source = { postId: post.id, threadId: post.threadId, actorId: voterId };
+  if (v.next === 1) {
+    await credit(tx, rules, {
+      ...source,
+      memberId: post.authorId,
+      kind: post.isQuestion ? 'QUESTION_UPVOTED' : 'ANSWER_UPVOTED',
+      points: post.isQuestion ? rules.questionUpvoted : rules.answerUpvoted,
+      capped: true,
+    });
+  } else if (v.next === -1) {
+    await credit(tx, rules, {
+      ...source,
+      memberId: post.authorId,
+      kind: 'DOWNVOTE_RECEIVED',
+      points: rules.downvoteReceived,
+      capped: false,
+    });
+    if (!post.isQuestion) {
+      await credit(tx, rules, {
+        ...source,
+        memberId: voterId,
+        kind: 'DOWNVOTE_CAST',
+        points: rules.downvoteCastOnAnswer,
+        capped: false,
+      });
+    }
+  }
+}
+
+/**
+ * The reputation effects of accepting `answer` on a thread (after reversing those of any
+ * earlier accept): the answerer earns the accept, and the asker a little for accepting someone
+ * else's answer. Accepting your own answer earns nothing.
+ */
+export async function applyAcceptReputation(
+  tx: EntityManager,
+  rules: ReputationRules,
+  a: { threadId: number; askerId: number; accepterId: number; answer: { id: number; authorId: number } | null },
+): Promise<void> {
+  await reverse(tx, { threadId: a.threadId }, ACCEPT_KINDS, a.answer ? 'another answer accepted' : 'answer unaccepted');
+  if (!a.answer || a.answer.authorId === a.askerId) return;
+  const source = { postId: a.answer.id, threadId: a.threadId, actorId: a.accepterId, capped: false };
+  await credit(tx, rules, {
+    ...source,
+    memberId: a.answer.authorId,
+    kind: 'ANSWER_ACCEPTED',
+    points: rules.answerAccepted,
+  });
+  if (a.accepterId === a.askerId) {
+    await credit(tx, rules, {
+      ...source,
+      memberId: a.askerId,
+      kind: 'ACCEPTED_AN_ANSWER',
+      points: rules.acceptedAnAnswer,
+    });
+  }
+}

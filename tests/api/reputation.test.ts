@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+
+// The reputation ledger (PRODUCT.md capability 2): every change is an event written with the
+// action that causes it; totals equal ledger sums, under concurrency too.
+let api: TestApi;
+let capped: TestApi; // a small daily cap, to reach its boundary with a few votes
+beforeAll(async () => {
+  [api, capped] = await Promise.all([
+    startTestApi(),
+    startTestApi({ REPUTATION_RULES: JSON.stringify({ dailyVoteCap: 25 }) }),
+  ]);
+});
+afterAll(async () => {
+  await api?.close();
+  await capped?.close();
+});
+
+const VOTE = `mutation($input: VoteInput!) { vote(input: $input) { id score viewerVote } }`;
+const vote = (a: TestApi, m: TestMember, postId: string, value: string) =>
+  a.gql(VOTE, { input: { postId, value } }, { token: m.token });
+const accept = (a: TestApi, m: TestMember, postId: string) =>
+  a.gql(`mutation($id: ID!) { acceptAnswer(postId: $id) { id status } }`, { id: postId }, { token: m.token });
+const unaccept = (a: TestApi, m: TestMember, threadId: string) =>
+  a.gql(`mutation($id: ID!) { unacceptAnswer(threadId: $id) { id status } }`, { id: threadId }, { token: m.token });
+
+async function total(a: TestApi, m: TestMember): Promise<number> {
+  const [row] = await a.sql<{ reputation: number }>('select reputation from members where id = $1', [m.id]);
+  return row!.reputation;
+}
+async function ledger(a: TestApi, m: TestMember) {
+  return a.sql<{ kind: string; points: number; uncapped_points: number | null; reverses_id: string | null }>(
+    'select kind, points, uncapped_points, reverses_id from reputation_events where member_id = $1 order by id',
+    [m.id],
+  );
+}
+async function expectConsistent(a: TestApi) {
+  const rows = await a.sql(
+    `select m.id from members m left join (select member_id, sum(points)::int s from reputation_events group by 1) e
+       on e.member_id = m.id where m.reputation <> coalesce(e.s, 0)`,
+  );
+  expect(rows).toEqual([]);
+}
+
+describe('votes write reputation events', () => {
+  it('credits an answer upvote, reverses it on retraction, and charges a downvote to both sides', async () => {
+    const [asker, answerer, voter] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const thread = await buildThread(api, asker);
+    const reply = await buildReply(api, answerer, thread.id);
+
+    expect((await vote(api, voter, reply.id, 'UP')).errors).toBeUndefined();
+    expect(await total(api, answerer)).toBe(10);
+    expect((await vote(api, voter, reply.id, 'NONE')).errors).toBeUndefined();
+    expect(await total(api, answerer)).toBe(0);
+    expect((await vote(api, voter, reply.id, 'DOWN')).errors).toBeUndefined();
+    expect(await total(api, answerer)).toBe(-2);
+    expect(await total(api, voter)).toBe(-1);
+    expect((await vote(api, voter, reply.id, 'UP')).errors).toBeUndefined();
+    expect(await total(api, answerer)).toBe(10);
+    expect(await total(api, voter)).toBe(0);
+
+    const kinds = (await ledger(api, answerer)).map((e) => `${e.kind} ${e.points}`);
+    expect(kinds).toEqual([
+      'ANSWER_UPVOTED 10',
+      'REVERSAL -10',
+      'DOWNVOTE_RECEIVED -2',
+      'REVERSAL 2',
+      'ANSWER_UPVOTED 10',
+    ]);
+    await expectConsistent(api);
+  });
+
+  it('credits a question upvote 5, and a question downvote costs the voter nothing', async () => {
+    const [asker, voter] = await Promise.all([buildMember(api), buildMember(api)]);
+    const thread = await buildThread(api, asker);
+    await vote(api, voter, thread.question.id, 'UP');
+    expect(await total(api, asker)).toBe(5);
+    await vote(api, voter, thread.question.id, 'DOWN');
+    expect(await total(api, asker)).toBe(-2);
+    expect(await total(api, voter)).toBe(0);
+  });
+
+  it('a refused vote writes no event', async () => {
+    const [asker, voter] = await Promise.all([buildMember(api), buildMember(api)]);
+    const thread = await buildThread(api, asker);
+    await vote(api, voter, thread.question.id, 'UP');
+    const again = await vote(api, voter, thread.question.id, 'UP');
+    expect(again.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    const own = await vote(api, asker, thread.question.id, 'UP');
+    expect(own.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(await ledger(api, asker)).toHaveLength(1);
+    expect(await total(api, asker)).toBe(5);
+  });
+});
+
+describe('the daily vote cap', () => {
+  it('credits the crossing vote in part, then nothing, and reopens room when a capped vote is retracted', async () => {
+    const [asker, answerer] = await Promise.all([buildMember(capped), buildMember(capped)]);
+    const voters = await Promise.all(Array.from({ length: 4 }, () => buildMember(capped)));
+    const thread = await buildThread(capped, asker);
+    const reply = await buildReply(capped, answerer, thread.id);
+    for (const v of voters) expect((await vote(capped, v, reply.id, 'UP')).errors).toBeUndefined();
+    expect(await total(capped, answerer)).toBe(25);
+    expect((await ledger(capped, answerer)).map((e) => [e.points, e.uncapped_points])).toEqual([
+      [10, 10],
+      [10, 10],
+      [5, 10],
+      [0, 10],
+    ]);
+    // Retracting the partly credited vote undoes exactly its 5 points, which today's cap gets back.
+    await vote(capped, voters[2]!, reply.id, 'NONE');
+    expect(await total(capped, answerer)).toBe(20);
+    await vote(capped, voters[2]!, reply.id, 'UP');
+    expect(await total(capped, answerer)).toBe(25);
+    // Accepts are exempt from the cap.
+    expect((await accept(capped, asker, reply.id)).errors).toBeUndefined();
+    expect(await total(capped, answerer)).toBe(40);
+    await expectConsistent(capped);
+  });
+});
+
+describe('accepts write reputation events', () => {
+  it('credits the answerer 15 and the asker 2, reverses both on unaccept and when another answer is accepted', async () => {
+    const [asker, first, second] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const thread = await buildThread(api, asker);
+    const a = await buildReply(api, first, thread.id);
+    const b = await buildReply(api, second, thread.id);
+    expect((await accept(api, asker, a.id)).errors).toBeUndefined();
+    expect([await total(api, first), await total(api, asker)]).toEqual([15, 2]);
+    expect((await accept(api, asker, b.id)).errors).toBeUndefined();
+    expect([await total(api, first), await total(api, second), await total(api, asker)]).toEqual([0, 15, 2]);
+    expect((await unaccept(api, asker, thread.id)).errors).toBeUndefined();
+    expect([await total(api, second), await total(api, asker)]).toEqual([0, 0]);
+    await expectConsistent(api);
+  });
+
+  it('accepting your own answer earns nothing; a moderator accepting credits the answerer only', async () => {
+    const [asker, answerer] = await Promise.all([buildMember(api), buildMember(api)]);
+    const moderator = await buildMember(api, { role: 'MODERATOR' });
+    const thread = await buildThread(api, asker);
+    const own = await buildReply(api, asker, thread.id);
+    expect((await accept(api, asker, own.id)).errors).toBeUndefined();
+    expect(await total(api, asker)).toBe(0);
+    const other = await buildReply(api, answerer, thread.id);
+    expect((await accept(api, moderator, other.id)).errors).toBeUndefined();
+    expect([await total(api, answerer), await total(api, asker), await total(api, moderator)]).toEqual([15, 0, 0]);
+  });
+});
+
+describe('concurrency', () => {
+  it('300 members upvoting one answer at once: the author gains exactly the cap, and the ledger sums to it', async () => {
+    const [asker, answerer] = await Promise.all([buildMember(api), buildMember(api)]);
+    const thread = await buildThread(api, asker);
+    const reply = await buildReply(api, answerer, thread.id);
+    const voters: TestMember[] = [];
+    for (let i = 0; i < 300; i += 25) {
+      voters.push(...(await Promise.all(Array.from({ length: 25 }, () => buildMember(api)))));
+    }
+    const results = await Promise.all(voters.map((v) => vote(api, v, reply.id, 'UP')));
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    expect(await total(api, answerer)).toBe(Math.min(300 * 10, 200));
+    const events = await ledger(api, answerer);
+    expect(events).toHaveLength(300);
+    expect(events.reduce((s, e) => s + e.points, 0)).toBe(200);
+    await expectConsistent(api);
+  }, 180_000);
+
+  it('a member flipping a vote 50 times at once leaves totals that match the final vote alone', async () => {
+    const [asker, answerer, flipper] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const thread = await buildThread(api, asker);
+    const reply = await buildReply(api, answerer, thread.id);
+    const values = Array.from({ length: 50 }, (_, i) => ['UP', 'DOWN', 'NONE'][i % 3]!);
+    const results = await Promise.all(values.map((v) => vote(api, flipper, reply.id, v)));
+    for (const r of results) if (r.errors) expect(r.errors[0]!.extensions.code).toBe('CONFLICT');
+    const [row] = await api.sql<{ value: number }>('select value from post_votes where post_id = $1', [reply.id]);
+    const final = row?.value ?? 0;
+    expect(await total(api, answerer)).toBe(final === 1 ? 10 : final === -1 ? -2 : 0);
+    expect(await total(api, flipper)).toBe(final === -1 ? -1 : 0);
+    await expectConsistent(api);
+  }, 60_000);
+});
+
+describe('GraphQL', () => {
+  it('exposes reputation, level with progress, and the history newest first with cursors', async () => {
+    const [asker, answerer, voter] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const thread = await buildThread(api, asker);
+    const reply = await buildReply(api, answerer, thread.id);
+    await vote(api, voter, reply.id, 'UP');
+    await accept(api, asker, reply.id);
+    const q = `query($h: String!, $after: String) { member(handle: $h) { reputation level { name min next progress }
+      reputationHistory(first: 1, after: $after) { edges { node { kind points } } pageInfo { hasNextPage endCursor } } } }`;
+    const page1 = await api.gql(q, { h: answerer.handle });
+    expect(page1.data.member.reputation).toBe(25);
+    expect(page1.data.member.level).toEqual({ name: 'Member', min: 10, next: 100, progress: 15 / 90 });
+    expect(page1.data.member.reputationHistory.edges[0].node).toEqual({ kind: 'ANSWER_ACCEPTED', points: 15 });
+    const page2 = await api.gql(q, {
+      h: answerer.handle,
+      after: page1.data.member.reputationHistory.pageInfo.endCursor,
+    });
+    expect(page2.data.member.reputationHistory.edges[0].node).toEqual({ kind: 'ANSWER_UPVOTED', points: 10 });
+    expect(page2.data.member.reputationHistory.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('lets only admins run the reputation audit, which finds a tampered total', async () => {
+    const [admin, member] = await Promise.all([buildMember(api, { role: 'ADMIN' }), buildMember(api)]);
+    const AUDIT = `{ reputationAudit { membersChecked mismatchedMemberIds } }`;
+    expect((await api.gql(AUDIT, {}, { token: member.token })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const clean = await api.gql(AUDIT, {}, { token: admin.token });
+    expect(clean.data.reputationAudit.mismatchedMemberIds).toEqual([]);
+    await api.sql('update members set reputation = reputation + 1 where id = $1', [member.id]);
+    const tampered = await api.gql(AUDIT, {}, { token: admin.token });
+    expect(tampered.data.reputationAudit.mismatchedMemberIds).toEqual([member.id]);
+    await api.sql('update members set reputation = reputation - 1 where id = $1', [member.id]);
+  });
+});
