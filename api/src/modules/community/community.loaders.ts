@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
-import { snapshotShape, snapshots, snapshotsById } from '../../platform/db/snapshots.js';
-import { sql } from '../../platform/db/sql.js';
+import { primeSnapshot, snapshotShape, snapshots, snapshotsById } from '../../platform/db/snapshots.js';
+import { placeholders, sql } from '../../platform/db/sql.js';
 import { Category } from './category.entity.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
@@ -27,18 +27,14 @@ export function communityLoaders(em: EntityManager, viewer: Viewer | null) {
   /** Each thread comes with its category (primed), which every visibility check reads next. */
   const threadById = byId(async (ids) => {
     const threads = snapshotShape(em, Thread);
-    const categories = snapshotShape(em, Category);
     const rows = await sql<Record<string, unknown> & { category: Record<string, unknown> }>(
       em,
       `select ${threads.columns('t')}, to_jsonb(c) as category
          from threads t join categories c on c.id = t.category_id
-        where t.id in (${ids.map(() => '?').join(',')})`,
+        where t.id in (${placeholders(ids)})`,
       [...ids],
     );
-    for (const row of rows) {
-      const category = categories.map(row.category);
-      categoryById.prime(category.id, category);
-    }
+    for (const row of rows) primeSnapshot(em, Category, row.category, categoryById);
     return rows.map(threads.map);
   });
   return {
@@ -47,20 +43,16 @@ export function communityLoaders(em: EntityManager, viewer: Viewer | null) {
     /** Each post comes with its thread and category (primed): mutations check all three. */
     postById: byId(async (ids) => {
       const posts = snapshotShape(em, Post);
-      const threads = snapshotShape(em, Thread);
-      const categories = snapshotShape(em, Category);
       const rows = await sql<Record<string, unknown> & Record<'thread' | 'category', Record<string, unknown>>>(
         em,
         `select ${posts.columns('p')}, to_jsonb(t) as thread, to_jsonb(c) as category
            from posts p join threads t on t.id = p.thread_id join categories c on c.id = t.category_id
-          where p.id in (${ids.map(() => '?').join(',')})`,
+          where p.id in (${placeholders(ids)})`,
         [...ids],
       );
       for (const row of rows) {
-        const thread = threads.map(row.thread);
-        threadById.prime(thread.id, thread);
-        const category = categories.map(row.category);
-        categoryById.prime(category.id, category);
+        primeSnapshot(em, Thread, row.thread, threadById);
+        primeSnapshot(em, Category, row.category, categoryById);
       }
       return rows.map(posts.map);
     }),
@@ -69,7 +61,7 @@ export function communityLoaders(em: EntityManager, viewer: Viewer | null) {
         em,
         PostRevision,
         'r',
-        `select {columns} from post_revisions r where r.post_id in (${postIds.map(() => '?').join(',')})
+        `select {columns} from post_revisions r where r.post_id in (${placeholders(postIds)})
           order by r.post_id, r.revision desc`,
         [...postIds],
       );
@@ -81,7 +73,7 @@ export function communityLoaders(em: EntityManager, viewer: Viewer | null) {
       const rows = await em
         .getConnection()
         .execute<{ post_id: number; value: number }[]>(
-          `select post_id, value from post_votes where voter_id = ? and post_id in (${postIds.map(() => '?').join(',')})`,
+          `select post_id, value from post_votes where voter_id = ? and post_id in (${placeholders(postIds)})`,
           [viewer.id, ...postIds],
         );
       const map = new Map(rows.map((r) => [r.post_id, r.value]));

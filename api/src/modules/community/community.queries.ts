@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaffViewer, type Viewer } from '../../platform/authz/guardian.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { decodeCursor, toConnection, type Connection, type CursorValue } from '../../graphql/pagination.js';
-import { snapshotShape, snapshots } from '../../platform/db/snapshots.js';
+import { primeSnapshot, snapshotShape, snapshots } from '../../platform/db/snapshots.js';
 import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
 import type { Loaders } from '../loaders.js';
@@ -149,7 +149,6 @@ export async function listReplies(
   }
   params.push(args.first + 1);
   const posts = snapshotShape(em, Post);
-  const members = snapshotShape(em, Member);
   const rows = await sql<Record<string, unknown> & { author: Record<string, unknown> }>(
     em,
     `select ${posts.columns('p')}, to_jsonb(m) - 'password_hash' as author
@@ -158,9 +157,6 @@ export async function listReplies(
       order by p.score desc, p.id asc limit ?`,
     params,
   );
-  for (const row of rows) {
-    const author = members.map(row.author);
-    loaders.memberById.prime(author.id, author);
-  }
+  for (const row of rows) primeSnapshot(em, Member, row.author, loaders.memberById);
   return toConnection(rows.map(posts.map), args.first, (p) => [p.score, p.id]);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from '../../platform/db/sql.js';
+import { placeholders, sql } from '../../platform/db/sql.js';
 import type { ReputationRules } from './reputation.rules.js';
 
 export type ReputationKind =
@@ -82,7 +82,7 @@ async function reverse(
   kinds: ReputationKind[],
   reason: string,
 ): Promise<void> {
-  const conditions = ['e.kind in (' + kinds.map(() => '?').join(',') + ')'];
+  const conditions = [`e.kind in (${placeholders(kinds)})`];
   const params: unknown[] = [...kinds];
   const columns = { postId: 'post_id', threadId: 'thread_id', actorId: 'actor_id' } as const;
   for (const key of ['postId', 'threadId', 'actorId'] as const) {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from './sql.js';
+import type DataLoader from 'dataloader';
+import { placeholders, sql } from './sql.js';
 
 type EntityClass<T> = abstract new (...args: never[]) => T;
 
@@ -51,7 +52,7 @@ export async function snapshotsById<T>(em: EntityManager, entity: EntityClass<T>
   const shape = snapshotShape(em, entity);
   const rows = await sql(
     em,
-    `select ${shape.columns('x')} from "${shape.table}" x where x.id in (${ids.map(() => '?').join(',')})`,
+    `select ${shape.columns('x')} from "${shape.table}" x where x.id in (${placeholders(ids)})`,
     [...ids],
   );
   return rows.map(shape.map);
@@ -68,4 +69,19 @@ export async function snapshots<T>(
   const shape = snapshotShape(em, entity);
   const rows = await sql(em, statement.replace('{columns}', shape.columns(alias)), params);
   return rows.map(shape.map);
+}
+
+/**
+ * Maps a row that came along in another statement as a `to_jsonb(alias)` column and primes it
+ * into `loader`, saving that loader its own round trip.
+ */
+export function primeSnapshot<T extends { id: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  json: Record<string, unknown>,
+  loader: DataLoader<number, T | null>,
+): T {
+  const snapshot = snapshotShape(em, entity).map(json);
+  loader.prime(snapshot.id, snapshot);
+  return snapshot;
 }

@@ -13,6 +13,9 @@ export function sql<T = Record<string, unknown>>(
   return em.getConnection().execute<T[]>(text, params, 'all', em.getTransactionContext());
 }
 
+/** `?, ?, ?` for an `in (…)` list of `values`, each bound as its own parameter. */
+export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+
 /**
  * A PostgreSQL array literal for a `?::text[]` parameter (knex would expand a JS array into a
  * list of parameters).

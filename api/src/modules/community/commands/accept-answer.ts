@@ -12,13 +12,12 @@ type Ctx = Scope & { loaders: Loaders };
 
 /** Marks a reply as the thread's solution (replacing any earlier one); the thread becomes ANSWERED. */
 export async function acceptAnswer(scope: Ctx, postId: number): Promise<Thread> {
-  scope.guardian.requireViewer();
-  const { post, thread } = await visiblePost(scope.loaders, scope.guardian.viewer, postId);
+  const viewer = scope.guardian.requireViewer();
+  const { post, thread } = await visiblePost(scope.loaders, viewer, postId);
   if (post.isQuestion) throw new NotFoundError('Answer');
   scope.guardian.ensureCan('thread.accept', thread);
   if (thread.acceptedPostId === post.id) throw new ConflictError('This answer is already accepted.');
 
-  const viewerId = scope.guardian.viewer!.id;
   const row = await transact(scope.em, async (tx) => {
     const [updated] = await sql<Record<string, unknown>>(
       tx,
@@ -32,7 +31,7 @@ export async function acceptAnswer(scope: Ctx, postId: number): Promise<Thread> 
     await applyAcceptReputation(tx, scope.services.config.reputation, {
       threadId: thread.id,
       askerId: thread.authorId,
-      accepterId: viewerId,
+      accepterId: viewer.id,
       answer: { id: post.id, authorId: post.authorId },
     });
     return updated;
@@ -42,10 +41,9 @@ export async function acceptAnswer(scope: Ctx, postId: number): Promise<Thread> 
 
 /** Removes the accepted solution; an ANSWERED thread is OPEN again. */
 export async function unacceptAnswer(scope: Ctx, threadId: number): Promise<Thread> {
-  scope.guardian.requireViewer();
-  const thread = await visibleThread(scope.loaders, scope.guardian.viewer, threadId);
+  const viewer = scope.guardian.requireViewer();
+  const thread = await visibleThread(scope.loaders, viewer, threadId);
   scope.guardian.ensureCan('thread.accept', thread);
-  const viewerId = scope.guardian.viewer!.id;
   const row = await transact(scope.em, async (tx) => {
     const [updated] = await sql<Record<string, unknown>>(
       tx,
@@ -57,7 +55,7 @@ export async function unacceptAnswer(scope: Ctx, threadId: number): Promise<Thre
     await applyAcceptReputation(tx, scope.services.config.reputation, {
       threadId: thread.id,
       askerId: thread.authorId,
-      accepterId: viewerId,
+      accepterId: viewer.id,
       answer: null,
     });
     return updated;
