@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import type { Config } from './config.js';
 import { createMarkdownRenderer } from './modules/community/markdown.js';
 import { migrate, openOrm, resolveDatabase, type Database } from './platform/db/orm.js';
+import { Jobs } from './platform/jobs/jobs.js';
 import { RateLimits } from './platform/rate-limit.js';
+import { jobDefinitions } from './modules/jobs.js';
 import type { Services } from './platform/scope.js';
 
 export interface App {
@@ -11,7 +13,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Connects to (or starts) PostgreSQL, applies pending migrations and builds the services. */
+/**
+ * Connects to (or starts) PostgreSQL, applies pending migrations, builds the services and
+ * starts the job queue (and its workers unless JOBS_WORKER=off).
+ */
 export async function bootstrap(config: Config, database?: Database): Promise<App> {
   const db = database ?? (await resolveDatabase(config));
   const orm = await openOrm(db.url, config.DB_POOL_MAX);
@@ -20,12 +25,18 @@ export async function bootstrap(config: Config, database?: Database): Promise<Ap
     config,
     orm,
     rateLimits: new RateLimits(orm.em.getConnection().getKnex()),
+    jobs: new Jobs(db.url, jobDefinitions, {
+      work: config.JOBS_WORKER === 'on',
+      pollingIntervalSeconds: config.JOBS_POLL_SECONDS,
+    }),
     markdown: createMarkdownRenderer(config.PUBLIC_URL),
   };
+  await services.jobs.start(services);
   return {
     services,
     database: db,
     async close() {
+      await services.jobs.stop();
       await orm.close(true);
       await db.embedded?.stop();
     },

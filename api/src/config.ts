@@ -37,6 +37,9 @@ const envSchema = z.object({
   // Login throttling (SECURITY.md): per IP and per account
   LOGIN_LIMIT_PER_MINUTE: int(6),
   LOGIN_LIMIT_PER_HOUR: int(30),
+  // Background jobs (pg-boss): run handlers in this process, and how often idle workers poll
+  JOBS_WORKER: z.enum(['on', 'off']).default('on'),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
   // Reputation rules: a JSON object overriding any default (modules/reputation/reputation.rules.ts)
   REPUTATION_RULES: z.string().default('{}'),
 });

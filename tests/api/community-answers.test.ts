@@ -18,7 +18,8 @@ let moderator: TestMember;
 beforeAll(async () => {
   api = await startTestApi();
   [asker, helper, other, moderator] = await Promise.all([
-    buildMember(api),
+    // The asker's tag edits create tags, which takes 300 reputation.
+    buildMember(api, { reputation: 300 }),
     buildMember(api),
     buildMember(api),
     buildMember(api, { role: 'MODERATOR' }),

@@ -16,7 +16,8 @@ let categoryId: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  asker = await buildMember(api);
+  // Creating tags (the first thread tagged sync) takes 300 reputation.
+  asker = await buildMember(api, { reputation: 300 });
   categoryId = await firstCategoryId(api);
 });
 afterAll(() => api?.close());

@@ -8,8 +8,9 @@ let helper: TestMember;
 
 beforeAll(async () => {
   api = await startTestApi();
-  asker = await buildMember(api);
-  helper = await buildMember(api);
+  // Both vote down as well as up: that takes 125 reputation.
+  asker = await buildMember(api, { reputation: 125 });
+  helper = await buildMember(api, { reputation: 125 });
 });
 afterAll(() => api?.close());
 
@@ -125,7 +126,8 @@ describe('vote concurrency', () => {
   it('one member flipping a vote concurrently ends with at most one row and a consistent score', async () => {
     const thread = await buildThread(api, asker);
     const reply = await buildReply(api, helper, thread.id);
-    const flipper = await buildMember(api);
+    // Each downvote on an answer costs the voter 1: keep well above the downvote threshold.
+    const flipper = await buildMember(api, { reputation: 200 });
     const values = Array.from({ length: 60 }, (_, i) => ['UP', 'DOWN', 'NONE'][i % 3]!);
     const results = await Promise.all(values.map((v) => vote(flipper, reply.id, v)));
     // Each request either applied or was refused as a repeat of the current value; never a 500.

@@ -25,13 +25,23 @@ const accept = (a: TestApi, m: TestMember, postId: string) =>
 const unaccept = (a: TestApi, m: TestMember, threadId: string) =>
   a.gql(`mutation($id: ID!) { unacceptAnswer(threadId: $id) { id status } }`, { id: threadId }, { token: m.token });
 
+/**
+ * Reputation earned by the actions under test: the total less the factory's starting
+ * ADJUSTMENT (members hold 125 so they may vote up and down).
+ */
 async function total(a: TestApi, m: TestMember): Promise<number> {
-  const [row] = await a.sql<{ reputation: number }>('select reputation from members where id = $1', [m.id]);
+  const [row] = await a.sql<{ reputation: number }>(
+    `select reputation - coalesce((select sum(points) from reputation_events
+                                     where member_id = $1 and kind = 'ADJUSTMENT'), 0)::int as reputation
+       from members where id = $1`,
+    [m.id],
+  );
   return row!.reputation;
 }
 async function ledger(a: TestApi, m: TestMember) {
   return a.sql<{ kind: string; points: number; uncapped_points: number | null; reverses_id: string | null }>(
-    'select kind, points, uncapped_points, reverses_id from reputation_events where member_id = $1 order by id',
+    `select kind, points, uncapped_points, reverses_id from reputation_events
+      where member_id = $1 and kind <> 'ADJUSTMENT' order by id`,
     [m.id],
   );
 }
@@ -45,7 +55,11 @@ async function expectConsistent(a: TestApi) {
 
 describe('votes write reputation events', () => {
   it('credits an answer upvote, reverses it on retraction, and charges a downvote to both sides', async () => {
-    const [asker, answerer, voter] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const [asker, answerer, voter] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const thread = await buildThread(api, asker);
     const reply = await buildReply(api, answerer, thread.id);
 
@@ -72,7 +86,10 @@ describe('votes write reputation events', () => {
   });
 
   it('credits a question upvote 5, and a question downvote costs the voter nothing', async () => {
-    const [asker, voter] = await Promise.all([buildMember(api), buildMember(api)]);
+    const [asker, voter] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const thread = await buildThread(api, asker);
     await vote(api, voter, thread.question.id, 'UP');
     expect(await total(api, asker)).toBe(5);
@@ -82,7 +99,10 @@ describe('votes write reputation events', () => {
   });
 
   it('a refused vote writes no event', async () => {
-    const [asker, voter] = await Promise.all([buildMember(api), buildMember(api)]);
+    const [asker, voter] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const thread = await buildThread(api, asker);
     await vote(api, voter, thread.question.id, 'UP');
     const again = await vote(api, voter, thread.question.id, 'UP');
@@ -96,8 +116,11 @@ describe('votes write reputation events', () => {
 
 describe('the daily vote cap', () => {
   it('credits the crossing vote in part, then nothing, and reopens room when a capped vote is retracted', async () => {
-    const [asker, answerer] = await Promise.all([buildMember(capped), buildMember(capped)]);
-    const voters = await Promise.all(Array.from({ length: 4 }, () => buildMember(capped)));
+    const [asker, answerer] = await Promise.all([
+      buildMember(capped, { reputation: 125 }),
+      buildMember(capped, { reputation: 125 }),
+    ]);
+    const voters = await Promise.all(Array.from({ length: 4 }, () => buildMember(capped, { reputation: 125 })));
     const thread = await buildThread(capped, asker);
     const reply = await buildReply(capped, answerer, thread.id);
     for (const v of voters) expect((await vote(capped, v, reply.id, 'UP')).errors).toBeUndefined();
@@ -122,7 +145,11 @@ describe('the daily vote cap', () => {
 
 describe('accepts write reputation events', () => {
   it('credits the answerer 15 and the asker 2, reverses both on unaccept and when another answer is accepted', async () => {
-    const [asker, first, second] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const [asker, first, second] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const thread = await buildThread(api, asker);
     const a = await buildReply(api, first, thread.id);
     const b = await buildReply(api, second, thread.id);
@@ -136,7 +163,10 @@ describe('accepts write reputation events', () => {
   });
 
   it('accepting your own answer earns nothing; a moderator accepting credits the answerer only', async () => {
-    const [asker, answerer] = await Promise.all([buildMember(api), buildMember(api)]);
+    const [asker, answerer] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const moderator = await buildMember(api, { role: 'MODERATOR' });
     const thread = await buildThread(api, asker);
     const own = await buildReply(api, asker, thread.id);
@@ -150,12 +180,15 @@ describe('accepts write reputation events', () => {
 
 describe('concurrency', () => {
   it('300 members upvoting one answer at once: the author gains exactly the cap, and the ledger sums to it', async () => {
-    const [asker, answerer] = await Promise.all([buildMember(api), buildMember(api)]);
+    const [asker, answerer] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const thread = await buildThread(api, asker);
     const reply = await buildReply(api, answerer, thread.id);
     const voters: TestMember[] = [];
     for (let i = 0; i < 300; i += 25) {
-      voters.push(...(await Promise.all(Array.from({ length: 25 }, () => buildMember(api)))));
+      voters.push(...(await Promise.all(Array.from({ length: 25 }, () => buildMember(api, { reputation: 125 })))));
     }
     const results = await Promise.all(voters.map((v) => vote(api, v, reply.id, 'UP')));
     expect(results.filter((r) => r.errors)).toEqual([]);
@@ -167,7 +200,12 @@ describe('concurrency', () => {
   }, 180_000);
 
   it('a member flipping a vote 50 times at once leaves totals that match the final vote alone', async () => {
-    const [asker, answerer, flipper] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const [asker, answerer, flipper] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+      // each downvote on an answer costs 1: stay above the downvote threshold throughout
+      buildMember(api, { reputation: 200 }),
+    ]);
     const thread = await buildThread(api, asker);
     const reply = await buildReply(api, answerer, thread.id);
     const values = Array.from({ length: 50 }, (_, i) => ['UP', 'DOWN', 'NONE'][i % 3]!);
@@ -183,7 +221,11 @@ describe('concurrency', () => {
 
 describe('GraphQL', () => {
   it('exposes reputation, level with progress, and the history newest first with cursors', async () => {
-    const [asker, answerer, voter] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const [asker, answerer, voter] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 0 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const thread = await buildThread(api, asker);
     const reply = await buildReply(api, answerer, thread.id);
     await vote(api, voter, reply.id, 'UP');
@@ -203,7 +245,10 @@ describe('GraphQL', () => {
   });
 
   it('lets only admins run the reputation audit, which finds a tampered total', async () => {
-    const [admin, member] = await Promise.all([buildMember(api, { role: 'ADMIN' }), buildMember(api)]);
+    const [admin, member] = await Promise.all([
+      buildMember(api, { role: 'ADMIN' }),
+      buildMember(api, { reputation: 125 }),
+    ]);
     const AUDIT = `{ reputationAudit { membersChecked mismatchedMemberIds } }`;
     expect((await api.gql(AUDIT, {}, { token: member.token })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     const clean = await api.gql(AUDIT, {}, { token: admin.token });

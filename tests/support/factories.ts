@@ -15,10 +15,46 @@ const unique = () => randomBytes(4).toString('hex');
 /** A 32-bit address per member, so per-IP limits apply per simulated person. */
 const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join('.')}`;
 
-/** Registers a member through the API; staff roles are granted directly in the database. */
+const admins = new WeakMap<TestApi, Promise<TestMember>>();
+
+/** One administrator per test API, for the factories' staff actions. */
+function factoryAdmin(api: TestApi): Promise<TestMember> {
+  let admin = admins.get(api);
+  if (!admin) {
+    admin = buildMember(api, { role: 'ADMIN' });
+    admins.set(api, admin);
+  }
+  return admin;
+}
+
+/**
+ * Gives a member reputation through the real ledger: one ADJUSTMENT event written by an
+ * administrator's adjustReputation, so totals, history and leaderboards agree as in production.
+ */
+export async function grantReputation(
+  api: TestApi,
+  member: Pick<TestMember, 'id'>,
+  points: number,
+  reason = 'test factory',
+) {
+  const admin = await factoryAdmin(api);
+  const res = await api.gql(
+    `mutation($input: AdjustReputationInput!) { adjustReputation(input: $input) { reputation } }`,
+    { input: { memberId: member.id, points, reason } },
+    { token: admin.token, ip: admin.ip },
+  );
+  if (res.errors) throw new Error(`grantReputation failed: ${JSON.stringify(res.errors)}`);
+  return res.data.adjustReputation.reputation as number;
+}
+
+/**
+ * Registers a member through the API; staff roles are granted directly in the database. Members
+ * hold `reputation` (default 15: enough to upvote and past the new-member limits) through real
+ * ledger events; pass 0 for a brand-new member.
+ */
 export async function buildMember(
   api: TestApi,
-  opts: { role?: 'MEMBER' | 'MODERATOR' | 'ADMIN'; handle?: string } = {},
+  opts: { role?: 'MEMBER' | 'MODERATOR' | 'ADMIN'; handle?: string; reputation?: number } = {},
 ): Promise<TestMember> {
   const handle = opts.handle ?? `m_${unique()}`;
   const email = `${handle}@example.test`;
@@ -34,6 +70,8 @@ export async function buildMember(
   if (opts.role && opts.role !== 'MEMBER') {
     await api.sql('update members set role = $1 where id = $2', [opts.role, member.id]);
   }
+  const reputation = opts.reputation ?? (opts.role && opts.role !== 'MEMBER' ? 0 : 15);
+  if (reputation !== 0) await grantReputation(api, member, reputation);
   return { id: member.id, handle, email, password, token, ip };
 }
 
@@ -65,7 +103,7 @@ export async function buildThread(
         categoryId,
         title: opts.title ?? `How do I fix sync issue ${unique()}?`,
         body: opts.body ?? QUESTION_BODY,
-        tags: opts.tags ?? ['sync'],
+        tags: opts.tags ?? [],
       },
     },
     { token: author.token, ip: author.ip },

@@ -39,7 +39,14 @@ export interface TestApi {
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const name = `hearth_t_${randomBytes(5).toString('hex')}`;
   const url = await createTestDatabase(inject('pgAdminUrl'), name);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SEED_DEMO: 'never', LOG_LEVEL: 'error', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    SEED_DEMO: 'never',
+    LOG_LEVEL: 'error',
+    JOBS_POLL_SECONDS: '0.5',
+    ...env,
+  });
   const app = await bootstrap(config, { url });
   const { httpServer, apollo } = await createServer(app.services);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

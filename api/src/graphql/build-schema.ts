@@ -4,7 +4,9 @@ import { MemberResolver } from '../modules/accounts/member.resolver.js';
 import { CategoryResolver } from '../modules/community/category.resolver.js';
 import { PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
 import { ThreadResolver } from '../modules/community/thread.resolver.js';
-import { ReputationResolver } from '../modules/reputation/reputation.resolver.js';
+import { AdvocateChangeResolver, AdvocateResolver } from '../modules/advocates/advocates.resolver.js';
+import { BadgeResolver, MemberBadgesResolver } from '../modules/badges/badges.resolver.js';
+import { LeaderboardEntryResolver, ReputationResolver } from '../modules/reputation/reputation.resolver.js';
 
 export const resolvers = [
   MemberResolver,
@@ -13,6 +15,11 @@ export const resolvers = [
   PostResolver,
   PostRevisionResolver,
   ReputationResolver,
+  LeaderboardEntryResolver,
+  BadgeResolver,
+  MemberBadgesResolver,
+  AdvocateResolver,
+  AdvocateChangeResolver,
 ] as const;
 
 /** The executable schema; also the source of schema/schema.graphql (npm run codegen). */

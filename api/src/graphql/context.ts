@@ -3,6 +3,7 @@ import type { Viewer } from '../platform/authz/guardian.js';
 import { Guardian } from '../platform/authz/guardian.js';
 import type { Scope, Services } from '../platform/scope.js';
 import { memberForToken } from '../modules/accounts/sessions.js';
+import { viewerOf } from '../modules/accounts/viewer.js';
 import { createLoaders, type Loaders } from '../modules/loaders.js';
 
 export interface Context extends Scope {
@@ -25,13 +26,13 @@ export async function buildContext(
   const em = services.orm.em.fork();
   const token = bearerToken(req.headers.authorization);
   const member = token ? await memberForToken(em, token) : null;
-  const viewer: Viewer | null = member ? { id: member.id, handle: member.handle, role: member.role } : null;
+  const viewer = member ? viewerOf(member) : null;
   return {
     em,
     services,
     viewer,
     token,
-    guardian: new Guardian(viewer),
+    guardian: guardianFor(services, viewer),
     loaders: createLoaders(em, viewer),
     requestId,
     ip: req.ip ?? 'unknown',
@@ -43,4 +44,10 @@ function bearerToken(header: string | string[] | undefined): string | null {
   const match = /^Bearer (.+)$/i.exec(header.trim());
   // Any other scheme or shape is treated as a bad token, not ignored.
   return match ? match[1]!.trim() : header;
+}
+
+/** The viewer's guardian, with the configured privilege thresholds. */
+export function guardianFor(services: Services, viewer: Viewer | null): Guardian {
+  const { privileges, newMembers } = services.config.reputation;
+  return new Guardian(viewer, { privileges, newMembers });
 }

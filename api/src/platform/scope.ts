@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Guardian } from './authz/guardian.js';
 import type { Orm } from './db/orm.js';
+import type { Jobs } from './jobs/jobs.js';
 import type { RateLimits } from './rate-limit.js';
 
 /** Process-wide services, built once at start-up. */
@@ -9,6 +10,7 @@ export interface Services {
   config: Config;
   orm: Orm;
   rateLimits: RateLimits;
+  jobs: Jobs<Services>;
   /** Markdown → sanitized HTML (modules/community/markdown.ts). */
   markdown: (source: string) => string;
 }

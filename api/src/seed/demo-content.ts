@@ -29,23 +29,32 @@ export const DEMO_PASSWORDS: Record<string, string> = {
   bob: 'demo-bob-pass',
 };
 
-export const DEMO_MEMBERS: { handle: string; role?: 'ADMIN' | 'MODERATOR' }[] = [
-  { handle: 'admin', role: 'ADMIN' },
-  { handle: 'moderator', role: 'MODERATOR' },
-  { handle: 'alice' },
-  { handle: 'bob' },
-  { handle: 'priya_k' },
-  { handle: 'tomasz' },
-  { handle: 'grace-h' },
-  { handle: 'dev_marco' },
-  { handle: 'lena' },
-  { handle: 'oluwaseun' },
-  { handle: 'sam_r' },
-  { handle: 'hiro' },
-  { handle: 'noor' },
-  { handle: 'jules' },
-  { handle: 'camille' },
-];
+/**
+ * Demo members. `carriedOver` is reputation brought from the community's previous forum (one
+ * ADJUSTMENT event each, as a migration would write); the rest is earned in the demo threads.
+ */
+export const DEMO_MEMBERS: { handle: string; role?: 'ADMIN' | 'MODERATOR'; carriedOver?: number; advocate?: string }[] =
+  [
+    { handle: 'admin', role: 'ADMIN' },
+    { handle: 'moderator', role: 'MODERATOR' },
+    { handle: 'alice', carriedOver: 480 },
+    { handle: 'bob', carriedOver: 40 },
+    {
+      handle: 'priya_k',
+      carriedOver: 2350,
+      advocate: 'Answers most Zigbee and automation questions, carefully and kindly, for over a year.',
+    },
+    { handle: 'tomasz', carriedOver: 160 },
+    { handle: 'grace-h', carriedOver: 520 },
+    { handle: 'dev_marco', carriedOver: 3050 },
+    { handle: 'lena', carriedOver: 75 },
+    { handle: 'oluwaseun', carriedOver: 120 },
+    { handle: 'sam_r', carriedOver: 20 },
+    { handle: 'hiro', carriedOver: 95 },
+    { handle: 'noor', carriedOver: 260 },
+    { handle: 'jules', carriedOver: 30 },
+    { handle: 'camille', carriedOver: 15 },
+  ];
 
 export const DEMO_CATEGORIES = [
   {
@@ -84,7 +93,12 @@ export const DEMO_CATEGORIES = [
     kind: 'ANNOUNCEMENTS',
     description: 'Releases and news from the Lumen team.',
   },
-  { slug: 'staff-lounge', name: 'Staff Lounge', kind: 'RESTRICTED', description: 'Staff-only coordination.' },
+  {
+    slug: 'advocates-lounge',
+    name: "Advocates' Lounge",
+    kind: 'RESTRICTED',
+    description: 'Where staff and community advocates coordinate: only they can see it.',
+  },
 ] as const;
 
 export const DEMO_THREADS: DemoThread[] = [
@@ -459,7 +473,7 @@ export const DEMO_THREADS: DemoThread[] = [
     ],
   },
   {
-    category: 'staff-lounge',
+    category: 'advocates-lounge',
     by: 'moderator',
     daysAgo: 2,
     tags: ['triage'],

@@ -1,9 +1,14 @@
-import { Guardian, type Viewer } from '../platform/authz/guardian.js';
+import { guardianFor } from '../graphql/context.js';
+import type { Viewer } from '../platform/authz/guardian.js';
 import { sql } from '../platform/db/sql.js';
 import { logger } from '../platform/logger.js';
 import type { Services } from '../platform/scope.js';
 import { registerMember } from '../modules/accounts/commands/register-member.js';
 import { createLoaders } from '../modules/loaders.js';
+import { Member } from '../modules/accounts/member.entity.js';
+import { viewerOf } from '../modules/accounts/viewer.js';
+import { setAdvocate } from '../modules/advocates/commands/set-advocate.js';
+import { adjustMemberReputation } from '../modules/reputation/commands/adjust-member-reputation.js';
 import type { CategoryKind } from '../modules/community/category.entity.js';
 import { acceptAnswer } from '../modules/community/commands/accept-answer.js';
 import { askQuestion } from '../modules/community/commands/ask-question.js';
@@ -17,7 +22,13 @@ import { DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './d
 /** A command scope acting as `viewer`, built the way a GraphQL request builds its context. */
 function scopeFor(services: Services, viewer: Viewer | null) {
   const em = services.orm.em.fork();
-  return { em, services, guardian: new Guardian(viewer), loaders: createLoaders(em, viewer), ip: 'seed' };
+  return { em, services, guardian: guardianFor(services, viewer), loaders: createLoaders(em, viewer), ip: 'seed' };
+}
+
+/** Acting as a member as they are now (reputation and advocacy change as the demo unfolds). */
+async function scopeAs(services: Services, memberId: number) {
+  const member = await services.orm.em.fork().findOneOrFail(Member, memberId);
+  return scopeFor(services, viewerOf(member));
 }
 
 export async function isEmpty(services: Services): Promise<boolean> {
@@ -39,7 +50,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
  * timestamps are spread over the past weeks so lists look lived-in. Deterministic.
  */
 export async function seedDemo(services: Services): Promise<void> {
-  const members = new Map<string, Viewer>();
+  const members = new Map<string, number>();
   for (const { handle, role } of DEMO_MEMBERS) {
     const { member } = await registerMember(scopeFor(services, null), {
       handle,
@@ -47,36 +58,47 @@ export async function seedDemo(services: Services): Promise<void> {
       password: DEMO_PASSWORDS[handle] ?? 'demo-member-pass',
     });
     if (role) await sql(services.orm.em.fork(), 'update members set role = ? where id = ?', [role, member.id]);
-    members.set(handle, { id: member.id, handle, role: role ?? 'MEMBER' });
+    members.set(handle, member.id);
   }
-  const as = (handle: string) => scopeFor(services, members.get(handle)!);
+  const as = (handle: string) => scopeAs(services, members.get(handle)!);
+  for (const { handle, carriedOver, advocate } of DEMO_MEMBERS) {
+    const memberId = members.get(handle)!;
+    if (carriedOver) {
+      await adjustMemberReputation(await as('admin'), {
+        memberId,
+        points: carriedOver,
+        reason: 'Reputation carried over from the previous community forum',
+      });
+    }
+    if (advocate) await setAdvocate(await as('admin'), { memberId, reason: advocate }, true);
+  }
 
   const categories = new Map<string, number>();
   for (const [position, c] of DEMO_CATEGORIES.entries()) {
-    const category = await createCategory(as('admin'), { ...c, kind: c.kind as CategoryKind, position });
+    const category = await createCategory(await as('admin'), { ...c, kind: c.kind as CategoryKind, position });
     categories.set(c.slug, category.id);
   }
 
   // Oldest first, so ids grow with time as they would in a real forum.
   const threads = [...DEMO_THREADS].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const [index, t] of threads.entries()) {
-    const thread = await askQuestion(as(t.by), {
+    const thread = await askQuestion(await as(t.by), {
       categoryId: categories.get(t.category)!,
       title: t.title,
       body: t.body,
       tags: t.tags,
     });
     const questionId = thread.questionPostId!;
-    for (const voter of t.upvoters ?? []) await votePost(as(voter), { postId: questionId, value: 1 });
+    for (const voter of t.upvoters ?? []) await votePost(await as(voter), { postId: questionId, value: 1 });
     const replyIds: number[] = [];
     for (const r of t.replies) {
-      const reply = await postReply(as(r.by), { threadId: thread.id, body: r.body });
+      const reply = await postReply(await as(r.by), { threadId: thread.id, body: r.body });
       replyIds.push(reply.id);
-      for (const voter of r.upvoters ?? []) await votePost(as(voter), { postId: reply.id, value: 1 });
-      for (const voter of r.downvoters ?? []) await votePost(as(voter), { postId: reply.id, value: -1 });
-      if (r.accepted) await acceptAnswer(as(t.by), reply.id);
+      for (const voter of r.upvoters ?? []) await votePost(await as(voter), { postId: reply.id, value: 1 });
+      for (const voter of r.downvoters ?? []) await votePost(await as(voter), { postId: reply.id, value: -1 });
+      if (r.accepted) await acceptAnswer(await as(t.by), reply.id);
     }
-    if (t.status) await setThreadStatus(as('moderator'), { threadId: thread.id, status: ThreadStatus[t.status] });
+    if (t.status) await setThreadStatus(await as('moderator'), { threadId: thread.id, status: ThreadStatus[t.status] });
 
     // Spread the timeline: the question at a fixed hour t.daysAgo days ago, replies 40 minutes apart.
     const em = services.orm.em.fork();

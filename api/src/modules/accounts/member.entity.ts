@@ -12,7 +12,8 @@ registerEnumType(Role, { name: 'Role', description: 'What a member may administe
 @ObjectType({ description: 'A community member.', simpleResolvers: true })
 @Entity({ tableName: 'members' })
 export class Member {
-  [OptionalProps]?: 'role' | 'reputation' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    'role' | 'reputation' | 'isAdvocate' | 'suspendedUntil' | 'seenLevelMin' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -35,6 +36,18 @@ export class Member {
   @Field(() => Int, { description: 'The sum of the reputation ledger, cached (see reputationHistory).' })
   @Property({ type: 'integer' })
   reputation: number = 0;
+
+  @Field(() => Boolean, { description: 'Granted by staff: shown on every post (see grantAdvocate).' })
+  @Property({ type: 'boolean' })
+  isAdvocate: boolean = false;
+
+  /** While in the future the member may read but not write. */
+  @Property({ type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null = null;
+
+  /** The level threshold the member was last told about (see notices). */
+  @Property({ type: 'integer' })
+  seenLevelMin: number = 0;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })

@@ -1,13 +1,13 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
-import { Guardian } from '../../platform/authz/guardian.js';
+import { guardianFor, type Context } from '../../graphql/context.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { logIn } from './commands/log-in.js';
 import { registerMember } from './commands/register-member.js';
 import { Member } from './member.entity.js';
 import './member.policy.js';
 import { deleteSession } from './sessions.js';
+import { viewerOf } from './viewer.js';
 
 @InputType()
 class RegisterInput {
@@ -41,8 +41,8 @@ class AuthPayload {
 
 /** The rest of a login/register response is resolved as the member who just signed in. */
 function actAs(ctx: Context, payload: { token: string; member: Member }) {
-  ctx.viewer = { id: payload.member.id, handle: payload.member.handle, role: payload.member.role };
-  ctx.guardian = new Guardian(ctx.viewer);
+  ctx.viewer = viewerOf(payload.member);
+  ctx.guardian = guardianFor(ctx.services, ctx.viewer);
   ctx.token = payload.token;
   return payload;
 }

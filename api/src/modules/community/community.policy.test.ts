@@ -1,17 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { Guardian, type Viewer } from '../../platform/authz/guardian.js';
+import { parseReputationRules } from '../reputation/reputation.rules.js';
 import { Category, CategoryKind } from './category.entity.js';
 import './community.policy.js';
 import { Post } from './post.entity.js';
 import { Thread, ThreadStatus } from './thread.entity.js';
 
-const ASKER: Viewer = { id: 1, handle: 'asker', role: 'MEMBER' };
-const AUTHOR: Viewer = { id: 2, handle: 'author', role: 'MEMBER' };
-const OTHER: Viewer = { id: 3, handle: 'other', role: 'MEMBER' };
-const MOD: Viewer = { id: 4, handle: 'mod', role: 'MODERATOR' };
-const ADMIN: Viewer = { id: 5, handle: 'admin', role: 'ADMIN' };
-const viewers = { visitor: null, asker: ASKER, author: AUTHOR, other: OTHER, moderator: MOD, admin: ADMIN };
+const rules = parseReputationRules('{}');
+const settings = { privileges: rules.privileges, newMembers: rules.newMembers };
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+const member = (id: number, handle: string, reputation: number, extra: Partial<Viewer> = {}): Viewer => ({
+  id,
+  handle,
+  role: 'MEMBER',
+  reputation,
+  createdAt: daysAgo(30),
+  isAdvocate: false,
+  suspendedUntil: null,
+  ...extra,
+});
+
+/** The asker holds just enough to upvote; the others span the thresholds. */
+const ASKER = member(1, 'asker', 15);
+const AUTHOR = member(2, 'author', 15);
+const NEWBIE = member(3, 'newbie', 3, { createdAt: daysAgo(1) });
+const VOTER = member(4, 'voter', 130);
+const VETERAN = member(5, 'veteran', 3000);
+const ADVOCATE = member(6, 'advocate', 40, { isAdvocate: true });
+const SUSPENDED = member(7, 'suspended', 5000, { suspendedUntil: new Date(Date.now() + 86_400_000) });
+const MOD = member(8, 'mod', 0, { role: 'MODERATOR' });
+const ADMIN = member(9, 'admin', 0, { role: 'ADMIN' });
+const viewers = {
+  visitor: null,
+  asker: ASKER,
+  author: AUTHOR,
+  newbie: NEWBIE,
+  voter: VOTER,
+  veteran: VETERAN,
+  advocate: ADVOCATE,
+  suspended: SUSPENDED,
+  moderator: MOD,
+  admin: ADMIN,
+};
 type Who = keyof typeof viewers;
+const guardian = (who: Who) => new Guardian(viewers[who], settings);
 
 function thread(status: ThreadStatus) {
   return Object.assign(new Thread(), { id: 10, authorId: ASKER.id, categoryId: 1, title: 't', status });
@@ -19,73 +51,43 @@ function thread(status: ThreadStatus) {
 const reply = Object.assign(new Post(), { id: 20, threadId: 10, authorId: AUTHOR.id, body: 'b', bodyHtml: 'b' });
 const category = (kind: CategoryKind) => Object.assign(new Category(), { id: 1, slug: 's', name: 'Lounge', kind });
 
-/** Role × action matrix: who may do what in each thread state ('login' = UNAUTHENTICATED). */
-const matrix: [string, ThreadStatus, Record<Who, boolean | 'login'>][] = [
-  [
-    'thread.reply',
-    ThreadStatus.OPEN,
-    { visitor: 'login', asker: true, author: true, other: true, moderator: true, admin: true },
-  ],
-  [
-    'thread.reply',
-    ThreadStatus.CLOSED,
-    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
-  ],
-  [
-    'thread.reply',
-    ThreadStatus.LOCKED,
-    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
-  ],
-  [
-    'thread.accept',
-    ThreadStatus.OPEN,
-    { visitor: 'login', asker: true, author: false, other: false, moderator: true, admin: true },
-  ],
-  [
-    'thread.accept',
-    ThreadStatus.CLOSED,
-    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
-  ],
-  [
-    'thread.moderate',
-    ThreadStatus.OPEN,
-    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
-  ],
+type Case = [string, ThreadStatus, Record<string, unknown>, Record<Who, boolean | 'login'>];
+const all = (v: boolean | 'login', overrides: Partial<Record<Who, boolean | 'login'>> = {}) =>
+  ({ ...Object.fromEntries(Object.keys(viewers).map((w) => [w, v])), visitor: 'login', ...overrides }) as Record<
+    Who,
+    boolean | 'login'
+  >;
+
+/** Role × reputation × action matrix ('login' = UNAUTHENTICATED). */
+const matrix: Case[] = [
+  ['thread.reply', ThreadStatus.OPEN, {}, all(true, { suspended: false })],
+  ['thread.reply', ThreadStatus.CLOSED, {}, all(false, { moderator: true, admin: true })],
+  ['thread.reply', ThreadStatus.LOCKED, {}, all(false, { moderator: true, admin: true })],
+  ['thread.accept', ThreadStatus.OPEN, {}, all(false, { asker: true, advocate: true, moderator: true, admin: true })],
+  ['thread.accept', ThreadStatus.CLOSED, {}, all(false, { moderator: true, admin: true })],
+  ['thread.close', ThreadStatus.OPEN, {}, all(false, { veteran: true, moderator: true, admin: true })],
+  ['thread.moderate', ThreadStatus.OPEN, {}, all(false, { moderator: true, admin: true })],
+  ['post.vote', ThreadStatus.OPEN, { value: 1 }, all(true, { author: false, newbie: false, suspended: false })],
   [
     'post.vote',
     ThreadStatus.OPEN,
-    { visitor: 'login', asker: true, author: false, other: true, moderator: true, admin: true },
+    { value: -1 },
+    all(false, { voter: true, veteran: true, moderator: true, admin: true }),
   ],
-  [
-    'post.vote',
-    ThreadStatus.LOCKED,
-    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
-  ],
-  [
-    'post.edit',
-    ThreadStatus.OPEN,
-    { visitor: 'login', asker: false, author: true, other: false, moderator: true, admin: true },
-  ],
-  [
-    'post.edit',
-    ThreadStatus.LOCKED,
-    { visitor: 'login', asker: false, author: false, other: false, moderator: true, admin: true },
-  ],
-  [
-    'post.delete',
-    ThreadStatus.ANSWERED,
-    { visitor: 'login', asker: false, author: true, other: false, moderator: true, admin: true },
-  ],
+  ['post.vote', ThreadStatus.OPEN, { value: 0 }, all(true, { author: false, suspended: false })],
+  ['post.vote', ThreadStatus.LOCKED, { value: 1 }, all(false, { moderator: true, admin: true })],
+  ['post.edit', ThreadStatus.OPEN, {}, all(false, { author: true, veteran: true, moderator: true, admin: true })],
+  ['post.edit', ThreadStatus.LOCKED, {}, all(false, { moderator: true, admin: true })],
+  ['post.delete', ThreadStatus.ANSWERED, {}, all(false, { author: true, moderator: true, admin: true })],
 ];
 
 describe('community policy', () => {
-  for (const [action, status, expected] of matrix) {
+  for (const [action, status, extra, expected] of matrix) {
     for (const [who, outcome] of Object.entries(expected) as [Who, boolean | 'login'][]) {
-      it(`${action} on a ${status} thread: ${who} → ${outcome}`, () => {
-        const guardian = new Guardian(viewers[who]);
+      it(`${action} ${JSON.stringify(extra)} on a ${status} thread: ${who} → ${outcome}`, () => {
         const t = thread(status);
-        const resource = action.startsWith('post.') ? { post: reply, thread: t } : t;
-        const decision = guardian.check(action as 'thread.reply', resource as Thread);
+        const resource = action.startsWith('post.') ? { post: reply, thread: t, ...extra } : t;
+        const decision = guardian(who).check(action as 'thread.reply', resource as Thread);
         expect(decision.allowed).toBe(outcome === true);
         if (outcome === 'login') expect(decision).toMatchObject({ needsLogin: true });
         if (!decision.allowed) expect(decision.reason.length).toBeGreaterThan(10);
@@ -93,22 +95,60 @@ describe('community policy', () => {
     }
   }
 
-  it('only staff post in announcements and restricted categories; only admins manage categories', () => {
-    for (const kind of [CategoryKind.ANNOUNCEMENTS, CategoryKind.RESTRICTED]) {
-      expect(new Guardian(OTHER).can('category.post', category(kind))).toBe(false);
-      expect(new Guardian(MOD).can('category.post', category(kind))).toBe(true);
-    }
-    expect(new Guardian(OTHER).can('category.post', category(CategoryKind.QA))).toBe(true);
-    expect(new Guardian(MOD).can('category.manage', null)).toBe(false);
-    expect(new Guardian(ADMIN).can('category.manage', null)).toBe(true);
+  it('staff post in announcements; staff and advocates in restricted categories; admins manage categories', () => {
+    expect(guardian('voter').can('category.post', category(CategoryKind.ANNOUNCEMENTS))).toBe(false);
+    expect(guardian('advocate').can('category.post', category(CategoryKind.ANNOUNCEMENTS))).toBe(false);
+    expect(guardian('moderator').can('category.post', category(CategoryKind.ANNOUNCEMENTS))).toBe(true);
+    expect(guardian('voter').can('category.post', category(CategoryKind.RESTRICTED))).toBe(false);
+    expect(guardian('advocate').can('category.post', category(CategoryKind.RESTRICTED))).toBe(true);
+    expect(guardian('moderator').can('category.post', category(CategoryKind.RESTRICTED))).toBe(true);
+    expect(guardian('voter').can('category.post', category(CategoryKind.QA))).toBe(true);
+    expect(guardian('suspended').can('category.post', category(CategoryKind.QA))).toBe(false);
+    expect(guardian('moderator').can('category.manage', null)).toBe(false);
+    expect(guardian('admin').can('category.manage', null)).toBe(true);
+  });
+
+  it('privilege denials say what is needed and what the viewer has', () => {
+    const t = thread(ThreadStatus.OPEN);
+    expect(guardian('newbie').check('post.vote', { post: reply, thread: t, value: 1 })).toEqual({
+      allowed: false,
+      reason: 'You need 15 reputation to upvote; you have 3.',
+    });
+    expect(guardian('asker').check('post.vote', { post: reply, thread: t, value: -1 })).toEqual({
+      allowed: false,
+      reason: 'You need 125 reputation to downvote; you have 15.',
+    });
+    expect(guardian('voter').check('tag.create', { tags: ['zwave'] })).toEqual({
+      allowed: false,
+      reason: 'You need 300 reputation to create new tags (“zwave” is new); you have 130.',
+    });
+    expect(guardian('voter').can('tag.create', { tags: [] })).toBe(true);
+    expect(guardian('suspended').check('thread.reply', t)).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/^Your account is suspended until .*: you can't reply until then\.$/),
+    });
+  });
+
+  it('new members (under 15 reputation and younger than 3 days) may post at most 2 links', () => {
+    expect(guardian('newbie').can('post.links', { count: 2 })).toBe(true);
+    expect(guardian('newbie').check('post.links', { count: 3 })).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('at most 2 links in a post; this one has 3'),
+    });
+    // Old enough, or enough reputation, or staff: no limit.
+    expect(
+      new Guardian(member(10, 'old', 0, { createdAt: daysAgo(4) }), settings).can('post.links', { count: 9 }),
+    ).toBe(true);
+    expect(guardian('asker').can('post.links', { count: 9 })).toBe(true);
+    expect(new Guardian({ ...MOD, createdAt: new Date() }, settings).can('post.links', { count: 9 })).toBe(true);
   });
 
   it('ensureCan raises FORBIDDEN with the reason, and UNAUTHENTICATED for visitors', () => {
     const t = thread(ThreadStatus.OPEN);
-    expect(() => new Guardian(AUTHOR).ensureCan('post.vote', { post: reply, thread: t })).toThrow(
+    expect(() => guardian('author').ensureCan('post.vote', { post: reply, thread: t, value: 1 })).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN', message: "You can't vote on your own post." }),
     );
-    expect(() => new Guardian(null).ensureCan('thread.reply', t)).toThrow(
+    expect(() => guardian('visitor').ensureCan('thread.reply', t)).toThrow(
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
   });

@@ -3,10 +3,12 @@ import {
   defineRules,
   deny,
   isStaffViewer,
-  needLogin,
+  mayWrite,
+  needsReputation,
   type Decision,
   type Viewer,
 } from '../../platform/authz/guardian.js';
+import { isNewMember, PRIVILEGES } from '../reputation/privileges.js';
 import { CategoryKind, type Category } from './category.entity.js';
 import type { Post } from './post.entity.js';
 import { ThreadStatus, type Thread } from './thread.entity.js';
@@ -22,75 +24,117 @@ declare module '../../platform/authz/guardian.js' {
     'category.post': Category;
     'thread.reply': Thread;
     'thread.accept': Thread;
+    /** Close or reopen: staff, and members with the close/reopen privilege. */
+    'thread.close': Thread;
+    /** Lock and unlock: staff only. */
     'thread.moderate': Thread;
-    'post.vote': PostInThread;
+    'post.vote': PostInThread & { value: -1 | 0 | 1 };
     'post.edit': PostInThread;
     'post.delete': PostInThread;
+    /** Using tags no live thread has yet. */
+    'tag.create': { tags: string[] };
+    /** A post body's outgoing links, counted. */
+    'post.links': { count: number };
   }
 }
-
-const signedIn = (viewer: Viewer | null, doing: string): Decision | null =>
-  viewer ? null : needLogin(`You need to log in to ${doing}.`);
 
 const locked = (thread: Thread, viewer: Viewer | null): Decision | null =>
   thread.status === ThreadStatus.LOCKED && !isStaffViewer(viewer)
     ? deny('This thread is locked: it can no longer be changed.')
     : null;
 
+/** Staff and advocates enter restricted categories (the advocates' lounge). */
+export const mayEnterRestricted = (viewer: Viewer | null): boolean => isStaffViewer(viewer) || !!viewer?.isAdvocate;
+
 defineRules({
   'category.manage': (viewer) =>
-    signedIn(viewer, 'manage categories') ??
+    mayWrite(viewer, 'manage categories') ??
     (viewer?.role === 'ADMIN' ? allow() : deny('Only administrators can manage categories.')),
 
   'category.post': (viewer, category) => {
-    const login = signedIn(viewer, 'ask a question');
-    if (login) return login;
+    const refused = mayWrite(viewer, 'ask a question');
+    if (refused) return refused;
     if (isStaffViewer(viewer)) return allow();
     if (category.kind === CategoryKind.ANNOUNCEMENTS) {
       return deny(`Only staff can start threads in ${category.name}.`);
     }
-    if (category.kind === CategoryKind.RESTRICTED) {
+    if (category.kind === CategoryKind.RESTRICTED && !mayEnterRestricted(viewer)) {
       return deny(`${category.name} is restricted: you don't have access to it.`);
     }
     return allow();
   },
 
   'thread.reply': (viewer, thread) =>
-    signedIn(viewer, 'reply') ??
+    mayWrite(viewer, 'reply') ??
     locked(thread, viewer) ??
     (thread.status === ThreadStatus.CLOSED && !isStaffViewer(viewer)
       ? deny('This thread is closed: it no longer accepts replies.')
       : allow()),
 
   'thread.accept': (viewer, thread) =>
-    signedIn(viewer, 'accept an answer') ??
+    mayWrite(viewer, 'accept an answer') ??
     locked(thread, viewer) ??
     (thread.status === ThreadStatus.CLOSED && !isStaffViewer(viewer)
       ? deny('This thread is closed: its solution can no longer change.')
-      : thread.authorId === viewer?.id || isStaffViewer(viewer)
+      : thread.authorId === viewer?.id || isStaffViewer(viewer) || viewer?.isAdvocate
         ? allow()
-        : deny('Only the person who asked (or a moderator) can accept an answer.')),
+        : deny('Only the person who asked, an advocate or a moderator can accept an answer.')),
+
+  'thread.close': (viewer, thread, settings) =>
+    mayWrite(viewer, 'close or reopen threads') ??
+    locked(thread, viewer) ??
+    needsReputation(viewer!, settings.privileges.closeReopen, PRIVILEGES.closeReopen.doing) ??
+    allow(),
 
   'thread.moderate': (viewer) =>
-    signedIn(viewer, 'moderate') ??
-    (isStaffViewer(viewer) ? allow() : deny('Only moderators can change the status of a thread.')),
+    mayWrite(viewer, 'moderate') ??
+    (isStaffViewer(viewer) ? allow() : deny('Only moderators can lock or unlock a thread.')),
 
-  'post.vote': (viewer, { post, thread }) =>
-    signedIn(viewer, 'vote') ??
+  'post.vote': (viewer, { post, thread, value }, settings) =>
+    mayWrite(viewer, 'vote') ??
     locked(thread, viewer) ??
-    (post.authorId === viewer?.id ? deny("You can't vote on your own post.") : allow()),
+    (post.authorId === viewer?.id ? deny("You can't vote on your own post.") : null) ??
+    // Taking a vote back is always allowed.
+    (value === 1
+      ? needsReputation(viewer!, settings.privileges.upvote, PRIVILEGES.upvote.doing)
+      : value === -1
+        ? needsReputation(viewer!, settings.privileges.downvote, PRIVILEGES.downvote.doing)
+        : null) ??
+    allow(),
 
-  'post.edit': (viewer, { post, thread }) =>
-    signedIn(viewer, 'edit') ??
+  'post.edit': (viewer, { post, thread }, settings) =>
+    mayWrite(viewer, 'edit') ??
     locked(thread, viewer) ??
-    (post.authorId === viewer?.id || isStaffViewer(viewer)
+    (post.authorId === viewer?.id
       ? allow()
-      : deny('Only the author (or a moderator) can edit this post.')),
+      : (needsReputation(viewer!, settings.privileges.editOthers, PRIVILEGES.editOthers.doing) ?? allow())),
 
   'post.delete': (viewer, { post, thread }) =>
-    signedIn(viewer, 'delete') ??
+    mayWrite(viewer, 'delete') ??
     locked(thread, viewer) ??
     (post.authorId === viewer?.id || isStaffViewer(viewer)
       ? allow()
       : deny('Only the author (or a moderator) can delete this post.')),
+
+  'tag.create': (viewer, { tags }, settings) =>
+    mayWrite(viewer, 'create tags') ??
+    (tags.length === 0
+      ? allow()
+      : (needsReputation(
+          viewer!,
+          settings.privileges.createTags,
+          `${PRIVILEGES.createTags.doing} (${tags.map((t) => `“${t}”`).join(', ')} ${tags.length === 1 ? 'is' : 'are'} new)`,
+        ) ?? allow())),
+
+  'post.links': (viewer, { count }, settings) => {
+    const refused = mayWrite(viewer, 'post');
+    if (refused) return refused;
+    const max = settings.newMembers.maxLinksPerPost;
+    if (count <= max || !isNewMember(settings, viewer!)) return allow();
+    return deny(
+      `New members can include at most ${max} links in a post; this one has ${count}. ` +
+        `The limit lifts when you reach ${settings.privileges.upvote} reputation or your account is ` +
+        `${settings.newMembers.trustedAfterDays} days old.`,
+    );
+  },
 });

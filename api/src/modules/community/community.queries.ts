@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isStaffViewer, type Viewer } from '../../platform/authz/guardian.js';
+import type { Viewer } from '../../platform/authz/guardian.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { decodeCursor, toConnection, type Connection, type CursorValue } from '../../graphql/pagination.js';
 import { primeSnapshot, snapshotShape, snapshots } from '../../platform/db/snapshots.js';
@@ -7,6 +7,7 @@ import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
 import type { Loaders } from '../loaders.js';
 import { Category, CategoryKind } from './category.entity.js';
+import { mayEnterRestricted } from './community.policy.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -24,7 +25,7 @@ export interface ThreadFilter {
 }
 
 export const canSeeCategory = (viewer: Viewer | null, category: Category): boolean =>
-  category.kind !== CategoryKind.RESTRICTED || isStaffViewer(viewer);
+  category.kind !== CategoryKind.RESTRICTED || mayEnterRestricted(viewer);
 
 /** Categories the viewer may read, in display order. */
 export async function listCategories(em: EntityManager, viewer: Viewer | null): Promise<Category[]> {
@@ -108,7 +109,7 @@ export async function listThreads(
     params.push(authorId);
   }
   if (args.order === ThreadOrder.UNANSWERED) where.push('t.reply_count = 0');
-  if (!isStaffViewer(viewer)) {
+  if (!mayEnterRestricted(viewer)) {
     where.push(
       `not exists (select 1 from categories c where c.id = t.category_id and c.kind = '${CategoryKind.RESTRICTED}')`,
     );

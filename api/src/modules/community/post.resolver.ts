@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import type { Decision } from '../../platform/authz/guardian.js';
 import { parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
 import { deletePost } from './commands/delete-post.js';
@@ -15,9 +16,24 @@ import { Thread } from './thread.entity.js';
 const TO_NUMBER: Record<VoteValue, VoteNumber> = { UP: 1, DOWN: -1, NONE: 0 };
 const FROM_NUMBER: Record<number, VoteValue> = { 1: VoteValue.UP, [-1]: VoteValue.DOWN, 0: VoteValue.NONE };
 
+@ObjectType({ description: 'Whether the viewer may do something, and if not, why.', simpleResolvers: true })
+class Permission {
+  @Field(() => Boolean) allowed!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What is missing, e.g. "You need 15 reputation to upvote; you have 3."',
+  })
+  reason!: string | null;
+}
+
+const permission = (decision: Decision): Permission =>
+  decision.allowed ? { allowed: true, reason: null } : { allowed: false, reason: decision.reason };
+
 @ObjectType({ simpleResolvers: true })
 class PostViewerCan {
-  @Field(() => Boolean) vote!: boolean;
+  @Field(() => Boolean, { description: 'Vote at all (taking a vote back is always allowed).' }) vote!: boolean;
+  @Field(() => Permission) upvote!: Permission;
+  @Field(() => Permission) downvote!: Permission;
   @Field(() => Boolean) edit!: boolean;
   @Field(() => Boolean) delete!: boolean;
   @Field(() => Boolean, { description: 'Accept this reply as the solution.' }) accept!: boolean;
@@ -56,7 +72,9 @@ export class PostResolver {
   async viewerCan(@Root() post: Post, @Ctx() ctx: Context): Promise<PostViewerCan> {
     const thread = (await ctx.loaders.threadById.load(post.threadId))!;
     return {
-      vote: ctx.guardian.can('post.vote', { post, thread }),
+      vote: ctx.guardian.can('post.vote', { post, thread, value: 0 }),
+      upvote: permission(ctx.guardian.check('post.vote', { post, thread, value: 1 })),
+      downvote: permission(ctx.guardian.check('post.vote', { post, thread, value: -1 })),
       edit: ctx.guardian.can('post.edit', { post, thread }),
       delete: ctx.guardian.can('post.delete', { post, thread }),
       accept: !post.isQuestion && thread.acceptedPostId !== post.id && ctx.guardian.can('thread.accept', thread),

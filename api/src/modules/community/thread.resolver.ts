@@ -25,7 +25,8 @@ const PostConnection = connectionType(Post, 'Post');
 class ThreadViewerCan {
   @Field(() => Boolean) reply!: boolean;
   @Field(() => Boolean) accept!: boolean;
-  @Field(() => Boolean) moderate!: boolean;
+  @Field(() => Boolean, { description: 'Lock and unlock (staff).' }) moderate!: boolean;
+  @Field(() => Boolean, { description: 'Close and reopen (staff, and the close/reopen privilege).' }) close!: boolean;
 }
 
 @Resolver(() => Thread)
@@ -100,6 +101,7 @@ export class ThreadResolver {
       reply: ctx.guardian.can('thread.reply', thread),
       accept: ctx.guardian.can('thread.accept', thread),
       moderate: ctx.guardian.can('thread.moderate', thread),
+      close: ctx.guardian.can('thread.close', thread),
     };
   }
 

@@ -9,9 +9,12 @@ export type ReputationKind =
   | 'DOWNVOTE_CAST'
   | 'ANSWER_ACCEPTED'
   | 'ACCEPTED_AN_ANSWER'
+  | 'ADJUSTMENT'
   | 'REVERSAL';
 
 const VOTE_KINDS: ReputationKind[] = ['QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED', 'DOWNVOTE_CAST'];
+/** What a vote credits the member voted for (serial voting reverses these). */
+export const VOTE_RECEIVED_KINDS: ReputationKind[] = ['QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED'];
 const ACCEPT_KINDS: ReputationKind[] = ['ANSWER_ACCEPTED', 'ACCEPTED_AN_ANSWER'];
 
 interface Credit {
@@ -76,21 +79,25 @@ async function credit(tx: EntityManager, rules: ReputationRules, c: Credit): Pro
  * against the same day's cap as the event it undoes. `reverses_id` is unique, so an event is
  * never undone twice.
  */
-async function reverse(
+export async function reverse(
   tx: EntityManager,
-  where: { postId?: number; threadId?: number; actorId?: number },
+  where: { postId?: number; threadId?: number; actorId?: number; memberId?: number; since?: Date },
   kinds: ReputationKind[],
   reason: string,
-): Promise<void> {
+): Promise<number> {
   const conditions = [`e.kind in (${placeholders(kinds)})`];
   const params: unknown[] = [...kinds];
-  const columns = { postId: 'post_id', threadId: 'thread_id', actorId: 'actor_id' } as const;
-  for (const key of ['postId', 'threadId', 'actorId'] as const) {
+  const columns = { postId: 'post_id', threadId: 'thread_id', actorId: 'actor_id', memberId: 'member_id' } as const;
+  for (const key of ['postId', 'threadId', 'actorId', 'memberId'] as const) {
     if (where[key] === undefined) continue;
     conditions.push(`e.${columns[key]} = ?`);
     params.push(where[key]);
   }
-  await sql(
+  if (where.since) {
+    conditions.push('e.created_at >= ?');
+    params.push(where.since);
+  }
+  const [row] = await sql<{ n: number }>(
     tx,
     `with targets as (
         select e.* from reputation_events e
@@ -100,12 +107,15 @@ async function reverse(
       rev as (
         insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, reverses_id, cap_day, reason)
         select member_id, 'REVERSAL', -points, post_id, thread_id, actor_id, id, cap_day, ? from targets
-        returning member_id, points)
-     update members m set reputation = m.reputation + s.delta
-       from (select member_id, sum(points)::int as delta from rev group by member_id) s
-      where m.id = s.member_id`,
+        returning member_id, points),
+      totals as (
+        update members m set reputation = m.reputation + s.delta
+          from (select member_id, sum(points)::int as delta from rev group by member_id) s
+         where m.id = s.member_id)
+     select count(*)::int as n from rev`,
     [...params, reason],
   );
+  return row!.n;
 }
 
 /**
@@ -188,4 +198,22 @@ export async function applyAcceptReputation(
       points: rules.acceptedAnAnswer,
     });
   }
+}
+
+/**
+ * A staff correction: points added or taken with a reason, outside the vote cap. The
+ * idempotency key makes a retried request write one event (CONFLICT-free: the retry is a no-op).
+ */
+export async function adjustReputation(
+  tx: EntityManager,
+  a: { memberId: number; points: number; actorId: number; reason: string; idempotencyKey: string | null },
+): Promise<boolean> {
+  const rows = await sql(
+    tx,
+    `with ev as (insert into reputation_events (member_id, kind, points, actor_id, reason, idempotency_key)
+                 values (?, 'ADJUSTMENT', ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning points)
+     update members m set reputation = m.reputation + ev.points from ev where m.id = ? returning m.id`,
+    [a.memberId, a.points, a.actorId, a.reason, a.idempotencyKey, a.memberId],
+  );
+  return rows.length > 0;
 }

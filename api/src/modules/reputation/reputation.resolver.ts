@@ -1,10 +1,38 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { connectionType, pageSize } from '../../graphql/pagination.js';
-import { ForbiddenError } from '../../platform/errors.js';
+import { connectionType, pageSize, parseId } from '../../graphql/pagination.js';
+import { NotFoundError } from '../../platform/errors.js';
 import { Member } from '../accounts/member.entity.js';
+import { badgeByKey } from '../badges/badge.definitions.js';
+import { canSeeCategory } from '../community/community.queries.js';
+import { adjustMemberReputation } from './commands/adjust-member-reputation.js';
+import { leaderboard, LeaderboardPeriod, LeaderboardRanking } from './leaderboard.queries.js';
+import { dismissNotices, noticesFor } from './notices.js';
+import { privilegesOf } from './privileges.js';
 import { levelFor } from './reputation.rules.js';
 import { reputationHistory, reputationMismatches } from './reputation.queries.js';
+import './reputation.policy.js';
+
+registerEnumType(LeaderboardPeriod, {
+  name: 'LeaderboardPeriod',
+  description: 'UTC calendar week (from Monday), month, or all time.',
+});
+registerEnumType(LeaderboardRanking, { name: 'LeaderboardRanking' });
 
 @ObjectType({ description: 'A reputation level and the way to the next.', simpleResolvers: true })
 class Level {
@@ -20,7 +48,7 @@ class ReputationEvent {
   @Field(() => ID) id!: string;
   @Field(() => String, {
     description:
-      'QUESTION_UPVOTED, ANSWER_UPVOTED, DOWNVOTE_RECEIVED, DOWNVOTE_CAST, ANSWER_ACCEPTED, ACCEPTED_AN_ANSWER or REVERSAL.',
+      'QUESTION_UPVOTED, ANSWER_UPVOTED, DOWNVOTE_RECEIVED, DOWNVOTE_CAST, ANSWER_ACCEPTED, ACCEPTED_AN_ANSWER, ADJUSTMENT or REVERSAL.',
   })
   kind!: string;
   @Field(() => Int, { description: 'Points credited (after the daily vote cap).' }) points!: number;
@@ -28,7 +56,8 @@ class ReputationEvent {
   uncappedPoints!: number | null;
   @Field(() => ID, { nullable: true }) postId!: number | null;
   @Field(() => ID, { nullable: true }) threadId!: number | null;
-  @Field(() => String, { nullable: true, description: 'Why a reversal happened.' }) reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why a reversal or adjustment happened.' }) reason!:
+    string | null;
   @Field(() => Date) createdAt!: Date;
 }
 
@@ -41,11 +70,72 @@ class ReputationAudit {
   mismatchedMemberIds!: number[];
 }
 
+@ObjectType({ description: 'Something reputation unlocks.', simpleResolvers: true })
+class Privilege {
+  @Field(() => String, { description: 'upvote, flag, downvote, createTags, reviewQueue, editOthers, closeReopen.' })
+  key!: string;
+  @Field(() => String) label!: string;
+  @Field(() => Int, { description: 'Reputation needed.' }) reputation!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+class Privileges {
+  @Field(() => [Privilege]) held!: Privilege[];
+  @Field(() => [Privilege], { description: 'Not yet held, cheapest first.' }) next!: Privilege[];
+}
+
+@ObjectType({ simpleResolvers: true })
+class LeaderboardEntry {
+  @Field(() => Int) rank!: number;
+  @Field(() => Int, { description: 'Reputation gained in the period (and category).' }) points!: number;
+  @Field(() => Int, { description: 'Answers accepted as solutions in the period (and category).' }) accepted!: number;
+  memberId!: number;
+}
+
+@ObjectType({ description: 'A badge the viewer earned and has not been told about.', simpleResolvers: true })
+class BadgeNotice {
+  @Field(() => ID) id!: string;
+  @Field(() => String) badgeKey!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) tier!: string;
+  @Field(() => String) reason!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+class Notices {
+  @Field(() => Level, { nullable: true, description: 'A level reached since the viewer was last told.' })
+  level!: Level | null;
+  @Field(() => [BadgeNotice]) badges!: BadgeNotice[];
+}
+
+@InputType()
+class AdjustReputationInput {
+  @Field(() => ID) memberId!: string;
+  @Field(() => Int, { description: 'Points to add (negative to take).' }) points!: number;
+  @Field(() => String, { description: '3–500 characters; shown in the member’s history.' }) reason!: string;
+  @Field(() => String, { nullable: true, description: 'A retry with the same key changes nothing more.' })
+  idempotencyKey?: string | null;
+}
+
+@Resolver(() => LeaderboardEntry)
+export class LeaderboardEntryResolver {
+  @FieldResolver(() => Member)
+  member(@Root() entry: LeaderboardEntry, @Ctx() ctx: Context) {
+    return ctx.loaders.memberById.load(entry.memberId);
+  }
+}
+
 @Resolver(() => Member)
 export class ReputationResolver {
   @FieldResolver(() => Level)
   level(@Root() member: Member, @Ctx() ctx: Context): Level {
     return levelFor(ctx.services.config.reputation, member.reputation);
+  }
+
+  @FieldResolver(() => Privileges, { description: 'Privileges held and the next ones to earn.' })
+  privileges(@Root() member: Member, @Ctx() ctx: Context): Privileges {
+    const all = privilegesOf(ctx.services.config.reputation, member);
+    return { held: all.filter((p) => p.held), next: all.filter((p) => !p.held) };
   }
 
   @FieldResolver(() => ReputationEventConnection, { description: 'The ledger, newest first.' })
@@ -58,12 +148,68 @@ export class ReputationResolver {
     return reputationHistory(ctx.em, member.id, { first: pageSize(first), after });
   }
 
+  @Query(() => [LeaderboardEntry], {
+    description: 'Top members by reputation gained (or solutions) in a period, overall or in one category.',
+  })
+  async leaderboard(
+    @Ctx() ctx: Context,
+    @Arg('period', () => LeaderboardPeriod, { defaultValue: LeaderboardPeriod.WEEK }) period: LeaderboardPeriod,
+    @Arg('categoryId', () => ID, { nullable: true }) categoryId?: string | null,
+    @Arg('ranking', () => LeaderboardRanking, { defaultValue: LeaderboardRanking.REPUTATION })
+    ranking: LeaderboardRanking = LeaderboardRanking.REPUTATION,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ) {
+    let category = 0;
+    if (categoryId != null) {
+      category = parseId(categoryId, 'categoryId');
+      const found = await ctx.loaders.categoryById.load(category);
+      if (!found || !canSeeCategory(ctx.viewer, found)) throw new NotFoundError('Category');
+    }
+    return leaderboard(ctx.em, { period, categoryId: category, ranking, first: pageSize(first) });
+  }
+
   @Query(() => ReputationAudit, { description: 'Admins: proves every cached total equals its ledger sum.' })
   async reputationAudit(@Ctx() ctx: Context): Promise<ReputationAudit> {
-    if (ctx.guardian.requireViewer().role !== 'ADMIN') {
-      throw new ForbiddenError('Only administrators can audit reputation.');
-    }
+    ctx.guardian.ensureCan('reputation.audit', null);
     const { members, mismatched } = await reputationMismatches(ctx.em);
     return { membersChecked: members, mismatchedMemberIds: mismatched };
+  }
+
+  @Mutation(() => Member, { description: 'Admins: add or take reputation with a reason (an ADJUSTMENT event).' })
+  adjustReputation(@Arg('input', () => AdjustReputationInput) input: AdjustReputationInput, @Ctx() ctx: Context) {
+    return adjustMemberReputation(ctx, { ...input, memberId: parseId(input.memberId, 'memberId') });
+  }
+
+  @Query(() => Notices, {
+    nullable: true,
+    description: 'Badges and levels the viewer earned and has not seen; null for visitors.',
+  })
+  async notices(@Ctx() ctx: Context): Promise<Notices | null> {
+    if (!ctx.viewer) return null;
+    const member = (await ctx.loaders.memberById.load(ctx.viewer.id))!;
+    const notices = await noticesFor(ctx.em, ctx.services.config.reputation, member);
+    return {
+      level: notices.level,
+      badges: notices.badges.flatMap((a) => {
+        const badge = badgeByKey.get(a.badge);
+        return badge ? [{ id: a.id, badgeKey: badge.key, name: badge.name, tier: badge.tier, reason: a.reason }] : [];
+      }),
+    };
+  }
+
+  @Mutation(() => Boolean, { description: 'The viewer has seen the current level and badges up to throughBadgeId.' })
+  async dismissNotices(
+    @Ctx() ctx: Context,
+    @Arg('throughBadgeId', () => ID, { nullable: true }) throughBadgeId?: string | null,
+  ): Promise<boolean> {
+    const viewer = ctx.guardian.requireViewer();
+    const member = (await ctx.loaders.memberById.load(viewer.id))!;
+    await dismissNotices(
+      ctx.em,
+      ctx.services.config.reputation,
+      member,
+      throughBadgeId ? String(parseId(throughBadgeId, 'throughBadgeId')) : null,
+    );
+    return true;
   }
 }

@@ -16,6 +16,37 @@ export const reputationRulesSchema = z
     acceptedAnAnswer: z.number().int().min(0).default(2),
     /** Most a member can earn from votes in one UTC day; accepts are exempt. */
     dailyVoteCap: z.number().int().min(0).default(200),
+    /** Reputation each privilege needs (staff hold them all). */
+    privileges: z
+      .object({
+        upvote: z.number().int().min(0).default(15),
+        flag: z.number().int().min(0).default(15),
+        downvote: z.number().int().min(0).default(125),
+        createTags: z.number().int().min(0).default(300),
+        reviewQueue: z.number().int().min(0).default(2000),
+        editOthers: z.number().int().min(0).default(2000),
+        closeReopen: z.number().int().min(0).default(3000),
+      })
+      .strict()
+      .default({}),
+    /** Members below the upvote privilege and younger than trustedAfterDays are new (Discourse's TL0). */
+    newMembers: z
+      .object({
+        trustedAfterDays: z.number().min(0).default(3),
+        maxLinksPerPost: z.number().int().min(0).default(2),
+        maxThreadsFirstDay: z.number().int().min(0).default(3),
+      })
+      .strict()
+      .default({}),
+    /** More votes than this from one voter for one member within 24 hours are reversed. */
+    serialVoting: z
+      .object({
+        maxVotesPerDay: z.number().int().min(1).default(10),
+        /** When the detection job runs (cron, UTC). */
+        cron: z.string().min(9).default('*/15 * * * *'),
+      })
+      .strict()
+      .default({}),
     levels: z
       .array(z.object({ name: z.string().min(1), min: z.number().int().min(0) }))
       .min(1)

@@ -5,6 +5,12 @@ export interface Viewer {
   id: number;
   handle: string;
   role: 'MEMBER' | 'MODERATOR' | 'ADMIN';
+  /** As of the start of the request. */
+  reputation: number;
+  createdAt: Date;
+  isAdvocate: boolean;
+  /** While in the future the member may read but not write. */
+  suspendedUntil: Date | null;
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string; needsLogin?: boolean };
@@ -24,7 +30,18 @@ export const needLogin = (reason = 'You need to log in to do that.'): Decision =
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Actions {}
 export type Action = keyof Actions;
-export type Rule<A extends Action> = (viewer: Viewer | null, resource: Actions[A]) => Decision;
+export type Rule<A extends Action> = (
+  viewer: Viewer | null,
+  resource: Actions[A],
+  settings: GuardianSettings,
+) => Decision;
+
+/**
+ * Settings rules read (reputation thresholds and the like), added by modules through
+ * declaration merging; thresholds are configuration, not constants in the rules.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface GuardianSettings {}
 
 const rules = new Map<Action, Rule<Action>>();
 
@@ -40,12 +57,15 @@ export function defineRules(moduleRules: { [A in Action]?: Rule<A> }): void {
  * typed error with the reason when not (Discourse's Guardian, Outline's policies).
  */
 export class Guardian {
-  constructor(readonly viewer: Viewer | null) {}
+  constructor(
+    readonly viewer: Viewer | null,
+    readonly settings: GuardianSettings,
+  ) {}
 
   check<A extends Action>(action: A, resource: Actions[A]): Decision {
     const rule = rules.get(action) as Rule<A> | undefined;
     if (!rule) throw new Error(`No policy rule registered for ${action}`);
-    return rule(this.viewer, resource);
+    return rule(this.viewer, resource, this.settings);
   }
 
   can<A extends Action>(action: A, resource: Actions[A]): boolean {
@@ -66,5 +86,25 @@ export class Guardian {
   }
 }
 
-export const isStaffViewer = (viewer: Viewer | null): boolean =>
+export const isStaffViewer = (viewer: Pick<Viewer, 'role'> | null): boolean =>
   viewer?.role === 'MODERATOR' || viewer?.role === 'ADMIN';
+
+/** A signed-in, not suspended viewer may write; null when so, else the denial. */
+export function mayWrite(viewer: Viewer | null, doing: string, now = new Date()): Decision | null {
+  if (!viewer) return needLogin(`You need to log in to ${doing}.`);
+  if (viewer.suspendedUntil && viewer.suspendedUntil > now) {
+    return deny(
+      `Your account is suspended until ${viewer.suspendedUntil.toISOString()}: you can't ${doing} until then.`,
+    );
+  }
+  return null;
+}
+
+/**
+ * A reputation threshold: staff hold every privilege; others need `needed` reputation. The
+ * denial says what is needed and what the viewer has (Stack Overflow's wording).
+ */
+export function needsReputation(viewer: Viewer, needed: number, doing: string): Decision | null {
+  if (isStaffViewer(viewer) || viewer.reputation >= needed) return null;
+  return deny(`You need ${needed} reputation to ${doing}; you have ${viewer.reputation}.`);
+}

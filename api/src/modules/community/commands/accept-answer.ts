@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '../../../platform/errors.js';
 import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql } from '../../../platform/db/sql.js';
 import { transact } from '../../../platform/db/transact.js';
+import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
 import { applyAcceptReputation } from '../../reputation/ledger.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
@@ -34,6 +35,7 @@ export async function acceptAnswer(scope: Ctx, postId: number): Promise<Thread> 
       accepterId: viewer.id,
       answer: { id: post.id, authorId: post.authorId },
     });
+    await enqueueBadgeCheck(scope.services, tx, 'answer.accepted', [post.authorId]);
     return updated;
   });
   return fresh(scope, row);

@@ -2,9 +2,11 @@ import { transact } from '../../../platform/db/transact.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
+import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
 import { Category } from '../category.entity.js';
 import { canSeeCategory } from '../community.queries.js';
 import { PostRevision } from '../post-revision.entity.js';
+import { ensureFirstDayThreadAllowed, ensureLinksAllowed, ensureTagsAllowed } from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import { Thread } from '../thread.entity.js';
@@ -29,7 +31,10 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   assertValid(errors);
 
   const bodyHtml = scope.services.markdown(body);
+  ensureLinksAllowed(scope.guardian, bodyHtml);
+  await ensureTagsAllowed(scope.em, scope.guardian, tags);
   return transact(scope.em, async (tx) => {
+    await ensureFirstDayThreadAllowed(tx, scope.guardian);
     const now = new Date();
     const thread = tx.create(Thread, {
       categoryId: category.id,
@@ -53,6 +58,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
     tx.create(PostRevision, { postId: post.id, revision: 1, editorId: author.id, title, tags, body, createdAt: now });
     await tx.flush();
     await sql(tx, 'update categories set thread_count = thread_count + 1 where id = ?', [category.id]);
+    await enqueueBadgeCheck(scope.services, tx, 'thread.asked', [author.id]);
     return thread;
   });
 }

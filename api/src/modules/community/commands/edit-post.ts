@@ -5,6 +5,7 @@ import { sql, textArray } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
 import { visiblePost } from '../community.queries.js';
+import { ensureLinksAllowed, ensureTagsAllowed } from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 
@@ -43,6 +44,14 @@ export async function editPost(scope: Scope & { loaders: Loaders }, input: EditP
   if (unchanged) throw new ValidationError({ body: 'Your edit changes nothing.' });
 
   const bodyHtml = scope.services.markdown(body);
+  ensureLinksAllowed(scope.guardian, bodyHtml);
+  if (post.isQuestion && tags) {
+    await ensureTagsAllowed(
+      scope.em,
+      scope.guardian,
+      tags.filter((t) => !thread.tags.includes(t)),
+    );
+  }
   const row = await transact(scope.em, async (tx) => {
     await sql(tx, 'select 1 from posts where id = ? for no key update', [post.id]);
     const [updated] = await sql<Record<string, unknown>>(

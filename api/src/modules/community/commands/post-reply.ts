@@ -4,8 +4,10 @@ import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
+import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
 import { visibleThread } from '../community.queries.js';
 import { PostRevision } from '../post-revision.entity.js';
+import { ensureLinksAllowed } from '../post-limits.js';
 import { validateBody } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import type { ThreadStatus } from '../thread.entity.js';
@@ -26,6 +28,7 @@ export async function postReply(
   assertValid(errors);
 
   const bodyHtml = scope.services.markdown(body);
+  ensureLinksAllowed(scope.guardian, bodyHtml);
   return transact(scope.em, async (tx) => {
     const updated = await sql(
       tx,
@@ -50,6 +53,7 @@ export async function postReply(
     await tx.flush();
     tx.create(PostRevision, { postId: post.id, revision: 1, editorId: viewer.id, body, createdAt: now });
     await tx.flush();
+    await enqueueBadgeCheck(scope.services, tx, 'reply.posted', [viewer.id]);
     return post;
   });
 }

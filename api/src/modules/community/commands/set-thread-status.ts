@@ -7,7 +7,8 @@ import { visibleThread } from '../community.queries.js';
 import { Thread, ThreadStatus } from '../thread.entity.js';
 
 /**
- * Staff close, lock or re-open a thread. Re-opening restores ANSWERED when a solution is
+ * Staff lock a thread; staff and members with the close/reopen privilege close or re-open it.
+ * Re-opening restores ANSWERED when a solution is
  * accepted, so the status always agrees with `accepted_post_id`.
  */
 export async function setThreadStatus(
@@ -16,7 +17,9 @@ export async function setThreadStatus(
 ): Promise<Thread> {
   scope.guardian.requireViewer();
   const thread = await visibleThread(scope.loaders, scope.guardian.viewer, input.threadId);
-  scope.guardian.ensureCan('thread.moderate', thread);
+  // Locking (and anything on a locked thread) is staff work; closing and reopening is a privilege.
+  const locking = input.status === ThreadStatus.LOCKED || thread.status === ThreadStatus.LOCKED;
+  scope.guardian.ensureCan(locking ? 'thread.moderate' : 'thread.close', thread);
   if (input.status === ThreadStatus.ANSWERED) {
     throw new ValidationError({ status: 'A thread becomes ANSWERED by accepting a reply; use OPEN to re-open it.' });
   }

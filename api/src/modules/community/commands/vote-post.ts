@@ -3,6 +3,7 @@ import { ConflictError } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
+import { enqueueBadgeCheck, voteMayEarnBadge } from '../../badges/badges.jobs.js';
 import { applyVoteReputation } from '../../reputation/ledger.js';
 import { visiblePost } from '../community.queries.js';
 import type { Post } from '../post.entity.js';
@@ -21,7 +22,7 @@ export async function votePost(
 ): Promise<Post> {
   const viewer = scope.guardian.requireViewer();
   const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
-  scope.guardian.ensureCan('post.vote', { post, thread });
+  scope.guardian.ensureCan('post.vote', { post, thread, value: input.value });
 
   const score = await transact(scope.em, async (tx) => {
     for (;;) {
@@ -72,6 +73,9 @@ export async function votePost(
         previous,
         next: input.value,
       });
+      if (voteMayEarnBadge(row!.score - (up - down), row!.score)) {
+        await enqueueBadgeCheck(scope.services, tx, 'post.voted', [post.authorId]);
+      }
       return row!.score;
     }
   });

@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../platform/db/sql.js';
+import { BADGES, type BadgeDefinition, type BadgeTrigger } from './badge.definitions.js';
+
+export interface GrantOptions {
+  /** Only these members (an event's); omitted: everyone (the backfill). */
+  memberIds?: number[];
+  /** Awards made by the backfill are not announced as new. */
+  announce?: boolean;
+}
+
+/** The rule's query with `{members:column}` bound to the members asked for (or to everyone). */
+function ruleQuery(badge: BadgeDefinition, memberIds: number[] | undefined): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const text = badge.query!.replace(/\{members:([a-z_.]+)\}/g, (_m, column: string) => {
+    if (!memberIds) return 'true';
+    params.push(`{${memberIds.join(',')}}`);
+    return `${column} = any(?::int[])`;
+  });
+  return { text, params };
+}
+
+/**
+ * Evaluates one badge's rule and inserts the awards that are missing. Database uniqueness
+ * (badge, member, post) makes this idempotent: a retried or duplicated job awards nothing twice.
+ * Returns how many awards were new.
+ */
+export async function grantBadge(em: EntityManager, badge: BadgeDefinition, opts: GrantOptions = {}): Promise<number> {
+  if (!badge.query || opts.memberIds?.length === 0) return 0;
+  const { text, params } = ruleQuery(badge, opts.memberIds);
+  const [row] = await sql<{ n: number }>(
+    em,
+    `with granted as (
+       insert into badge_awards (badge, member_id, post_id, reason, seen_at)
+       select ?, c.member_id, c.post_id, c.reason, ${opts.announce === false ? 'now()' : 'null'}
+         from (${text}) as c
+       on conflict (badge, member_id, coalesce(post_id, 0)) do nothing
+       returning 1)
+     select count(*)::int as n from granted`,
+    [badge.key, ...params],
+  );
+  return row!.n;
+}
+
+/** Every badge a trigger may earn, for the members it concerns. */
+export async function grantForTrigger(em: EntityManager, trigger: BadgeTrigger, memberIds: number[]): Promise<number> {
+  let awarded = 0;
+  for (const badge of BADGES) {
+    if (badge.triggers.includes(trigger)) awarded += await grantBadge(em, badge, { memberIds });
+  }
+  return awarded;
+}
+
+/** Re-evaluates every badge over all data, awarding only what is missing (and silently). */
+export async function backfillBadges(
+  em: EntityManager,
+  onBadge: (badge: BadgeDefinition, awarded: number, ms: number) => void = () => {},
+): Promise<number> {
+  let total = 0;
+  for (const badge of BADGES) {
+    const started = performance.now();
+    const awarded = await grantBadge(em, badge, { announce: false });
+    onBadge(badge, awarded, performance.now() - started);
+    total += awarded;
+  }
+  return total;
+}

@@ -1,0 +1,106 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../platform/db/sql.js';
+import { badgeByKey, type BadgeTier } from './badge.definitions.js';
+
+/** How many members hold each badge (badge_awards_once_idx serves the count). */
+export async function badgeHolderCounts(em: EntityManager): Promise<Map<string, number>> {
+  const rows = await sql<{ badge: string; holders: number }>(
+    em,
+    'select badge, count(distinct member_id)::int as holders from badge_awards group by badge',
+  );
+  return new Map(rows.map((r) => [r.badge, r.holders]));
+}
+
+export interface MemberBadgeRow {
+  badge: string;
+  count: number;
+  /** Why the latest award was earned. */
+  reason: string;
+  postId: number | null;
+  firstAwardedAt: Date;
+  lastAwardedAt: Date;
+}
+
+/** A member's badges, one row per badge (repeatable ones counted), most recently earned first. */
+export async function memberBadges(em: EntityManager, memberId: number): Promise<MemberBadgeRow[]> {
+  const rows = await sql<Record<string, unknown>>(
+    em,
+    `select distinct on (badge) badge, reason, post_id, created_at as last_at,
+            count(*) over (partition by badge)::int as n, min(created_at) over (partition by badge) as first_at
+       from badge_awards where member_id = ? order by badge, id desc`,
+    [memberId],
+  );
+  return rows
+    .filter((r) => badgeByKey.has(r.badge as string))
+    .map((r) => ({
+      badge: r.badge as string,
+      count: r.n as number,
+      reason: r.reason as string,
+      postId: r.post_id as number | null,
+      firstAwardedAt: new Date(r.first_at as string),
+      lastAwardedAt: new Date(r.last_at as string),
+    }))
+    .sort((a, b) => b.lastAwardedAt.getTime() - a.lastAwardedAt.getTime());
+}
+
+export type TierCounts = Record<BadgeTier, number>;
+
+/** Gold/silver/bronze counts of many members in one query: authors on a thread page. */
+export function badgeLoaders(em: EntityManager) {
+  return {
+    /** Holder counts of every badge, read at most once per request. */
+    badgeHolders: new DataLoader<string, number>(async (keys) => {
+      const counts = await badgeHolderCounts(em);
+      return keys.map((k) => counts.get(k) ?? 0);
+    }),
+    badgeTiersByMemberId: new DataLoader<number, TierCounts>(async (ids) => {
+      const rows = await sql<{ member_id: number; badge: string; n: number }>(
+        em,
+        `select member_id, badge, count(*)::int as n from badge_awards
+          where member_id = any(?::int[]) group by member_id, badge`,
+        [`{${ids.join(',')}}`],
+      );
+      const byMember = new Map<number, TierCounts>();
+      for (const r of rows) {
+        const tier = badgeByKey.get(r.badge)?.tier;
+        if (!tier) continue;
+        const counts = byMember.get(r.member_id) ?? { GOLD: 0, SILVER: 0, BRONZE: 0 };
+        counts[tier] += r.n;
+        byMember.set(r.member_id, counts);
+      }
+      return ids.map((id) => byMember.get(id) ?? { GOLD: 0, SILVER: 0, BRONZE: 0 });
+    }),
+  };
+}
+
+export interface AwardRow {
+  id: string;
+  badge: string;
+  reason: string;
+  createdAt: Date;
+}
+
+/** Awards the member has not been told about yet, oldest first. */
+export async function unseenAwards(em: EntityManager, memberId: number): Promise<AwardRow[]> {
+  const rows = await sql<Record<string, unknown>>(
+    em,
+    `select id::text, badge, reason, created_at from badge_awards
+      where member_id = ? and seen_at is null order by id limit 20`,
+    [memberId],
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    badge: r.badge as string,
+    reason: r.reason as string,
+    createdAt: new Date(r.created_at as string),
+  }));
+}
+
+/** Marks awards up to `throughId` as seen (the notice was shown and dismissed). */
+export async function markAwardsSeen(em: EntityManager, memberId: number, throughId: string): Promise<void> {
+  await sql(em, 'update badge_awards set seen_at = now() where member_id = ? and seen_at is null and id <= ?::bigint', [
+    memberId,
+    throughId,
+  ]);
+}

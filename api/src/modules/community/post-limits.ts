@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Guardian } from '../../platform/authz/guardian.js';
+import { sql, textArray } from '../../platform/db/sql.js';
+import { RateLimitedError } from '../../platform/errors.js';
+import { isNewMember } from '../reputation/privileges.js';
+
+/** Links in rendered (sanitized) HTML: each anchor the markdown produced. */
+export const countLinks = (html: string): number => (html.match(/<a\s/g) ?? []).length;
+
+/** Checks a post body's links against the new-member limit (FORBIDDEN with the limit and when it lifts). */
+export function ensureLinksAllowed(guardian: Guardian, bodyHtml: string): void {
+  guardian.ensureCan('post.links', { count: countLinks(bodyHtml) });
+}
+
+/** Tags no live thread carries yet: using them creates them (a privilege). */
+async function newTags(em: EntityManager, tags: string[]): Promise<string[]> {
+  if (tags.length === 0) return [];
+  const rows = await sql<{ tag: string }>(
+    em,
+    `select tag from unnest(?::text[]) as tag
+      where not exists (select 1 from threads t where t.tags @> array[tag] and t.deleted_at is null)`,
+    [textArray(tags)],
+  );
+  return rows.map((r) => r.tag);
+}
+
+export async function ensureTagsAllowed(em: EntityManager, guardian: Guardian, tags: string[]): Promise<void> {
+  const fresh = await newTags(em, tags);
+  guardian.ensureCan('tag.create', { tags: fresh });
+}
+
+/**
+ * New members may start only a few threads in their first day (SECURITY.md). Runs inside the
+ * asking transaction after locking the member row, so concurrent asks are counted in turn.
+ */
+export async function ensureFirstDayThreadAllowed(tx: EntityManager, guardian: Guardian): Promise<void> {
+  const viewer = guardian.requireViewer();
+  if (!isNewMember(guardian.settings, viewer)) return;
+  const firstDayEnds = viewer.createdAt.getTime() + 86_400_000;
+  if (Date.now() >= firstDayEnds) return;
+  const max = guardian.settings.newMembers.maxThreadsFirstDay;
+  await sql(tx, 'select 1 from members where id = ? for update', [viewer.id]);
+  const [row] = await sql<{ n: number }>(tx, 'select count(*)::int as n from threads where author_id = ?', [viewer.id]);
+  if (row!.n >= max) {
+    const retryAfter = Math.ceil((firstDayEnds - Date.now()) / 1000);
+    throw new RateLimitedError(
+      `New members can start at most ${max} threads on their first day. You can start another in ` +
+        `${Math.ceil(retryAfter / 60)} minutes.`,
+      retryAfter,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import { logger } from '../logger.js';
+
+/**
+ * Job names and their payloads. Modules add theirs by declaration merging in their `*.jobs.ts`
+ * (as with the guardian's Actions), so enqueueing is type-checked end to end.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface JobPayloads {}
+export type JobName = keyof JobPayloads;
+
+/**
+ * A job: its payload schema, its handler and, for scheduled jobs, when it runs.
+ * Handlers are idempotent (database uniqueness), because pg-boss delivers at least once.
+ */
+export interface JobDefinition<N extends JobName, S> {
+  name: N;
+  payload: z.ZodType<JobPayloads[N]>;
+  handle(services: S, payload: JobPayloads[N]): Promise<void>;
+  /** Cron expression (UTC) for scheduled jobs; read from configuration at start. */
+  cron?: (services: S) => string;
+  retryLimit?: number;
+}
+
+export interface JobsOptions {
+  /** Run handlers in this process (off: only enqueue, as a web-only replica would). */
+  work: boolean;
+  pollingIntervalSeconds: number;
+}
+
+/** pg-boss binds `$1` parameters; MikroORM's connection binds `?`, so parameters are reordered. */
+function transactionExecutor(tx: EntityManager): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      const params: unknown[] = [];
+      const query = text.replace(/\$(\d+)/g, (_m, n: string) => {
+        params.push(values[Number(n) - 1]);
+        return '?';
+      });
+      const rows = await tx.getConnection().execute(query, params, 'all', tx.getTransactionContext());
+      return { rows: rows as unknown[] };
+    },
+  };
+}
+
+/**
+ * The job queue: pg-boss on the application's PostgreSQL. Commands enqueue inside their own
+ * transaction (`enqueue(tx, …)`), so a job exists exactly when the change that caused it was
+ * committed: a crash after commit leaves it queued for the next worker.
+ */
+export class Jobs<S> {
+  private readonly boss: PgBoss;
+  private readonly definitions = new Map<string, JobDefinition<JobName, S>>();
+
+  constructor(
+    connectionString: string,
+    definitions: JobDefinition<JobName, S>[],
+    private readonly options: JobsOptions,
+  ) {
+    this.boss = new PgBoss({ connectionString, max: 3, schema: 'pgboss', application_name: 'hearth-jobs' });
+    this.boss.on('error', (error) => logger.error('job queue error', { error }));
+    for (const d of definitions) this.definitions.set(d.name, d);
+  }
+
+  /** Installs pg-boss's tables (first run), creates the queues and schedules, starts workers. */
+  async start(services: S): Promise<void> {
+    await this.boss.start();
+    for (const d of this.definitions.values()) {
+      await this.boss.createQueue(d.name, { name: d.name, retryLimit: d.retryLimit ?? 5, retryBackoff: true });
+      if (d.cron) await this.boss.schedule(d.name, d.cron(services), {}, { tz: 'UTC' });
+    }
+    if (!this.options.work) return;
+    for (const d of this.definitions.values()) {
+      await this.boss.work(d.name, { pollingIntervalSeconds: this.options.pollingIntervalSeconds }, async (jobs) => {
+        for (const job of jobs) {
+          const payload = d.payload.parse(job.data);
+          try {
+            await d.handle(services, payload);
+          } catch (error) {
+            logger.warn('job failed; pg-boss retries it', { job: d.name, id: job.id, error });
+            throw error;
+          }
+        }
+      });
+    }
+  }
+
+  /** Enqueues a job in `tx`: it is committed or rolled back with the change that caused it. */
+  async enqueue<N extends JobName>(tx: EntityManager, name: N, payload: JobPayloads[N]): Promise<void> {
+    if (!this.definitions.has(name)) throw new Error(`Unknown job ${name}`);
+    await this.boss.send(name, payload as object, { db: transactionExecutor(tx) });
+  }
+
+  /** Enqueues outside any transaction (scheduled work, tools). */
+  async send<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+    await this.boss.send(name, payload as object);
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 5000 });
+  }
+}
