@@ -15,9 +15,13 @@ export interface App {
 
 /**
  * Connects to (or starts) PostgreSQL, applies pending migrations, builds the services and
- * starts the job queue (and its workers unless JOBS_WORKER=off).
+ * starts the job queue and, unless told to wait (or JOBS_WORKER=off), its workers.
  */
-export async function bootstrap(config: Config, database?: Database): Promise<App> {
+export async function bootstrap(
+  config: Config,
+  database?: Database,
+  opts: { startWorkers?: boolean } = {},
+): Promise<App> {
   const db = database ?? (await resolveDatabase(config));
   const orm = await openOrm(db.url, config.DB_POOL_MAX);
   await migrate(orm);
@@ -32,6 +36,7 @@ export async function bootstrap(config: Config, database?: Database): Promise<Ap
     markdown: createMarkdownRenderer(config.PUBLIC_URL),
   };
   await services.jobs.start(services);
+  if (opts.startWorkers ?? true) await services.jobs.work(services);
   return {
     services,
     database: db,

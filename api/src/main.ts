@@ -6,8 +6,10 @@ import { createServer } from './server.js';
 
 const config = loadConfig();
 logger.setLevel(config.LOG_LEVEL);
-const app = await bootstrap(config);
+// Workers start after the demo seed, which rewrites timestamps that badge rules read.
+const app = await bootstrap(config, undefined, { startWorkers: false });
 if (config.SEED_DEMO === 'auto') await seedDemoIfEmpty(app.services);
+await app.services.jobs.work(app.services);
 
 const { httpServer, apollo } = await createServer(app.services);
 httpServer.listen(config.PORT, config.HOST, () => {

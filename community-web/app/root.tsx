@@ -18,17 +18,19 @@ import './app.css';
 import { ViewerQuery } from './graphql/documents';
 import { api } from './graphql/client.server';
 import { clearTokenHeader, readToken } from './lib/session.server';
+import { NoticesRegion } from './features/reputation/notices';
 
 export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const nonce = (context as { nonce?: string } | undefined)?.nonce ?? '';
-  if (!(await readToken(request))) return { viewer: null, nonce };
+  if (!(await readToken(request))) return { viewer: null, notices: null, nonce };
+  // One request: the viewer and what they earned and have not been told about yet.
   const result = await api(request, ViewerQuery, {});
   if (result.staleSession) {
-    return data({ viewer: null, nonce }, { headers: { 'set-cookie': await clearTokenHeader() } });
+    return data({ viewer: null, notices: null, nonce }, { headers: { 'set-cookie': await clearTokenHeader() } });
   }
-  return { viewer: result.data?.me ?? null, nonce };
+  return { viewer: result.data?.me ?? null, notices: result.data?.notices ?? null, nonce };
 }
 
 export type Viewer = { id: string; handle: string; role: string } | null;
@@ -75,6 +77,12 @@ function Header() {
           <NavLink to="/" end className={nav}>
             Home
           </NavLink>
+          <NavLink to="/leaderboard" className={nav}>
+            Leaderboard
+          </NavLink>
+          <NavLink to="/badges" className={nav}>
+            Badges
+          </NavLink>
         </nav>
         <Link
           to="/ask"
@@ -113,7 +121,7 @@ function Header() {
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
+  const { notices } = useLoaderData<typeof loader>();
   return (
     <>
       <a
@@ -124,6 +132,7 @@ export default function App() {
       </a>
       <Header />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        <NoticesRegion notices={notices} />
         <Outlet />
       </main>
       <footer className="mx-auto max-w-5xl px-4 py-8 text-xs text-slate-400">Hearth community</footer>

@@ -9,4 +9,7 @@ export default [
   route('register', 'routes/register.tsx'),
   route('logout', 'routes/logout.tsx'),
   route('u/:handle', 'routes/member.tsx'),
+  route('leaderboard', 'routes/leaderboard.tsx'),
+  route('badges', 'routes/badges.tsx'),
+  route('notices/dismiss', 'routes/notices.dismiss.tsx'),
 ] satisfies RouteConfig;

@@ -21,3 +21,9 @@ export const THREAD_LIST = `query Threads($after: String) {
 }`;
 
 export const VOTE = `mutation Vote($input: VoteInput!) { vote(input: $input) { id score viewerVote } }`;
+
+export const LEADERBOARD = `query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking) {
+  leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 20) {
+    rank points accepted member { handle reputation level { name } isAdvocate }
+  }
+}`;

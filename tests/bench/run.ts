@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../../api/src/config.js';
 import { benchDatabaseUrl } from '../../api/src/seed/large.js';
-import { THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
+import { LEADERBOARD, THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -245,8 +245,11 @@ async function main() {
 
   console.log('\n== Vote mutation (members flipping UP/NONE on posts of others; one member per client) ==');
   for (const connections of [10, 50]) {
-    const voters = (
-      await db.query<{ id: number }>(`select id from members order by id desc limit $1`, [connections])
+    const voters = // Voters who hold the upvote privilege, as on a live community.
+    (
+      await db.query<{ id: number }>(`select id from members where reputation >= 15 order by id desc limit $1`, [
+        connections,
+      ])
     ).rows.map((r) => r.id);
     const tokens: string[] = [];
     const postIds: number[] = [];
@@ -319,6 +322,32 @@ async function main() {
     await db.query(`delete from sessions where member_id = any($1)`, [voters]);
   }
 
+  console.log('\n== Leaderboards (first: 20; sequential requests, latency of the whole GraphQL request) ==');
+  const categoryIds = (await db.query<{ id: number }>('select id from categories order by id limit 2')).rows.map((r) =>
+    String(r.id),
+  );
+  for (const ranking of ['REPUTATION', 'SOLUTIONS']) {
+    for (const period of ['WEEK', 'MONTH', 'ALL_TIME']) {
+      for (const categoryId of [undefined, ...categoryIds]) {
+        const ms: number[] = [];
+        let rows = 0;
+        for (let i = 0; i < 200; i++) {
+          const started = performance.now();
+          const res = await gql(LEADERBOARD, { period, categoryId, ranking });
+          ms.push(performance.now() - started);
+          if (res.errors) throw new Error(JSON.stringify(res.errors));
+          rows = res.data.leaderboard.length;
+        }
+        ms.sort((a, b) => a - b);
+        const p = (q: number) => ms[Math.floor(q * (ms.length - 1))]!.toFixed(1);
+        console.log(
+          `  ${ranking.padEnd(10)} ${period.padEnd(8)} ${(categoryId ? `category ${categoryId}` : 'overall').padEnd(11)} ` +
+            `p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  (${rows} rows)`,
+        );
+      }
+    }
+  }
+
   console.log('\n== Query plans (EXPLAIN ANALYZE) ==');
   const plans: [string, string, unknown[]][] = [
     [
@@ -335,6 +364,11 @@ async function main() {
       'replies of a thread',
       `select p.* from posts p where p.thread_id = $1 and p.deleted_at is null and not p.is_question order by p.score desc, p.id asc limit 31`,
       [big.id],
+    ],
+    [
+      'leaderboard, month, category 1',
+      `select member_id, points, accepted from reputation_rollups where period = 'MONTH' and period_start = date_trunc('month', now() at time zone 'utc')::date and category_id = 1 and points > 0 order by points desc, member_id limit 20`,
+      [],
     ],
     [
       'viewer votes on a page',

@@ -1,7 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newVisitor, registerThroughUi, startWeb, type WebApp } from '../support/e2e-fixtures.js';
-import { firstCategoryId } from '../support/factories.js';
+import {
+  launchBrowser,
+  memberByHandle,
+  newVisitor,
+  registerThroughUi,
+  startWeb,
+  type WebApp,
+} from '../support/e2e-fixtures.js';
+import { firstCategoryId, grantReputation } from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
@@ -31,6 +38,10 @@ for (const javaScriptEnabled of [true, false]) {
       const helper = await newVisitor(browser, { javaScriptEnabled });
       const askerHandle = await registerThroughUi(asker.page, web.url);
       const helperHandle = await registerThroughUi(helper.page, web.url);
+      // Upvoting needs 15 reputation and tags nobody has used yet need 300: both earn them
+      // through the real ledger (an admin adjustment), as members would over time.
+      await grantReputation(api, await memberByHandle(api, helperHandle), 15);
+      await grantReputation(api, await memberByHandle(api, askerHandle), 300);
 
       // A asks a question.
       const title = `Lights flicker after firmware update (${javaScriptEnabled ? 'js' : 'no-js'})`;

@@ -104,3 +104,13 @@ export async function registerThroughUi(page: Page, baseUrl: string) {
   await expect.poll(() => page.getByTestId('viewer-handle').textContent()).toBe(`@${handle}`);
   return handle;
 }
+
+/** The id of a member signed up through the UI, for factories that act on it (e.g. grantReputation). */
+export async function memberByHandle(
+  api: { sql<T = any>(text: string, params?: unknown[]): Promise<T[]> },
+  handle: string,
+): Promise<{ id: string }> {
+  const [row] = await api.sql<{ id: number }>('select id from members where handle = $1', [handle]);
+  if (!row) throw new Error(`no member @${handle}`);
+  return { id: String(row.id) };
+}

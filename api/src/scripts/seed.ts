@@ -19,13 +19,13 @@ if (args.includes('--large')) {
   process.exit(0);
 }
 
-const app = await bootstrap(loadConfig({ ...process.env, SEED_DEMO: 'never' }));
+const app = await bootstrap(loadConfig({ ...process.env, SEED_DEMO: 'never' }), undefined, { startWorkers: false });
 const em = app.services.orm.em.fork();
 if (args.includes('--reset')) {
   await em
     .getConnection()
     .execute(
-      'truncate members, sessions, categories, threads, posts, post_votes, post_revisions, rate_limits restart identity cascade',
+      'truncate members, sessions, categories, threads, posts, post_votes, post_revisions, rate_limits, reputation_events, reputation_rollups, badge_awards, advocate_changes restart identity cascade',
     );
 }
 if (await isEmpty(app.services)) {

@@ -8,10 +8,12 @@ import { createLoaders } from '../modules/loaders.js';
 import { Member } from '../modules/accounts/member.entity.js';
 import { viewerOf } from '../modules/accounts/viewer.js';
 import { setAdvocate } from '../modules/advocates/commands/set-advocate.js';
+import { backfillBadges } from '../modules/badges/badge-granter.js';
 import { adjustMemberReputation } from '../modules/reputation/commands/adjust-member-reputation.js';
 import type { CategoryKind } from '../modules/community/category.entity.js';
 import { acceptAnswer } from '../modules/community/commands/accept-answer.js';
 import { askQuestion } from '../modules/community/commands/ask-question.js';
+import { createTags } from '../modules/community/commands/create-tags.js';
 import { createCategory } from '../modules/community/commands/manage-category.js';
 import { postReply } from '../modules/community/commands/post-reply.js';
 import { setThreadStatus } from '../modules/community/commands/set-thread-status.js';
@@ -73,6 +75,9 @@ export async function seedDemo(services: Services): Promise<void> {
     if (advocate) await setAdvocate(await as('admin'), { memberId, reason: advocate }, true);
   }
 
+  // The tag vocabulary came over from the previous forum too.
+  await createTags(await as('admin'), [...new Set(DEMO_THREADS.flatMap((t) => t.tags))]);
+
   const categories = new Map<string, number>();
   for (const [position, c] of DEMO_CATEGORIES.entries()) {
     const category = await createCategory(await as('admin'), { ...c, kind: c.kind as CategoryKind, position });
@@ -130,4 +135,7 @@ export async function seedDemo(services: Services): Promise<void> {
     services.orm.em.fork(),
     `update members set created_at = now() - interval '30 days' + id * interval '1 hour'`,
   );
+  // Badges for the demo's history, judged on its final timestamps (the queued jobs then find
+  // nothing left to award).
+  await backfillBadges(services.orm.em.fork());
 }

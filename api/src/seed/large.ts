@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../platform/db/embedded-postgres.js';
 import { migrate, openOrm } from '../platform/db/orm.js';
+import { backfillBadges } from '../modules/badges/badge-granter.js';
 
 /** Password of every large-seed member (benchmark data only). */
 export const LARGE_SEED_PASSWORD = 'bench-password';
@@ -63,6 +64,12 @@ const TOPICS = [
   'thermostat schedules',
 ];
 
+/**
+ * The first thread's time: the 100,000 threads, 5 minutes apart, run up to about a week ago, so
+ * this week's and month's leaderboards have data as they would in a live community.
+ */
+const EPOCH = `(date_trunc('day', now()) - interval '355 days')`;
+
 /** The benchmark database: BENCH_DATABASE_URL, or `hearth_bench` beside the configured one. */
 export async function benchDatabaseUrl(config: Config): Promise<string> {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
@@ -111,7 +118,8 @@ export async function seedLarge(config: Config): Promise<void> {
   const indexes = (
     await client.query<{ indexname: string; indexdef: string }>(
       `select indexname, indexdef from pg_indexes
-        where schemaname = 'public' and tablename in ('threads', 'posts', 'post_votes', 'post_revisions')
+        where schemaname = 'public'
+          and tablename in ('threads', 'posts', 'post_votes', 'post_revisions', 'reputation_events', 'reputation_rollups')
           and indexname not in (select conname from pg_constraint)`,
     )
   ).rows;
@@ -126,7 +134,7 @@ export async function seedLarge(config: Config): Promise<void> {
     `insert into members (id, handle, email, password_hash, role, created_at, updated_at)
      select i, 'user' || lpad(i::text, 5, '0'), 'user' || i || '@bench.example', '${passwordHash}',
             case when i <= 5 then 'MODERATOR' else 'MEMBER' end,
-            timestamptz '2024-06-01' + i * interval '10 minutes', timestamptz '2024-06-01' + i * interval '10 minutes'
+            ${EPOCH} - interval '2 years' + i * interval '10 minutes', ${EPOCH} - interval '2 years' + i * interval '10 minutes'
        from generate_series(1, ${LARGE.members}) i`,
   );
   await phase(
@@ -143,9 +151,10 @@ export async function seedLarge(config: Config): Promise<void> {
             'Question ' || i || ': trouble with ' || (${topics})[1 + ${h('i', 3)} % ${TOPICS.length}],
             'OPEN',
             array[(${tags})[1 + ${h('i', 4)} % ${TAGS.length}], (${tags})[1 + ${h('i', 5)} % ${TAGS.length}]],
-            timestamptz '2025-01-01' + i * interval '5 minutes', timestamptz '2025-01-01' + i * interval '5 minutes', i
+            ${EPOCH} + i * interval '5 minutes', ${EPOCH} + i * interval '5 minutes', i
        from generate_series(1, ${LARGE.threads}) i`,
     `update threads set tags = array[tags[1]] where tags[1] = tags[2]`,
+    `insert into tags (name) select unnest(${tags})`,
   );
   // Plain-text bodies: their HTML is exactly what the markdown renderer makes of them.
   await phase(
@@ -205,15 +214,17 @@ export async function seedLarge(config: Config): Promise<void> {
        from posts p left join threads t on t.id = p.thread_id and p.is_question`,
     `update post_revisions set title = null where title is not null and post_id > ${LARGE.threads}`,
   );
+  await seedLedger(phase, config);
   await phase(
     'identity sequences',
-    ...['members', 'categories', 'threads', 'posts', 'post_revisions'].map(
+    ...['members', 'categories', 'threads', 'posts', 'post_revisions', 'reputation_events'].map(
       (table) => `select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`,
     ),
   );
   await client.query('set session_replication_role = origin');
   await phase('recreate indexes', ...indexes.map((i) => i.indexdef));
   await phase('vacuum analyze', 'vacuum analyze');
+  await backfillBadgesTimed(url);
 
   // Set-based checks (hash joins over whole tables): per-row subqueries would take hours here.
   const { rows } = await client.query(`
@@ -234,7 +245,14 @@ export async function seedLarge(config: Config): Promise<void> {
            (select count(*) from post_votes v join posts p on p.id = v.post_id where v.voter_id = p.author_id)::int as self_votes,
            (select count(*) from posts p left join post_revisions r on r.post_id = p.id and r.revision = 1
              where r.post_id is null)::int as missing_revisions,
-           (select count(*) from post_votes v left join members m on m.id = v.voter_id where m.id is null)::int as orphan_votes`);
+           (select count(*) from post_votes v left join members m on m.id = v.voter_id where m.id is null)::int as orphan_votes,
+           (select count(*) from reputation_events)::int as ledger_events,
+           (select count(*) from members m left join (select member_id, sum(points)::int as s from reputation_events group by 1) e
+              on e.member_id = m.id where m.reputation <> coalesce(e.s, 0))::int as bad_reputation,
+           (select count(*) from members m left join reputation_rollups r
+              on r.member_id = m.id and r.period = 'ALL_TIME' and r.category_id = 0
+             where m.reputation <> coalesce(r.points, 0))::int as bad_rollups,
+           (select count(*) from badge_awards)::int as badge_awards`);
   await client.end();
   const check = rows[0]!;
   console.log('result', check);
@@ -245,10 +263,83 @@ export async function seedLarge(config: Config): Promise<void> {
     'self_votes',
     'missing_revisions',
     'orphan_votes',
+    'bad_reputation',
+    'bad_rollups',
   ].every((k) => check[k] === 0);
   console.log(`consistency: ${consistent ? 'OK' : 'FAILED'}`);
   console.log(
     `large seed built in ${((Date.now() - total) / 1000).toFixed(1)} s (database ${url.replace(/:[^:@/]*@/, ':***@')})`,
   );
   if (!consistent) process.exitCode = 1;
+}
+
+type Phase = (label: string, ...statements: string[]) => Promise<void>;
+
+/**
+ * The reputation ledger the votes and accepts would have written, set-based: every vote an
+ * event (upvotes capped per author and UTC day exactly as ledger.ts does: the crossing vote
+ * credited in part), downvotes charged to voters on answers, accepts credited to answerer and
+ * asker; then cached totals and the leaderboard rollups (the trigger is off in replica mode).
+ */
+async function seedLedger(phase: Phase, config: Config) {
+  const r = config.reputation;
+  await phase(
+    'reputation ledger: votes',
+    `insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, cap_day, uncapped_points, created_at)
+     select member_id, kind,
+            case when capped then least(points, greatest(0, ${r.dailyVoteCap} - (running - points))) else points end,
+            post_id, thread_id, actor_id, case when capped then day end, case when capped then points end, created_at
+       from (select p.author_id as member_id,
+                    case when v.value = -1 then 'DOWNVOTE_RECEIVED' when p.is_question then 'QUESTION_UPVOTED' else 'ANSWER_UPVOTED' end as kind,
+                    case when v.value = -1 then ${r.downvoteReceived} when p.is_question then ${r.questionUpvoted} else ${r.answerUpvoted} end as points,
+                    v.value = 1 as capped, p.id as post_id, p.thread_id, v.voter_id as actor_id, v.created_at,
+                    (v.created_at at time zone 'utc')::date as day,
+                    sum(case when v.value = 1 then case when p.is_question then ${r.questionUpvoted} else ${r.answerUpvoted} end else 0 end)
+                      over (partition by p.author_id, (v.created_at at time zone 'utc')::date
+                            order by v.created_at, v.post_id, v.voter_id rows unbounded preceding) as running
+               from post_votes v join posts p on p.id = v.post_id) x`,
+    `insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, created_at)
+     select v.voter_id, 'DOWNVOTE_CAST', ${r.downvoteCastOnAnswer}, p.id, p.thread_id, v.voter_id, v.created_at
+       from post_votes v join posts p on p.id = v.post_id where v.value = -1 and not p.is_question`,
+  );
+  await phase(
+    'reputation ledger: accepts',
+    `insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, created_at)
+     select x.member_id, x.kind, x.points, a.id, t.id, t.author_id, a.created_at + interval '2 hours'
+       from threads t join posts a on a.id = t.accepted_post_id,
+            lateral (values (a.author_id, 'ANSWER_ACCEPTED', ${r.answerAccepted}),
+                            (t.author_id, 'ACCEPTED_AN_ANSWER', ${r.acceptedAnAnswer})) as x (member_id, kind, points)
+      where a.author_id <> t.author_id`,
+  );
+  await phase(
+    'reputation totals and leaderboard rollups',
+    `update members m set reputation = s.total
+       from (select member_id, sum(points)::int as total from reputation_events group by member_id) s
+      where s.member_id = m.id`,
+    `insert into reputation_rollups (period, period_start, category_id, member_id, points, accepted)
+     select p.period, p.start, c.id, e.member_id, sum(e.points), sum(e.accepted)
+       from (select e.member_id, e.points, (e.created_at at time zone 'utc')::date as day, t.category_id as cat,
+                    (e.kind = 'ANSWER_ACCEPTED')::int as accepted
+               from reputation_events e join threads t on t.id = e.thread_id) e
+      cross join lateral (values ('WEEK', date_trunc('week', e.day)::date),
+                                 ('MONTH', date_trunc('month', e.day)::date),
+                                 ('ALL_TIME', date '1970-01-01')) as p (period, start)
+      cross join lateral (values (0), (e.cat)) as c (id)
+      group by 1, 2, 3, 4`,
+  );
+}
+
+/** The badge backfill over the whole seed, timed per badge (the figure the closing note reports). */
+async function backfillBadgesTimed(url: string) {
+  const orm = await openOrm(url, 2);
+  const started = Date.now();
+  const total = await backfillBadges(orm.em.fork(), (badge, awarded, ms) =>
+    console.log(
+      `  badge ${badge.name.padEnd(22)} ${String(awarded).padStart(8)} awarded ${(ms / 1000).toFixed(1).padStart(6)} s`,
+    ),
+  );
+  console.log(
+    `${'badge backfill'.padEnd(44)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s (${total} awards)`,
+  );
+  await orm.close(true);
 }

@@ -7,6 +7,18 @@ export const ViewerQuery = graphql(`
       handle
       role
     }
+    notices {
+      level {
+        name
+      }
+      badges {
+        id
+        badgeKey
+        name
+        tier
+        reason
+      }
+    }
   }
 `);
 
@@ -94,6 +106,7 @@ export const ThreadQuery = graphql(`
         reply
         accept
         moderate
+        close
       }
       question {
         ...PostView
@@ -130,12 +143,27 @@ export const PostViewFragment = graphql(`
     author {
       handle
       role
+      isAdvocate
+      level {
+        name
+      }
+      badgeCounts {
+        ...BadgeCountsView
+      }
     }
     revisions {
       revision
     }
     viewerCan {
       vote
+      upvote {
+        allowed
+        reason
+      }
+      downvote {
+        allowed
+        reason
+      }
       edit
       delete
       accept
@@ -260,15 +288,142 @@ export const LogoutMutation = graphql(`
 `);
 
 export const MemberQuery = graphql(`
-  query MemberPage($handle: String!, $after: String) {
+  query MemberPage($handle: String!, $after: String, $questionsAfter: String) {
     member(handle: $handle) {
       id
       handle
       role
       createdAt
+      reputation
+      isAdvocate
+      level {
+        name
+        min
+        next
+        progress
+      }
+      badges {
+        badge {
+          key
+          name
+          description
+          tier
+          perPost
+        }
+        count
+        reason
+        postId
+        firstAwardedAt
+        lastAwardedAt
+      }
+      badgeCounts {
+        ...BadgeCountsView
+      }
+      privileges {
+        held {
+          ...PrivilegeView
+        }
+        next {
+          ...PrivilegeView
+        }
+      }
+      reputationHistory(first: 20, after: $after) {
+        edges {
+          node {
+            id
+            kind
+            points
+            uncappedPoints
+            postId
+            threadId
+            reason
+            createdAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
     }
-    threads(first: 20, after: $after, filter: { authorHandle: $handle }, order: NEWEST) {
+    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {
       ...ThreadList
     }
+  }
+`);
+
+export const BadgeCountsFragment = graphql(`
+  fragment BadgeCountsView on BadgeCounts {
+    gold
+    silver
+    bronze
+  }
+`);
+
+export const PrivilegeFragment = graphql(`
+  fragment PrivilegeView on Privilege {
+    key
+    label
+    reputation
+  }
+`);
+
+export const GrantAdvocateMutation = graphql(`
+  mutation GrantAdvocate($input: AdvocateInput!) {
+    grantAdvocate(input: $input) {
+      id
+      isAdvocate
+    }
+  }
+`);
+
+export const RevokeAdvocateMutation = graphql(`
+  mutation RevokeAdvocate($input: AdvocateInput!) {
+    revokeAdvocate(input: $input) {
+      id
+      isAdvocate
+    }
+  }
+`);
+
+export const LeaderboardQuery = graphql(`
+  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {
+    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {
+      rank
+      points
+      accepted
+      member {
+        handle
+        reputation
+        isAdvocate
+        level {
+          name
+        }
+      }
+    }
+    categories {
+      id
+      name
+    }
+  }
+`);
+
+export const BadgesQuery = graphql(`
+  query Badges {
+    badges {
+      key
+      name
+      description
+      tier
+      perPost
+      awardable
+      holders
+    }
+  }
+`);
+
+export const DismissNoticesMutation = graphql(`
+  mutation DismissNotices($throughBadgeId: ID) {
+    dismissNotices(throughBadgeId: $throughBadgeId)
   }
 `);

@@ -1,47 +1,168 @@
-import { Link, useLoaderData } from 'react-router';
-import { query } from '../graphql/client.server';
-import { MemberQuery } from '../graphql/documents';
+import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { Button, Field, FormMessage } from '../components/ui/field';
+import { api, query } from '../graphql/client.server';
+import { GrantAdvocateMutation, MemberQuery, RevokeAdvocateMutation } from '../graphql/documents';
+import { BadgeCounts } from '../features/badges/badge-counts';
+import { MemberBadges } from '../features/badges/member-badges';
 import { ThreadList } from '../features/forum/thread-list';
+import { AdvocateMark } from '../features/reputation/advocate-mark';
+import { LevelProgress } from '../features/reputation/level-progress';
+import { PrivilegesList } from '../features/reputation/privileges';
+import { ReputationHistory } from '../features/reputation/reputation-history';
+import { formErrors, statusFor } from '../lib/form-errors';
+import { readToken } from '../lib/session.server';
+import { useViewer } from '../root';
 import type { Route } from './+types/member';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `@${data?.member?.handle ?? 'member'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const after = new URL(request.url).searchParams.get('after');
-  const { data } = await query(request, MemberQuery, { handle: params.handle, after });
+  const search = new URL(request.url).searchParams;
+  const { data } = await query(request, MemberQuery, {
+    handle: params.handle,
+    // ?after= pages the reputation history, ?questionsAfter= the questions.
+    after: search.get('after') || null,
+    questionsAfter: search.get('questionsAfter') || null,
+  });
   return data;
 }
 
+/** Staff grant or revoke advocate status, with a reason kept in the audit trail. */
+export async function action({ request, params }: Route.ActionArgs) {
+  const here = `/u/${params.handle}`;
+  if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const input = { memberId: String(form.get('memberId') ?? ''), reason: String(form.get('reason') ?? '') };
+  const res =
+    intent === 'revokeAdvocate'
+      ? await api(request, RevokeAdvocateMutation, { input })
+      : await api(request, GrantAdvocateMutation, { input });
+  if (res.error) {
+    if (res.error.code === 'UNAUTHENTICATED') throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
+    return data({ ...formErrors(res.error), reason: input.reason }, { status: statusFor(res.error) });
+  }
+  throw redirect(here);
+}
+
+const ROLES: Record<string, string> = { MEMBER: 'Member', ADMIN: 'Administrator', MODERATOR: 'Moderator' };
+
 export default function MemberPage() {
   const { member, threads } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const viewer = useViewer();
+  const [params] = useSearchParams();
   if (!member) return null;
+  const link = (changes: Record<string, string>) => {
+    const search = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) search.set(k, v);
+    return `?${search.toString()}`;
+  };
+  const history = member.reputationHistory;
+  const staff = !!viewer && viewer.role !== 'MEMBER';
   return (
-    <div>
-      <div className="flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-6">
-        <div
-          aria-hidden
-          className="grid h-16 w-16 place-items-center rounded-full bg-brand-100 text-2xl font-bold text-brand-700"
-        >
-          {member.handle.slice(0, 1).toUpperCase()}
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center gap-6 rounded-lg border border-slate-200 bg-white p-6">
+        <div className="flex items-center gap-4">
+          <div
+            aria-hidden
+            className="grid h-16 w-16 place-items-center rounded-full bg-brand-100 text-2xl font-bold text-brand-700"
+          >
+            {member.handle.slice(0, 1).toUpperCase()}
+          </div>
+          <div>
+            <h1 className="text-2xl font-bold">
+              @{member.handle}
+              {member.isAdvocate && <AdvocateMark />}
+            </h1>
+            <p className="text-sm text-slate-500">
+              {ROLES[member.role] ?? member.role} · joined{' '}
+              {new Date(member.createdAt).toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric' })}
+            </p>
+            <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+              <span>
+                <span className="font-semibold text-slate-900" data-testid="reputation">
+                  {member.reputation}
+                </span>{' '}
+                reputation
+              </span>
+              <BadgeCounts counts={member.badgeCounts} />
+            </p>
+          </div>
         </div>
-        <div>
-          <h1 className="text-2xl font-bold">@{member.handle}</h1>
-          <p className="text-sm text-slate-500">
-            {member.role === 'MEMBER' ? 'Member' : member.role === 'ADMIN' ? 'Administrator' : 'Moderator'} · joined{' '}
-            {new Date(member.createdAt).toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric' })}
-          </p>
+        <div className="min-w-56 flex-1 sm:flex sm:justify-end">
+          <LevelProgress reputation={member.reputation} level={member.level} />
         </div>
       </div>
-      <h2 className="mb-3 mt-8 text-lg font-semibold">Questions</h2>
-      <ThreadList threads={threads} />
-      {threads.pageInfo.hasNextPage && threads.pageInfo.endCursor && (
-        <Link
-          to={`?after=${encodeURIComponent(threads.pageInfo.endCursor)}`}
-          className="mt-4 block text-center text-sm text-brand-700 hover:underline"
-        >
-          More →
-        </Link>
+
+      {staff && (
+        <section aria-labelledby="advocate-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="advocate-heading" className="text-sm font-semibold text-slate-700">
+            Advocate status (staff)
+          </h2>
+          <Form method="post" className="mt-2 space-y-3" data-testid="advocate-form">
+            <input type="hidden" name="memberId" value={member.id} />
+            <input type="hidden" name="intent" value={member.isAdvocate ? 'revokeAdvocate' : 'grantAdvocate'} />
+            <FormMessage message={result?.form} />
+            <Field
+              label="Reason"
+              name="reason"
+              defaultValue={result?.reason}
+              error={result?.fields.reason}
+              hint="3–500 characters, kept in the audit trail."
+              autoComplete="off"
+            />
+            <Button type="submit" variant="secondary">
+              {member.isAdvocate ? 'Revoke advocate status' : 'Make advocate'}
+            </Button>
+          </Form>
+        </section>
       )}
+
+      <section aria-labelledby="badges-heading">
+        <h2 id="badges-heading" className="mb-3 text-lg font-semibold">
+          Badges
+        </h2>
+        <MemberBadges badges={member.badges} />
+      </section>
+
+      <section aria-labelledby="privileges-heading">
+        <h2 id="privileges-heading" className="mb-3 text-lg font-semibold">
+          Privileges
+        </h2>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <PrivilegesList reputation={member.reputation} held={member.privileges.held} next={member.privileges.next} />
+        </div>
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+          Reputation history
+        </h2>
+        <ReputationHistory
+          events={history.edges.map((e) => e.node)}
+          nextHref={
+            history.pageInfo.hasNextPage && history.pageInfo.endCursor
+              ? link({ after: history.pageInfo.endCursor })
+              : null
+          }
+        />
+      </section>
+
+      <section aria-labelledby="questions-heading">
+        <h2 id="questions-heading" className="mb-3 text-lg font-semibold">
+          Questions
+        </h2>
+        <ThreadList threads={threads} />
+        {threads.pageInfo.hasNextPage && threads.pageInfo.endCursor && (
+          <Link
+            to={link({ questionsAfter: threads.pageInfo.endCursor })}
+            className="mt-4 block text-center text-sm text-brand-700 hover:underline"
+          >
+            More →
+          </Link>
+        )}
+      </section>
     </div>
   );
 }

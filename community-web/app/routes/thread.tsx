@@ -141,7 +141,7 @@ export default function ThreadPage() {
             {thread.replyCount} replies
           </span>
         </div>
-        {thread.viewerCan.moderate && (
+        {(thread.viewerCan.moderate || thread.viewerCan.close) && (
           <Form method="post" className="mt-3 flex items-center gap-2 text-sm">
             <input type="hidden" name="intent" value="status" />
             <span className="text-slate-500">Moderate:</span>
@@ -150,7 +150,8 @@ export default function ThreadPage() {
                 Close
               </Button>
             )}
-            {thread.status !== 'LOCKED' && (
+            {/* Members with the close/reopen privilege close and re-open; only staff lock. */}
+            {thread.viewerCan.moderate && thread.status !== 'LOCKED' && (
               <Button name="status" value="LOCKED" variant="secondary" className="!py-1">
                 Lock
               </Button>

@@ -12,13 +12,12 @@ export function ensureLinksAllowed(guardian: Guardian, bodyHtml: string): void {
   guardian.ensureCan('post.links', { count: countLinks(bodyHtml) });
 }
 
-/** Tags no live thread carries yet: using them creates them (a privilege). */
+/** Tags not in the vocabulary yet: using them creates them (a privilege). */
 async function newTags(em: EntityManager, tags: string[]): Promise<string[]> {
   if (tags.length === 0) return [];
   const rows = await sql<{ tag: string }>(
     em,
-    `select tag from unnest(?::text[]) as tag
-      where not exists (select 1 from threads t where t.tags @> array[tag] and t.deleted_at is null)`,
+    'select tag from unnest(?::text[]) as tag where not exists (select 1 from tags where name = tag)',
     [textArray(tags)],
   );
   return rows.map((r) => r.tag);
@@ -27,6 +26,15 @@ async function newTags(em: EntityManager, tags: string[]): Promise<string[]> {
 export async function ensureTagsAllowed(em: EntityManager, guardian: Guardian, tags: string[]): Promise<void> {
   const fresh = await newTags(em, tags);
   guardian.ensureCan('tag.create', { tags: fresh });
+}
+
+/** Adds tags to the vocabulary (after ensureTagsAllowed), in the caller's transaction. */
+export async function recordTags(tx: EntityManager, tags: string[], memberId: number): Promise<void> {
+  if (tags.length === 0) return;
+  await sql(tx, 'insert into tags (name, created_by) select unnest(?::text[]), ? on conflict do nothing', [
+    textArray(tags),
+    memberId,
+  ]);
 }
 
 /**

@@ -64,13 +64,17 @@ export class Jobs<S> {
     for (const d of definitions) this.definitions.set(d.name, d);
   }
 
-  /** Installs pg-boss's tables (first run), creates the queues and schedules, starts workers. */
+  /** Installs pg-boss's tables (first run), creates the queues and the schedules. */
   async start(services: S): Promise<void> {
     await this.boss.start();
     for (const d of this.definitions.values()) {
       await this.boss.createQueue(d.name, { name: d.name, retryLimit: d.retryLimit ?? 5, retryBackoff: true });
       if (d.cron) await this.boss.schedule(d.name, d.cron(services), {}, { tz: 'UTC' });
     }
+  }
+
+  /** Starts this process's workers (unless configured off): queued jobs, old ones too, run from now. */
+  async work(services: S): Promise<void> {
     if (!this.options.work) return;
     for (const d of this.definitions.values()) {
       await this.boss.work(d.name, { pollingIntervalSeconds: this.options.pollingIntervalSeconds }, async (jobs) => {

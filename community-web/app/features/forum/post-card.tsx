@@ -2,6 +2,8 @@ import { Form, Link, useFetcher, useSearchParams } from 'react-router';
 import { Button, FieldError, FormMessage, TextArea } from '../../components/ui/field';
 import type { PostViewFragment } from '../../graphql/generated/graphql';
 import { useHydrated } from '../../lib/use-hydrated';
+import { BadgeCounts } from '../badges/badge-counts';
+import { AdvocateMark } from '../reputation/advocate-mark';
 import { timeAgo } from './format';
 
 export interface PostActionErrors {
@@ -19,26 +21,37 @@ function VoteButtons({ post }: { post: PostViewFragment }) {
   const score = pending
     ? post.score - voteValue(post.viewerVote) + voteValue(optimistic)
     : (fetcher.data?.score ?? post.score);
-  const disabled = !post.viewerCan.vote;
-  const title = disabled ? 'Log in to vote (you cannot vote on your own post)' : undefined;
   const button = (direction: 'UP' | 'DOWN') => {
     const active = optimistic === direction;
+    const permission = direction === 'UP' ? post.viewerCan.upvote : post.viewerCan.downvote;
+    // Taking back your current vote is always allowed, even when casting it no longer is.
+    const disabled = !post.viewerCan.vote || (!permission.allowed && !active);
+    const reason = disabled ? (permission.reason ?? 'You cannot vote on this post.') : undefined;
+    const reasonId = `vote-${direction.toLowerCase()}-why-${post.id}`;
     return (
-      <button
-        type="submit"
-        name="value"
-        value={active ? 'NONE' : direction}
-        disabled={disabled}
-        title={title}
-        aria-pressed={active}
-        aria-label={`${direction === 'UP' ? 'Upvote' : 'Downvote'}${active ? ' (click to retract)' : ''}`}
-        data-testid={`vote-${direction.toLowerCase()}`}
-        className={`grid h-8 w-8 place-items-center rounded-md border text-sm ${
-          active ? 'border-brand-500 bg-brand-50 text-brand-700' : 'border-slate-200 text-slate-500 hover:bg-slate-50'
-        } disabled:cursor-not-allowed disabled:opacity-40`}
-      >
-        {direction === 'UP' ? '▲' : '▼'}
-      </button>
+      <>
+        <button
+          type="submit"
+          name="value"
+          value={active ? 'NONE' : direction}
+          disabled={disabled}
+          title={reason}
+          aria-pressed={active}
+          aria-label={`${direction === 'UP' ? 'Upvote' : 'Downvote'}${active ? ' (click to retract)' : ''}`}
+          aria-describedby={reason ? reasonId : undefined}
+          data-testid={`vote-${direction.toLowerCase()}`}
+          className={`grid h-8 w-8 place-items-center rounded-md border text-sm ${
+            active ? 'border-brand-500 bg-brand-50 text-brand-700' : 'border-slate-200 text-slate-500 hover:bg-slate-50'
+          } disabled:cursor-not-allowed disabled:opacity-40`}
+        >
+          {direction === 'UP' ? '▲' : '▼'}
+        </button>
+        {reason && (
+          <span id={reasonId} className="sr-only" data-testid={`vote-${direction.toLowerCase()}-reason`}>
+            {reason}
+          </span>
+        )}
+      </>
     );
   };
   return (
@@ -131,12 +144,15 @@ export function PostCard({
             <Link to={`/u/${post.author.handle}`} className="font-medium text-slate-700 hover:underline">
               @{post.author.handle}
             </Link>
+            {post.author.isAdvocate && <AdvocateMark />}
             {post.author.role !== 'MEMBER' && (
               <span className="ml-1 rounded bg-indigo-50 px-1 py-0.5 text-[10px] font-semibold uppercase text-indigo-700">
                 {post.author.role === 'ADMIN' ? 'Admin' : 'Staff'}
               </span>
             )}{' '}
-            · <time dateTime={post.createdAt}>{timeAgo(post.createdAt)}</time>
+            · <span data-testid="author-level">{post.author.level.name}</span>{' '}
+            <BadgeCounts counts={post.author.badgeCounts} /> ·{' '}
+            <time dateTime={post.createdAt}>{timeAgo(post.createdAt)}</time>
             {post.editedAt && <span title={`${revisionCount} revisions`}> · edited ({revisionCount} revisions)</span>}
           </span>
           {post.viewerCan.edit && !editing && (

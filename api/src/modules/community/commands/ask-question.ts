@@ -6,7 +6,7 @@ import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
 import { Category } from '../category.entity.js';
 import { canSeeCategory } from '../community.queries.js';
 import { PostRevision } from '../post-revision.entity.js';
-import { ensureFirstDayThreadAllowed, ensureLinksAllowed, ensureTagsAllowed } from '../post-limits.js';
+import { ensureFirstDayThreadAllowed, ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import { Thread } from '../thread.entity.js';
@@ -35,6 +35,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   await ensureTagsAllowed(scope.em, scope.guardian, tags);
   return transact(scope.em, async (tx) => {
     await ensureFirstDayThreadAllowed(tx, scope.guardian);
+    await recordTags(tx, tags, author.id);
     const now = new Date();
     const thread = tx.create(Thread, {
       categoryId: category.id,

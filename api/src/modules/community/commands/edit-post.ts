@@ -5,7 +5,7 @@ import { sql, textArray } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
 import { visiblePost } from '../community.queries.js';
-import { ensureLinksAllowed, ensureTagsAllowed } from '../post-limits.js';
+import { ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 
@@ -66,6 +66,7 @@ export async function editPost(scope: Scope & { loaders: Loaders }, input: EditP
       [post.id, viewer.id, title, tags && textArray(tags), body, post.id],
     );
     if (post.isQuestion) {
+      await recordTags(tx, tags ?? [], viewer.id);
       await sql(tx, 'update threads set title = ?, tags = ?::text[] where id = ?', [
         title,
         textArray(tags ?? []),

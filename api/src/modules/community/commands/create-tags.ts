@@ -1,0 +1,19 @@
+import { transact } from '../../../platform/db/transact.js';
+import { assertValid, type FieldErrors } from '../../../platform/errors.js';
+import type { Scope } from '../../../platform/scope.js';
+import { ensureTagsAllowed, recordTags } from '../post-limits.js';
+import { normalizeTags } from '../post.rules.js';
+
+/**
+ * Adds tags to the vocabulary without a thread (staff setting up a community, or importing
+ * one): the same create-tags privilege and validation as tagging a question.
+ */
+export async function createTags(scope: Scope, names: string[]): Promise<string[]> {
+  const viewer = scope.guardian.requireViewer();
+  const errors: FieldErrors = {};
+  const tags = [...new Set(names.flatMap((n) => normalizeTags([n], errors)))];
+  assertValid(errors);
+  await ensureTagsAllowed(scope.em, scope.guardian, tags);
+  await transact(scope.em, (tx) => recordTags(tx, tags, viewer.id));
+  return tags;
+}

@@ -1,0 +1,613 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bootstrap } from '../../api/src/bootstrap.js';
+import { loadConfig } from '../../api/src/config.js';
+import { backfillBadges, grantForTrigger } from '../../api/src/modules/badges/badge-granter.js';
+import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+
+// Badges (PRODUCT.md capability 2): set-based rules granted by after-commit pg-boss jobs, or by
+// the backfill over all data; badge_awards' uniqueness makes every path idempotent.
+//
+// A worker takes one job per poll (0.5 s in tests), so each group of tests has a database and
+// worker of its own and the groups run concurrently; the tests inside a group run in turn.
+// Data a test only needs as a starting point is written with SQL (no action, so no job); the
+// action under test goes through the API.
+let api: TestApi; // asking, answering, advocates, notices, jobs sent by hand
+let accepts: TestApi; // accepted answers
+let votes: TestApi; // votes
+let quiet: TestApi; // JOBS_WORKER=off: the backfill and the granter, with no job racing them
+beforeAll(async () => {
+  [api, accepts, votes, quiet] = await Promise.all([
+    startTestApi(),
+    startTestApi(),
+    startTestApi(),
+    startTestApi({ JOBS_WORKER: 'off' }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([api?.close(), accepts?.close(), votes?.close(), quiet?.close()]);
+});
+
+const unique = () => randomBytes(4).toString('hex');
+
+const MEMBER_BADGES = `query($handle: String!) {
+  member(handle: $handle) { badges { badge { key } count reason postId } badgeCounts { gold silver bronze } }
+}`;
+async function badgesOf(a: TestApi, m: TestMember) {
+  const res = await a.gql(MEMBER_BADGES, { handle: m.handle });
+  expect(res.errors).toBeUndefined();
+  return res.data.member as {
+    badges: { badge: { key: string }; count: number; reason: string; postId: string | null }[];
+    badgeCounts: { gold: number; silver: number; bronze: number };
+  };
+}
+
+interface AwardRow {
+  id: string;
+  badge: string;
+  post_id: number | null;
+  reason: string;
+  seen_at: Date | null;
+}
+function awards(a: TestApi, m: Pick<TestMember, 'id'>, badge?: string): Promise<AwardRow[]> {
+  return a.sql<AwardRow>(
+    `select id::text, badge, post_id, reason, seen_at from badge_awards
+      where member_id = $1 and ($2::text is null or badge = $2) order by id`,
+    [m.id, badge ?? null],
+  );
+}
+
+/** Waits (up to 10 s) until the member holds `count` awards of `badge`. */
+function waitForAwards(a: TestApi, m: TestMember, badge: string, count = 1): Promise<AwardRow[]> {
+  return vi.waitFor(
+    async () => {
+      const rows = await awards(a, m, badge);
+      expect(rows.length).toBeGreaterThanOrEqual(count);
+      return rows;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+}
+
+/** Waits until no badge job is queued or running: what has been enqueued has been evaluated. */
+function drained(a: TestApi): Promise<void> {
+  return vi.waitFor(
+    async () => {
+      const [row] = await a.sql<{ n: number }>(
+        `select count(*)::int as n from pgboss.job
+          where name = 'badges.evaluate' and state in ('created', 'retry', 'active')`,
+      );
+      expect(row!.n).toBe(0);
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+}
+
+/** The badge jobs enqueued for a member, oldest first. */
+function badgeJobs(a: TestApi, m: TestMember) {
+  return a.sql<{ state: string; data: { trigger: string; memberIds: number[] } }>(
+    `select state, data from pgboss.job
+      where name = 'badges.evaluate' and data->'memberIds' @> $1::jsonb order by created_on, id`,
+    [JSON.stringify([Number(m.id)])],
+  );
+}
+
+interface Prepared {
+  id: string;
+  title: string;
+  answerIds: string[];
+}
+
+/**
+ * Setup written directly: a thread asked by `asker` (`askedAgo` before now) with one answer per
+ * `answerers`, posted now in that order; the first is accepted when `accept`. No action runs,
+ * so no badge job is enqueued: only the action under test earns badges.
+ */
+async function insertThread(
+  a: TestApi,
+  asker: TestMember,
+  answerers: TestMember[],
+  opts: { accept?: boolean; askedAgo?: string } = {},
+): Promise<Prepared> {
+  const title = `Prepared question ${unique()}`;
+  const ago = opts.askedAgo ?? '0 seconds';
+  const [thread] = await a.sql<{ id: number }>(
+    `insert into threads (category_id, author_id, title, reply_count, created_at, last_activity_at)
+     values ($1, $2, $3, $4, now() - $5::interval, now()) returning id`,
+    [await firstCategoryId(a), asker.id, title, answerers.length, ago],
+  );
+  const [question] = await a.sql<{ id: number }>(
+    `insert into posts (thread_id, author_id, is_question, body, body_html, created_at)
+     values ($1, $2, true, 'Prepared question body', '<p>Prepared question body</p>', now() - $3::interval)
+     returning id`,
+    [thread!.id, asker.id, ago],
+  );
+  const answerIds: string[] = [];
+  for (const answerer of answerers) {
+    const [answer] = await a.sql<{ id: number }>(
+      `insert into posts (thread_id, author_id, body, body_html)
+       values ($1, $2, 'Prepared answer body', '<p>Prepared answer body</p>') returning id`,
+      [thread!.id, answerer.id],
+    );
+    answerIds.push(String(answer!.id));
+  }
+  const accepted = opts.accept ? answerIds[0]! : null;
+  await a.sql(
+    `update threads set question_post_id = $2, accepted_post_id = $3,
+            status = case when $3::int is null then 'OPEN' else 'ANSWERED' end
+      where id = $1`,
+    [thread!.id, question!.id, accepted],
+  );
+  return { id: String(thread!.id), title, answerIds };
+}
+
+const accept = (a: TestApi, m: TestMember, postId: string) =>
+  a.gql(`mutation($id: ID!) { acceptAnswer(postId: $id) { id status } }`, { id: postId }, { token: m.token });
+const upvote = (a: TestApi, m: TestMember, postId: string) =>
+  a.gql(
+    `mutation($input: VoteInput!) { vote(input: $input) { score } }`,
+    { input: { postId, value: 'UP' } },
+    {
+      token: m.token,
+    },
+  );
+async function upvoteAll(a: TestApi, voters: TestMember[], postId: string) {
+  const results = await Promise.all(voters.map((v) => upvote(a, v, postId)));
+  expect(results.filter((r) => r.errors)).toEqual([]);
+}
+const members = (a: TestApi, n: number) => Promise.all(Array.from({ length: n }, () => buildMember(a)));
+
+describe('asking and answering', { concurrent: true }, () => {
+  it.sequential('First Question after asking and First Answer after replying, each earned once', async () => {
+    const [asker, answerer] = await members(api, 2);
+    expect(await badgesOf(api, asker)).toEqual({ badges: [], badgeCounts: { gold: 0, silver: 0, bronze: 0 } });
+
+    const title = `How do I rotate the sync tokens ${unique()}?`;
+    const first = await buildThread(api, asker, { title });
+    await waitForAwards(api, asker, 'first-question');
+    expect(await awards(api, answerer)).toEqual([]);
+
+    await buildReply(api, answerer, first.id);
+    await waitForAwards(api, answerer, 'first-answer');
+
+    // A second question and a second answer evaluate the same rules again: still one award each.
+    const second = await buildThread(api, asker);
+    await buildReply(api, answerer, second.id);
+    await drained(api);
+
+    expect(await badgesOf(api, asker)).toEqual({
+      badges: [{ badge: { key: 'first-question' }, count: 1, reason: `Asked “${title}”`, postId: null }],
+      badgeCounts: { gold: 0, silver: 0, bronze: 1 },
+    });
+    expect(await badgesOf(api, answerer)).toEqual({
+      badges: [{ badge: { key: 'first-answer' }, count: 1, reason: `Answered “${title}”`, postId: null }],
+      badgeCounts: { gold: 0, silver: 0, bronze: 1 },
+    });
+    expect((await awards(api, asker)).map((r) => r.badge)).toEqual(['first-question']);
+    expect((await awards(api, answerer)).map((r) => r.badge)).toEqual(['first-answer']);
+  });
+
+  it.sequential(
+    'badges lists every definition with its holders; staff picks and articles are not awardable yet',
+    async () => {
+      const res = await api.gql(`{ badges { key name tier perPost awardable holders } }`);
+      expect(res.errors).toBeUndefined();
+      const list = res.data.badges as {
+        key: string;
+        name: string;
+        tier: string;
+        perPost: boolean;
+        awardable: boolean;
+        holders: number;
+      }[];
+      expect(list).toHaveLength(13);
+      const tiers = list.map((b) => b.tier);
+      expect(tiers).toEqual(
+        [...tiers].sort((x, y) => ['GOLD', 'SILVER', 'BRONZE'].indexOf(x) - ['GOLD', 'SILVER', 'BRONZE'].indexOf(y)),
+      );
+      const byKey = new Map(list.map((b) => [b.key, b]));
+      expect(byKey.get('staff-pick')).toEqual({
+        key: 'staff-pick',
+        name: 'Staff Pick',
+        tier: 'SILVER',
+        perPost: true,
+        awardable: false,
+        holders: 0,
+      });
+      expect(byKey.get('knowledge-contributor')).toEqual({
+        key: 'knowledge-contributor',
+        name: 'Knowledge Contributor',
+        tier: 'GOLD',
+        perPost: true,
+        awardable: false,
+        holders: 0,
+      });
+      expect(
+        list
+          .filter((b) => !b.awardable)
+          .map((b) => b.key)
+          .sort(),
+      ).toEqual(['knowledge-contributor', 'staff-pick']);
+      // Holders are live: the previous test's members hold these.
+      const [row] = await api.sql<{ n: number }>(
+        `select count(distinct member_id)::int as n from badge_awards where badge = 'first-question'`,
+      );
+      expect(row!.n).toBeGreaterThan(0);
+      expect(byKey.get('first-question')).toMatchObject({ awardable: true, perPost: false, holders: row!.n });
+      expect(byKey.get('solution')).toMatchObject({ tier: 'BRONZE', perPost: true });
+    },
+  );
+
+  it.sequential('a new award is a notice until dismissed; later awards are noticed again', async () => {
+    const member = await buildMember(api);
+    const NOTICES = `{ notices { badges { id badgeKey name tier reason } } }`;
+    const notices = async () => {
+      const res = await api.gql(NOTICES, {}, { token: member.token });
+      expect(res.errors).toBeUndefined();
+      return res.data.notices.badges as { id: string; badgeKey: string; name: string; reason: string }[];
+    };
+    expect(await notices()).toEqual([]);
+    expect((await api.gql(NOTICES)).data.notices).toBeNull();
+
+    const thread = await buildThread(api, member);
+    const [award] = await waitForAwards(api, member, 'first-question');
+    expect(await notices()).toEqual([
+      {
+        id: award!.id,
+        badgeKey: 'first-question',
+        name: 'First Question',
+        tier: 'BRONZE',
+        reason: `Asked “${thread.title}”`,
+      },
+    ]);
+
+    const dismissed = await api.gql(
+      `mutation($id: ID!) { dismissNotices(throughBadgeId: $id) }`,
+      { id: award!.id },
+      { token: member.token },
+    );
+    expect(dismissed.errors).toBeUndefined();
+    expect(dismissed.data.dismissNotices).toBe(true);
+    expect(await notices()).toEqual([]);
+    expect((await awards(api, member, 'first-question'))[0]!.seen_at).not.toBeNull();
+
+    await buildReply(api, member, thread.id);
+    await waitForAwards(api, member, 'first-answer');
+    expect((await notices()).map((n) => n.badgeKey)).toEqual(['first-answer']);
+  });
+
+  it.sequential('Advocate is earned when staff make a member an advocate', async () => {
+    const [moderator, member] = await Promise.all([buildMember(api, { role: 'MODERATOR' }), buildMember(api)]);
+    const res = await api.gql(
+      `mutation($input: AdvocateInput!) { grantAdvocate(input: $input) { id isAdvocate } }`,
+      { input: { memberId: member.id, reason: 'Answers carefully every week' } },
+      { token: moderator.token },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.grantAdvocate.isAdvocate).toBe(true);
+    const [award] = await waitForAwards(api, member, 'advocate');
+    expect(award).toMatchObject({ post_id: null, reason: 'Made an advocate', seen_at: null });
+    expect(await badgesOf(api, member)).toEqual({
+      badges: [{ badge: { key: 'advocate' }, count: 1, reason: 'Made an advocate', postId: null }],
+      badgeCounts: { gold: 1, silver: 0, bronze: 0 },
+    });
+  });
+
+  it.sequential('the same badge job delivered twice awards once, unseen', async () => {
+    const member = await buildMember(api);
+    await insertThread(api, member, []);
+    await Promise.all([
+      api.app.services.jobs.send('badges.evaluate', { trigger: 'thread.asked', memberIds: [Number(member.id)] }),
+      api.app.services.jobs.send('badges.evaluate', { trigger: 'thread.asked', memberIds: [Number(member.id)] }),
+    ]);
+    await waitForAwards(api, member, 'first-question');
+    await drained(api);
+    expect((await badgeJobs(api, member)).map((j) => j.state)).toEqual(['completed', 'completed']);
+    const rows = await awards(api, member);
+    expect(rows).toEqual([expect.objectContaining({ badge: 'first-question', seen_at: null })]);
+  });
+});
+
+describe('accepted answers', { concurrent: true }, () => {
+  it.sequential(
+    'Solution for every accepted answer, and Quick Draw once for an answer accepted within 5 minutes',
+    async () => {
+      const [asker, solver] = await members(accepts, 2);
+      const first = await insertThread(accepts, asker, [solver]);
+      const second = await insertThread(accepts, asker, [solver]);
+
+      expect((await accept(accepts, asker, first.answerIds[0]!)).errors).toBeUndefined();
+      const [solution] = await waitForAwards(accepts, solver, 'solution');
+      expect(solution).toMatchObject({
+        post_id: Number(first.answerIds[0]),
+        reason: `Accepted as the solution to “${first.title}”`,
+      });
+      const [quickDraw] = await waitForAwards(accepts, solver, 'quick-draw');
+      expect(quickDraw).toMatchObject({
+        post_id: null,
+        reason: `Answered “${first.title}” within 5 minutes, and it was accepted`,
+      });
+
+      expect((await accept(accepts, asker, second.answerIds[0]!)).errors).toBeUndefined();
+      const solutions = await waitForAwards(accepts, solver, 'solution', 2);
+      await drained(accepts);
+      expect(solutions.map((r) => r.post_id)).toEqual([Number(first.answerIds[0]), Number(second.answerIds[0])]);
+      expect(await awards(accepts, solver, 'quick-draw')).toHaveLength(1);
+      const { badges } = await badgesOf(accepts, solver);
+      expect(badges.find((b) => b.badge.key === 'solution')).toEqual({
+        badge: { key: 'solution' },
+        count: 2,
+        reason: `Accepted as the solution to “${second.title}”`,
+        postId: second.answerIds[0],
+      });
+    },
+  );
+
+  it.sequential('accepting your own answer earns neither Solution nor Quick Draw', async () => {
+    const asker = await buildMember(accepts);
+    const thread = await insertThread(accepts, asker, [asker]);
+    expect((await accept(accepts, asker, thread.answerIds[0]!)).errors).toBeUndefined();
+    await vi.waitFor(async () => expect(await badgeJobs(accepts, asker)).toHaveLength(1));
+    await drained(accepts);
+    expect(await awards(accepts, asker)).toEqual([]);
+  });
+
+  it.sequential('no Quick Draw when the accepted answer came more than 5 minutes after the question', async () => {
+    const [asker, solver] = await members(accepts, 2);
+    const thread = await insertThread(accepts, asker, [solver], { askedAgo: '10 minutes' });
+    expect((await accept(accepts, asker, thread.answerIds[0]!)).errors).toBeUndefined();
+    await waitForAwards(accepts, solver, 'solution');
+    await drained(accepts);
+    expect((await awards(accepts, solver)).map((r) => r.badge)).toEqual(['solution']);
+  });
+
+  it.sequential('Problem Solver at 10 accepted answers, not at 9', async () => {
+    const solver = await buildMember(accepts);
+    const askers = await members(accepts, 10);
+    // Eight answers accepted before (setup); the 9th and 10th are accepted through the API.
+    const threads: Prepared[] = [];
+    for (const [i, asker] of askers.entries()) {
+      threads.push(await insertThread(accepts, asker, [solver], { accept: i < 8 }));
+    }
+    expect((await accept(accepts, askers[8]!, threads[8]!.answerIds[0]!)).errors).toBeUndefined();
+    await waitForAwards(accepts, solver, 'solution', 9);
+    await drained(accepts);
+    expect(await awards(accepts, solver, 'problem-solver')).toEqual([]);
+
+    expect((await accept(accepts, askers[9]!, threads[9]!.answerIds[0]!)).errors).toBeUndefined();
+    const [award] = await waitForAwards(accepts, solver, 'problem-solver');
+    expect(award).toMatchObject({ post_id: null, reason: '10 answers accepted as solutions' });
+    await drained(accepts);
+    expect(await awards(accepts, solver, 'solution')).toHaveLength(10);
+    expect(await awards(accepts, solver, 'guru')).toEqual([]);
+    expect((await badgesOf(accepts, solver)).badgeCounts).toEqual({ gold: 0, silver: 1, bronze: 11 });
+  });
+});
+
+describe('votes', { concurrent: true }, () => {
+  it.sequential('Nice Answer when an answer reaches 10, not at 9, once per answer', async () => {
+    const [asker, answerer] = await members(votes, 2);
+    const voters = await members(votes, 10);
+    const first = await insertThread(votes, asker, [answerer]);
+    const second = await insertThread(votes, asker, [answerer]);
+
+    // At 9 (past Necromancer's 5, which enqueued a check) a check awards nothing.
+    await upvoteAll(votes, voters.slice(0, 9), first.answerIds[0]!);
+    await votes.app.services.jobs.send('badges.evaluate', { trigger: 'post.voted', memberIds: [Number(answerer.id)] });
+    await drained(votes);
+    expect((await badgeJobs(votes, answerer)).map((j) => j.data.trigger)).toEqual(['post.voted', 'post.voted']);
+    expect(await awards(votes, answerer)).toEqual([]);
+
+    await upvoteAll(votes, voters.slice(9), first.answerIds[0]!);
+    const [nice] = await waitForAwards(votes, answerer, 'nice-answer');
+    expect(nice).toMatchObject({
+      post_id: Number(first.answerIds[0]),
+      reason: `Answer scored 10 or more on “${first.title}”`,
+    });
+
+    await upvoteAll(votes, voters, second.answerIds[0]!);
+    const both = await waitForAwards(votes, answerer, 'nice-answer', 2);
+    await drained(votes);
+    expect(both.map((r) => r.post_id)).toEqual([Number(first.answerIds[0]), Number(second.answerIds[0])]);
+    // Checks are enqueued only when a vote crosses a threshold: 5 and 10 on each answer, and ours.
+    expect(await badgeJobs(votes, answerer)).toHaveLength(5);
+    expect((await badgesOf(votes, answerer)).badges).toEqual([
+      {
+        badge: { key: 'nice-answer' },
+        count: 2,
+        reason: `Answer scored 10 or more on “${second.title}”`,
+        postId: second.answerIds[0],
+      },
+    ]);
+    expect(await awards(votes, answerer, 'good-answer')).toEqual([]);
+  });
+
+  it.sequential(
+    'Necromancer for the first answer 60 days after the question once it scores 5, not for a later or sooner one',
+    async () => {
+      const [asker, necro, earlier] = await members(votes, 3);
+      const voters = await members(votes, 5);
+      const revived = await insertThread(votes, asker, [necro], { askedAgo: '61 days' });
+      const alreadyAnswered = await insertThread(votes, asker, [earlier, necro], { askedAgo: '61 days' });
+      const tooSoon = await insertThread(votes, asker, [necro], { askedAgo: '59 days' });
+
+      await upvoteAll(votes, voters.slice(0, 4), revived.answerIds[0]!);
+      await drained(votes);
+      expect(await awards(votes, necro)).toEqual([]);
+
+      await Promise.all([
+        upvoteAll(votes, voters.slice(4), revived.answerIds[0]!),
+        upvoteAll(votes, voters, alreadyAnswered.answerIds[1]!),
+        upvoteAll(votes, voters, tooSoon.answerIds[0]!),
+      ]);
+      await waitForAwards(votes, necro, 'necromancer');
+      await drained(votes);
+      expect(await badgeJobs(votes, necro)).toHaveLength(3);
+      expect(await awards(votes, necro)).toEqual([
+        expect.objectContaining({
+          badge: 'necromancer',
+          post_id: Number(revived.answerIds[0]),
+          reason: `Revived “${revived.title}” after 60 days without an answer`,
+        }),
+      ]);
+    },
+  );
+});
+
+describe('the granter and the backfill', { concurrent: true }, () => {
+  const em = () => quiet.app.services.orm.em.fork();
+  const backfill = () => backfillBadges(em());
+  const countAwards = async () => (await quiet.sql<{ n: number }>('select count(*)::int as n from badge_awards'))[0]!.n;
+
+  it.sequential('granting a trigger twice awards once', async () => {
+    const member = await buildMember(quiet);
+    await insertThread(quiet, member, []);
+    expect(await grantForTrigger(em(), 'thread.asked', [Number(member.id)])).toBe(1);
+    expect(await grantForTrigger(em(), 'thread.asked', [Number(member.id)])).toBe(0);
+    expect(await awards(quiet, member)).toEqual([expect.objectContaining({ badge: 'first-question', seen_at: null })]);
+  });
+
+  it.sequential('the backfill awards only what is missing, silently, and nothing when run again', async () => {
+    const [asker, answerer] = await members(quiet, 2);
+    const thread = await buildThread(quiet, asker); // its job is queued: no worker runs here
+    await buildReply(quiet, answerer, thread.id);
+    expect(await grantForTrigger(em(), 'thread.asked', [Number(asker.id)])).toBe(1); // as its job would
+    const [announced] = await awards(quiet, asker);
+
+    const before = await countAwards();
+    const awarded = await backfill();
+    expect(awarded).toBeGreaterThan(0);
+    expect(await countAwards()).toBe(before + awarded);
+    expect(await awards(quiet, asker)).toEqual([announced]); // untouched: still once, still unseen
+    expect(announced!.seen_at).toBeNull();
+    const [silent] = await awards(quiet, answerer);
+    expect(silent).toMatchObject({ badge: 'first-answer', reason: `Answered “${thread.title}”` });
+    expect(silent!.seen_at).not.toBeNull();
+    expect(
+      (await quiet.gql(`{ notices { badges { id } } }`, {}, { token: answerer.token })).data.notices.badges,
+    ).toEqual([]);
+
+    expect(await backfill()).toBe(0);
+    expect(await countAwards()).toBe(before + awarded);
+  });
+
+  it.sequential('Guru at 50 accepted answers, not at 49', async () => {
+    const [asker, solver] = await members(quiet, 2);
+    for (let i = 0; i < 49; i++) await insertThread(quiet, asker, [solver], { accept: true });
+    await backfill();
+    expect(await awards(quiet, solver, 'solution')).toHaveLength(49);
+    expect(await awards(quiet, solver, 'problem-solver')).toHaveLength(1);
+    expect(await awards(quiet, solver, 'guru')).toEqual([]);
+
+    await insertThread(quiet, asker, [solver], { accept: true });
+    expect(await backfill()).toBe(2); // the 50th Solution and Guru
+    expect(await awards(quiet, solver, 'guru')).toEqual([
+      expect.objectContaining({ post_id: null, reason: '50 answers accepted as solutions' }),
+    ]);
+    // Bronze: 50 Solutions, Quick Draw (the prepared answers came at once) and First Answer.
+    expect((await badgesOf(quiet, solver)).badgeCounts).toEqual({ gold: 1, silver: 1, bronze: 52 });
+  });
+
+  it.sequential('Good Answer at score 25 (not 24) and Great Answer at 100 (not 99), per answer', async () => {
+    const [asker, answerer] = await members(quiet, 2);
+    const thread = await insertThread(quiet, asker, [answerer]);
+    const answerId = Number(thread.answerIds[0]);
+    const score = async (n: number) => {
+      await quiet.sql('update posts set up_votes = $2, score = $2 where id = $1', [answerId, n]);
+      await backfill();
+      return (await awards(quiet, answerer))
+        .filter((r) => r.badge.endsWith('-answer') && r.badge !== 'first-answer')
+        .map((r) => [r.badge, r.post_id]);
+    };
+    expect(await score(24)).toEqual([['nice-answer', answerId]]);
+    expect(await score(25)).toEqual([
+      ['nice-answer', answerId],
+      ['good-answer', answerId],
+    ]);
+    expect(await score(99)).toHaveLength(2);
+    expect(await score(100)).toEqual([
+      ['nice-answer', answerId],
+      ['good-answer', answerId],
+      ['great-answer', answerId],
+    ]);
+    const [great] = await awards(quiet, answerer, 'great-answer');
+    expect(great!.reason).toBe(`Answer scored 100 or more on “${thread.title}”`);
+  });
+
+  it.sequential('the backfill never awards Staff Pick or Knowledge Contributor', async () => {
+    const res = await quiet.gql(`{ badges { key awardable holders } }`);
+    expect(res.data.badges.filter((b: { awardable: boolean }) => !b.awardable)).toEqual([
+      { key: 'knowledge-contributor', awardable: false, holders: 0 },
+      { key: 'staff-pick', awardable: false, holders: 0 },
+    ]);
+  });
+});
+
+describe('crash safety', { concurrent: true }, () => {
+  it.sequential(
+    'a job committed with its action survives until a worker starts; a refused action enqueues nothing',
+    async () => {
+      const web = await startTestApi({ JOBS_WORKER: 'off' }); // enqueues, never works
+      try {
+        const member = await buildMember(web, { reputation: 0 }); // a new member: three threads on day one
+        const thread = await buildThread(web, member);
+        expect(await badgeJobs(web, member)).toEqual([
+          { state: 'created', data: { trigger: 'thread.asked', memberIds: [Number(member.id)] } },
+        ]);
+
+        // Refused before its transaction (validation) and inside it (the first-day limit): no job.
+        const categoryId = await firstCategoryId(web);
+        const ask = (title: string) =>
+          web.gql(
+            `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+            {
+              input: {
+                categoryId,
+                title,
+                body: 'My widget stopped syncing after the 2.3 update. What should I check first?',
+                tags: [],
+              },
+            },
+            { token: member.token, ip: member.ip },
+          );
+        expect((await ask('')).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+        expect((await ask(`Second question ${unique()}`)).errors).toBeUndefined();
+        expect((await ask(`Third question ${unique()}`)).errors).toBeUndefined();
+        expect((await ask(`Fourth question ${unique()}`)).errors?.[0]?.extensions.code).toBe('RATE_LIMITED');
+        const queued = await badgeJobs(web, member);
+        expect(queued.map((j) => j.state)).toEqual(['created', 'created', 'created']);
+        expect(await web.sql('select count(*)::int as n from threads where author_id = $1', [member.id])).toEqual([
+          { n: 3 },
+        ]);
+
+        await new Promise((resolve) => setTimeout(resolve, 1200)); // more than two poll intervals
+        expect(await awards(web, member)).toEqual([]);
+
+        // A worker that starts later (after a crash, or on another replica) finds the jobs.
+        const url = web.app.database.url;
+        const worker = await bootstrap(
+          loadConfig({
+            NODE_ENV: 'test',
+            DATABASE_URL: url,
+            SEED_DEMO: 'never',
+            LOG_LEVEL: 'error',
+            JOBS_POLL_SECONDS: '0.5',
+          }),
+          { url },
+        );
+        try {
+          const [award] = await waitForAwards(web, member, 'first-question');
+          expect(award).toMatchObject({ reason: `Asked “${thread.title}”`, seen_at: null });
+          await drained(web);
+          expect((await badgeJobs(web, member)).map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
+          expect(await awards(web, member, 'first-question')).toHaveLength(1);
+        } finally {
+          await worker.close();
+        }
+      } finally {
+        await web.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../api/src/seed/demo.js';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+
+// The demo community (npm start on first run) is written through the real commands, so it must
+// keep working as rules tighten: voters need the upvote privilege, tags the create-tags one.
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedDemo(api.app.services);
+}, 120_000);
+afterAll(() => api?.close());
+
+describe('demo seed', () => {
+  it('builds a consistent community with reputation, badges, an advocate and the advocates’ lounge', async () => {
+    const [counts] = await api.sql(
+      `select (select count(*) from members)::int as members, (select count(*) from threads)::int as threads,
+              (select count(*) from badge_awards)::int as awards,
+              (select count(*) from members where is_advocate)::int as advocates`,
+    );
+    expect(counts.members).toBe(15);
+    expect(counts.threads).toBeGreaterThan(10);
+    expect(counts.awards).toBeGreaterThan(10);
+    expect(counts.advocates).toBe(1);
+    const [lounge] = await api.sql(`select kind from categories where slug = 'advocates-lounge'`);
+    expect(lounge.kind).toBe('RESTRICTED');
+    const audit = await api.sql(
+      `select m.id from members m left join (select member_id, sum(points)::int s from reputation_events group by 1) e
+         on e.member_id = m.id where m.reputation <> coalesce(e.s, 0)`,
+    );
+    expect(audit).toEqual([]);
+    // Quick Draw is judged on the demo's final timestamps: no demo answer came within 5 minutes.
+    expect(await api.sql(`select 1 from badge_awards where badge = 'quick-draw'`)).toEqual([]);
+  });
+
+  it('has this week’s leaderboard and lets alice log in', async () => {
+    const board = await api.gql(`{ leaderboard(period: ALL_TIME, first: 3) { rank member { handle } points } }`);
+    expect(board.data.leaderboard).toHaveLength(3);
+    const login = await api.gql(
+      `mutation { login(input: { login: "alice", password: "demo-alice-pass" }) { member { handle reputation level { name } } } }`,
+    );
+    expect(login.data.login.member.handle).toBe('alice');
+    expect(login.data.login.member.reputation).toBeGreaterThan(480);
+  });
+});

@@ -1,0 +1,332 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  memberByHandle,
+  newVisitor,
+  registerThroughUi,
+  startWeb,
+  type WebApp,
+} from '../support/e2e-fixtures.js';
+import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+
+let api: TestApi;
+let web: WebApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await firstCategoryId(api);
+  web = await startWeb(api.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await api?.close();
+});
+
+async function vote(voter: TestMember, postId: string, value: 'UP' | 'DOWN' = 'UP') {
+  const res = await api.gql(
+    `mutation($input: VoteInput!) { vote(input: $input) { id score } }`,
+    { input: { postId, value } },
+    { token: voter.token, ip: voter.ip },
+  );
+  if (res.errors) throw new Error(`vote failed: ${JSON.stringify(res.errors)}`);
+}
+
+async function accept(asker: TestMember, postId: string) {
+  const res = await api.gql(
+    `mutation($postId: ID!) { acceptAnswer(postId: $postId) { id status } }`,
+    { postId },
+    { token: asker.token, ip: asker.ip },
+  );
+  if (res.errors) throw new Error(`accept failed: ${JSON.stringify(res.errors)}`);
+}
+
+const ANSWER = 'Hold the pairing button for ten seconds until the light blinks twice, then pair again.';
+
+describe('privileges', () => {
+  /**
+   * A brand-new member sees why they cannot vote yet, earns 20 reputation from two upvotes on
+   * their answer, and can then upvote; the profile shows the level, privileges and history.
+   */
+  it('explains the disabled upvote, and enables it once the member has 15 reputation', async () => {
+    const asker = await buildMember(api);
+    const thread = await buildThread(api, asker);
+    const member = await newVisitor(browser);
+    const handle = await registerThroughUi(member.page, web.url);
+
+    await member.page.goto(`${web.url}/t/${thread.id}`);
+    const question = member.page.getByTestId('question');
+    const up = question.getByTestId('vote-up');
+    const down = question.getByTestId('vote-down');
+    expect(await up.isDisabled()).toBe(true);
+    expect(await up.getAttribute('title')).toBe('You need 15 reputation to upvote; you have 0.');
+    const describedBy = await up.getAttribute('aria-describedby');
+    expect(await member.page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'You need 15 reputation to upvote; you have 0.',
+    );
+    expect(await down.isDisabled()).toBe(true);
+    expect(await down.getAttribute('title')).toBe('You need 125 reputation to downvote; you have 0.');
+
+    // The member answers through the UI; two members (15 reputation each) upvote the answer.
+    await member.page.getByLabel('Reply (markdown)').fill(ANSWER);
+    await member.page.getByRole('button', { name: 'Post reply' }).click();
+    await expect.poll(() => member.page.getByTestId('reply').count()).toBe(1);
+    const [answer] = await api.sql<{ id: number }>('select id from posts where thread_id = $1 and not is_question', [
+      thread.id,
+    ]);
+    for (let i = 0; i < 2; i++) await vote(await buildMember(api), String(answer!.id));
+
+    await member.page.reload();
+    expect(await up.isDisabled()).toBe(false);
+    expect(await up.getAttribute('title')).toBeNull();
+    expect(await up.getAttribute('aria-describedby')).toBeNull();
+    // Still short of downvoting, and told so with the new total.
+    expect(await down.getAttribute('title')).toBe('You need 125 reputation to downvote; you have 20.');
+    await up.click();
+    await expect.poll(() => question.getByTestId('post-score').textContent()).toBe('1');
+    await expect.poll(() => up.getAttribute('aria-pressed')).toBe('true');
+    const votes = await api.sql(
+      'select v.value from post_votes v join members m on m.id = v.voter_id where m.handle = $1',
+      [handle],
+    );
+    expect(votes).toEqual([{ value: 1 }]);
+
+    // The profile: reputation, level with progress, privileges held and next, the ledger.
+    await member.page.goto(`${web.url}/u/${handle}`);
+    expect(await member.page.getByTestId('reputation').textContent()).toBe('20');
+    const level = member.page.getByTestId('level');
+    expect(await level.getAttribute('data-level')).toBe('Member');
+    const bar = level.getByRole('progressbar');
+    expect(await bar.getAttribute('aria-valuenow')).toBe('20');
+    expect(await bar.getAttribute('aria-valuemin')).toBe('10');
+    expect(await bar.getAttribute('aria-valuemax')).toBe('100');
+    expect(await level.textContent()).toContain('80 to go');
+    const held = member.page.getByTestId('privileges-held');
+    expect(await held.textContent()).toContain('Vote up');
+    const next = member.page.getByTestId('privileges-next');
+    expect(await next.locator('[data-privilege=downvote]').textContent()).toMatch(
+      /Vote down.*needs 125 reputation · 105 to go/,
+    );
+    const events = member.page.getByTestId('reputation-event');
+    expect(await events.count()).toBe(2);
+    for (const event of await events.all()) {
+      expect(await event.getAttribute('data-kind')).toBe('ANSWER_UPVOTED');
+      expect(await event.getByTestId('reputation-points').textContent()).toBe('+10');
+      expect(await event.textContent()).toContain('Answer upvoted');
+    }
+
+    member.assertClean();
+    await member.context.close();
+  });
+
+  /** New members' limits and the tag privilege come back as FORBIDDEN, shown beside the form. */
+  it('shows privilege denials inline without JavaScript, and writes nothing', async () => {
+    const member = await newVisitor(browser, { javaScriptEnabled: false });
+    await registerThroughUi(member.page, web.url);
+    const [before] = await api.sql('select count(*)::int as n from threads');
+
+    await member.page.goto(`${web.url}/ask`);
+    await member.page.getByLabel('Title').fill('Which hub firmware supports the new sensors?');
+    await member.page.getByLabel('Details (markdown)').fill('The sensors do not show up when I pair them.');
+    await member.page.getByLabel('Tags').fill('zigbee-brand-new-tag');
+    await member.page.getByRole('button', { name: 'Post your question' }).click();
+    await expect
+      .poll(() => member.page.getByRole('alert').allTextContents())
+      .toContainEqual(expect.stringMatching(/You need 300 reputation to create new tags.*you have 0\./));
+    expect(await member.page.getByLabel('Tags').inputValue()).toBe('zigbee-brand-new-tag');
+    const [after] = await api.sql('select count(*)::int as n from threads');
+    expect(after.n).toBe(before.n);
+
+    const thread = await buildThread(api, await buildMember(api));
+    await member.page.goto(`${web.url}/t/${thread.id}`);
+    await member.page
+      .getByLabel('Reply (markdown)')
+      .fill('See https://one.example, https://two.example and https://three.example for the details.');
+    await member.page.getByRole('button', { name: 'Post reply' }).click();
+    await expect
+      .poll(() => member.page.getByTestId('form-error').textContent())
+      .toMatch(/New members can include at most 2 links in a post; this one has 3/);
+    expect(await member.page.getByTestId('reply').count()).toBe(0);
+
+    await member.context.close();
+  });
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`badges and notices with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    /**
+     * Badge jobs run shortly after the question commits: the member is told once, in the notice
+     * region, and the badge stays on the profile with why it was earned.
+     */
+    it('tells a member about their First Question badge until they dismiss it', async () => {
+      const member = await newVisitor(browser, { javaScriptEnabled });
+      const handle = await registerThroughUi(member.page, web.url);
+
+      const title = `Where is the pairing code on the hub (${javaScriptEnabled ? 'js' : 'no-js'})?`;
+      await member.page.getByRole('link', { name: 'Ask a question' }).click();
+      await member.page.getByLabel('Title').fill(title);
+      await member.page.getByLabel('Details (markdown)').fill('The manual says it is on the back but mine has none.');
+      await member.page.getByRole('button', { name: 'Post your question' }).click();
+      await expect.poll(() => member.page.getByTestId('thread-title').textContent()).toBe(title);
+
+      const notices = member.page.getByTestId('notices');
+      const reason = `Asked “${title}”`;
+      await expect
+        .poll(
+          async () => {
+            await member.page.reload();
+            return (await notices.count()) > 0 ? await notices.textContent() : '';
+          },
+          { timeout: 10_000, interval: 500 },
+        )
+        .toContain(`You earned the First Question badge — ${reason}`);
+      expect(await notices.getAttribute('role')).toBe('status');
+      const notice = notices.locator('[data-testid=notice-badge][data-badge=first-question]');
+      expect(await notice.getAttribute('data-tier')).toBe('BRONZE');
+
+      // The profile lists the badge with its tier and why it was earned, as text and tooltip.
+      await member.page.getByTestId('viewer-handle').click();
+      await expect.poll(() => new URL(member.page.url()).pathname).toBe(`/u/${handle}`);
+      const badge = member.page.locator('[data-testid=badge][data-badge=first-question]');
+      expect(await badge.getAttribute('title')).toBe(reason);
+      expect(await badge.getByTestId('badge-reason').textContent()).toBe(reason);
+      expect(await badge.locator('[data-tier]').getAttribute('data-tier')).toBe('BRONZE');
+      expect(await badge.textContent()).toContain('First Question');
+
+      // Dismissing clears the notice and brings the member back to the same page.
+      await member.page.getByTestId('dismiss-notices').click();
+      await expect.poll(() => notices.count()).toBe(0);
+      expect(new URL(member.page.url()).pathname).toBe(`/u/${handle}`);
+      await member.page.reload();
+      expect(await notices.count()).toBe(0);
+      const awards = await api.sql(
+        `select a.badge, a.seen_at is not null as seen from badge_awards a
+           join members m on m.id = a.member_id where m.handle = $1`,
+        [handle],
+      );
+      expect(awards).toEqual([{ badge: 'first-question', seen: true }]);
+
+      // The badges page counts the holder; badges nothing awards yet say so.
+      await member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Badges' }).click();
+      const definition = member.page.locator('[data-testid=badge-definition][data-badge=first-question]');
+      await expect
+        .poll(() => definition.getByTestId('badge-holders').textContent())
+        .toMatch(/^\d+ members? holds? it$/);
+      expect(
+        await member.page
+          .locator('[data-testid=badge-definition][data-badge=staff-pick]')
+          .getByTestId('badge-holders')
+          .textContent(),
+      ).toBe('Not awarded yet');
+
+      member.assertClean();
+      await member.context.close();
+    });
+  });
+
+  describe(`leaderboard with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    /**
+     * A solver earns 35 points this week (two answer upvotes and an accept); the factory's 15 is
+     * an all-time adjustment, so the all-time board shows 50. Periods, ranking and category are
+     * links and a GET form, so they work without JavaScript.
+     */
+    it('switches between this week and all time', async () => {
+      const asker = await buildMember(api);
+      const solver = await buildMember(api);
+      const thread = await buildThread(api, asker);
+      const reply = await buildReply(api, solver, thread.id);
+      for (let i = 0; i < 2; i++) await vote(await buildMember(api), reply.id);
+      await accept(asker, reply.id);
+
+      const visitor = await newVisitor(browser, { javaScriptEnabled });
+      await visitor.page.goto(web.url);
+      await visitor.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leaderboard' }).click();
+      await expect.poll(() => new URL(visitor.page.url()).pathname).toBe('/leaderboard');
+
+      const periods = visitor.page.getByRole('navigation', { name: 'Period' });
+      const week = periods.getByRole('link', { name: 'This week' });
+      const allTime = periods.getByRole('link', { name: 'All time' });
+      expect(await week.getAttribute('aria-current')).toBe('page');
+      expect(await allTime.getAttribute('aria-current')).toBeNull();
+      const row = visitor.page.locator(`[data-testid=leaderboard-row][data-handle="${solver.handle}"]`);
+      expect(await row.getByTestId('leaderboard-points').textContent()).toBe('35');
+      expect(await row.getByTestId('leaderboard-solutions').textContent()).toBe('1');
+      expect(await row.getByRole('link').textContent()).toBe(`@${solver.handle}`);
+      expect(await row.textContent()).toContain('Member');
+
+      await allTime.click();
+      await expect.poll(() => allTime.getAttribute('aria-current')).toBe('page');
+      expect(await week.getAttribute('aria-current')).toBeNull();
+      expect(new URL(visitor.page.url()).searchParams.get('period')).toBe('ALL_TIME');
+      expect(await visitor.page.getByTestId('leaderboard-row').count()).toBeGreaterThan(1);
+      expect(await row.getByTestId('leaderboard-points').textContent()).toBe('50');
+
+      // Top solvers, all time, in the question's category: the period is kept.
+      await visitor.page.getByRole('navigation', { name: 'Ranking' }).getByRole('link', { name: 'Solutions' }).click();
+      await expect.poll(() => new URL(visitor.page.url()).searchParams.get('ranking')).toBe('SOLUTIONS');
+      expect(await row.getByTestId('leaderboard-solutions').textContent()).toBe('1');
+      await visitor.page.getByLabel('Category').selectOption(await firstCategoryId(api));
+      await visitor.page.getByRole('button', { name: 'Show' }).click();
+      await expect
+        .poll(() => new URL(visitor.page.url()).searchParams.get('category'))
+        .toBe(await firstCategoryId(api));
+      expect(await allTime.getAttribute('aria-current')).toBe('page');
+      expect(await row.getByTestId('leaderboard-solutions').textContent()).toBe('1');
+      // Everyone listed solved something.
+      for (const solutions of await visitor.page.getByTestId('leaderboard-solutions').allTextContents()) {
+        expect(Number(solutions)).toBeGreaterThan(0);
+      }
+
+      visitor.assertClean();
+      await visitor.context.close();
+    });
+  });
+}
+
+describe('advocates', () => {
+  /** Staff make a member an advocate with a reason; the mark shows on the profile and their posts. */
+  it('lets staff grant advocate status from the profile', async () => {
+    const staff = await newVisitor(browser, { javaScriptEnabled: false });
+    const staffHandle = await registerThroughUi(staff.page, web.url);
+    await api.sql(`update members set role = 'MODERATOR' where id = $1`, [(await memberByHandle(api, staffHandle)).id]);
+    const helper = await buildMember(api);
+    const thread = await buildThread(api, await buildMember(api));
+    await buildReply(api, helper, thread.id);
+
+    await staff.page.goto(`${web.url}/t/${thread.id}`);
+    const reply = staff.page.getByTestId('reply');
+    expect(await reply.getByTestId('advocate-mark').count()).toBe(0);
+    expect(await reply.getByTestId('author-level').textContent()).toBe('Member');
+
+    await staff.page.goto(`${web.url}/u/${helper.handle}`);
+    const form = staff.page.getByTestId('advocate-form');
+    await form.getByRole('button', { name: 'Make advocate' }).click();
+    await expect.poll(() => form.getByTestId('field-error').count()).toBe(1);
+    await form.getByLabel('Reason').fill('Answers pairing questions patiently every week.');
+    await form.getByRole('button', { name: 'Make advocate' }).click();
+    await expect.poll(() => staff.page.getByRole('heading', { level: 1 }).getByTestId('advocate-mark').count()).toBe(1);
+    expect(await form.getByRole('button').textContent()).toBe('Revoke advocate status');
+
+    await staff.page.goto(`${web.url}/t/${thread.id}`);
+    expect(await reply.getByTestId('advocate-mark').textContent()).toContain('Advocate');
+    // The advocate badge arrives from a job shortly after; the author's badge dots count it.
+    await expect
+      .poll(
+        async () => {
+          await staff.page.reload();
+          return (await reply.getByTestId('badge-counts').count()) > 0
+            ? await reply.getByTestId('badge-counts').textContent()
+            : '';
+        },
+        { timeout: 10_000, interval: 500 },
+      )
+      .toContain('1 gold badge');
+
+    staff.assertClean();
+    await staff.context.close();
+  });
+});
