@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootstrap } from '../../api/src/bootstrap.js';
 import { loadConfig } from '../../api/src/config.js';
 import { backfillBadges, grantForTrigger } from '../../api/src/modules/badges/badge-granter.js';
-import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
+import {
+  buildMember,
+  buildReply,
+  buildThread,
+  firstCategoryId,
+  QUESTION_BODY,
+  type TestMember,
+} from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 // Badges (PRODUCT.md capability 2): set-based rules granted by after-commit pg-boss jobs, or by
@@ -17,16 +24,18 @@ let api: TestApi; // asking, answering, advocates, notices, jobs sent by hand
 let accepts: TestApi; // accepted answers
 let votes: TestApi; // votes
 let quiet: TestApi; // JOBS_WORKER=off: the backfill and the granter, with no job racing them
+let web: TestApi; // JOBS_WORKER=off, as a web-only replica: its jobs wait for a worker
 beforeAll(async () => {
-  [api, accepts, votes, quiet] = await Promise.all([
+  [api, accepts, votes, quiet, web] = await Promise.all([
     startTestApi(),
     startTestApi(),
     startTestApi(),
     startTestApi({ JOBS_WORKER: 'off' }),
+    startTestApi({ JOBS_WORKER: 'off' }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([api?.close(), accepts?.close(), votes?.close(), quiet?.close()]);
+  await Promise.all([api?.close(), accepts?.close(), votes?.close(), quiet?.close(), web?.close()]);
 });
 
 const unique = () => randomBytes(4).toString('hex');
@@ -142,16 +151,17 @@ async function insertThread(
   return { id: String(thread!.id), title, answerIds };
 }
 
+const ask = async (a: TestApi, m: TestMember, title: string) =>
+  a.gql(
+    `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+    { input: { categoryId: await firstCategoryId(a), title, body: QUESTION_BODY, tags: [] } },
+    { token: m.token, ip: m.ip },
+  );
 const accept = (a: TestApi, m: TestMember, postId: string) =>
   a.gql(`mutation($id: ID!) { acceptAnswer(postId: $id) { id status } }`, { id: postId }, { token: m.token });
+const VOTE = `mutation($input: VoteInput!) { vote(input: $input) { score } }`;
 const upvote = (a: TestApi, m: TestMember, postId: string) =>
-  a.gql(
-    `mutation($input: VoteInput!) { vote(input: $input) { score } }`,
-    { input: { postId, value: 'UP' } },
-    {
-      token: m.token,
-    },
-  );
+  a.gql(VOTE, { input: { postId, value: 'UP' } }, { token: m.token });
 async function upvoteAll(a: TestApi, voters: TestMember[], postId: string) {
   const results = await Promise.all(voters.map((v) => upvote(a, v, postId)));
   expect(results.filter((r) => r.errors)).toEqual([]);
@@ -201,41 +211,34 @@ describe('asking and answering', { concurrent: true }, () => {
         awardable: boolean;
         holders: number;
       }[];
-      expect(list).toHaveLength(13);
-      const tiers = list.map((b) => b.tier);
-      expect(tiers).toEqual(
-        [...tiers].sort((x, y) => ['GOLD', 'SILVER', 'BRONZE'].indexOf(x) - ['GOLD', 'SILVER', 'BRONZE'].indexOf(y)),
-      );
+      // Gold first, then silver, then bronze; definition order within a tier.
+      expect(list.map((b) => [b.key, b.tier, b.perPost, b.awardable])).toEqual([
+        ['guru', 'GOLD', false, true],
+        ['great-answer', 'GOLD', true, true],
+        ['advocate', 'GOLD', false, true],
+        ['knowledge-contributor', 'GOLD', true, false],
+        ['problem-solver', 'SILVER', false, true],
+        ['good-answer', 'SILVER', true, true],
+        ['necromancer', 'SILVER', true, true],
+        ['staff-pick', 'SILVER', true, false],
+        ['first-question', 'BRONZE', false, true],
+        ['first-answer', 'BRONZE', false, true],
+        ['solution', 'BRONZE', true, true],
+        ['nice-answer', 'BRONZE', true, true],
+        ['quick-draw', 'BRONZE', false, true],
+      ]);
       const byKey = new Map(list.map((b) => [b.key, b]));
-      expect(byKey.get('staff-pick')).toEqual({
-        key: 'staff-pick',
-        name: 'Staff Pick',
-        tier: 'SILVER',
-        perPost: true,
-        awardable: false,
-        holders: 0,
-      });
-      expect(byKey.get('knowledge-contributor')).toEqual({
-        key: 'knowledge-contributor',
+      expect(byKey.get('staff-pick')).toMatchObject({ name: 'Staff Pick', awardable: false, holders: 0 });
+      expect(byKey.get('knowledge-contributor')).toMatchObject({
         name: 'Knowledge Contributor',
-        tier: 'GOLD',
-        perPost: true,
         awardable: false,
         holders: 0,
       });
-      expect(
-        list
-          .filter((b) => !b.awardable)
-          .map((b) => b.key)
-          .sort(),
-      ).toEqual(['knowledge-contributor', 'staff-pick']);
-      // Holders are live: the previous test's members hold these.
-      const [row] = await api.sql<{ n: number }>(
-        `select count(distinct member_id)::int as n from badge_awards where badge = 'first-question'`,
+      // Holders are live counts of distinct members.
+      const holders = await api.sql<{ badge: string; n: number }>(
+        'select badge, count(distinct member_id)::int as n from badge_awards group by badge',
       );
-      expect(row!.n).toBeGreaterThan(0);
-      expect(byKey.get('first-question')).toMatchObject({ awardable: true, perPost: false, holders: row!.n });
-      expect(byKey.get('solution')).toMatchObject({ tier: 'BRONZE', perPost: true });
+      for (const b of list) expect(b.holders).toBe(holders.find((h) => h.badge === b.key)?.n ?? 0);
     },
   );
 
@@ -348,7 +351,7 @@ describe('accepted answers', { concurrent: true }, () => {
     const asker = await buildMember(accepts);
     const thread = await insertThread(accepts, asker, [asker]);
     expect((await accept(accepts, asker, thread.answerIds[0]!)).errors).toBeUndefined();
-    await vi.waitFor(async () => expect(await badgeJobs(accepts, asker)).toHaveLength(1));
+    expect(await badgeJobs(accepts, asker)).toHaveLength(1);
     await drained(accepts);
     expect(await awards(accepts, asker)).toEqual([]);
   });
@@ -386,17 +389,17 @@ describe('accepted answers', { concurrent: true }, () => {
 });
 
 describe('votes', { concurrent: true }, () => {
+  let voterPool: Promise<TestMember[]> | undefined;
+  const tenVoters = () => (voterPool ??= members(votes, 10));
+
   it.sequential('Nice Answer when an answer reaches 10, not at 9, once per answer', async () => {
-    const [asker, answerer] = await members(votes, 2);
-    const voters = await members(votes, 10);
+    const [[asker, answerer], voters] = await Promise.all([members(votes, 2), tenVoters()]);
     const first = await insertThread(votes, asker, [answerer]);
     const second = await insertThread(votes, asker, [answerer]);
 
-    // At 9 (past Necromancer's 5, which enqueued a check) a check awards nothing.
+    // At 9 the check (what the job runs) awards nothing.
     await upvoteAll(votes, voters.slice(0, 9), first.answerIds[0]!);
-    await votes.app.services.jobs.send('badges.evaluate', { trigger: 'post.voted', memberIds: [Number(answerer.id)] });
-    await drained(votes);
-    expect((await badgeJobs(votes, answerer)).map((j) => j.data.trigger)).toEqual(['post.voted', 'post.voted']);
+    expect(await grantForTrigger(votes.app.services.orm.em.fork(), 'post.voted', [Number(answerer.id)])).toBe(0);
     expect(await awards(votes, answerer)).toEqual([]);
 
     await upvoteAll(votes, voters.slice(9), first.answerIds[0]!);
@@ -410,8 +413,8 @@ describe('votes', { concurrent: true }, () => {
     const both = await waitForAwards(votes, answerer, 'nice-answer', 2);
     await drained(votes);
     expect(both.map((r) => r.post_id)).toEqual([Number(first.answerIds[0]), Number(second.answerIds[0])]);
-    // Checks are enqueued only when a vote crosses a threshold: 5 and 10 on each answer, and ours.
-    expect(await badgeJobs(votes, answerer)).toHaveLength(5);
+    // A vote enqueues a check only when it crosses a threshold: 5 (Necromancer's) and 10 on each answer.
+    expect(await badgeJobs(votes, answerer)).toHaveLength(4);
     expect((await badgesOf(votes, answerer)).badges).toEqual([
       {
         badge: { key: 'nice-answer' },
@@ -426,14 +429,17 @@ describe('votes', { concurrent: true }, () => {
   it.sequential(
     'Necromancer for the first answer 60 days after the question once it scores 5, not for a later or sooner one',
     async () => {
-      const [asker, necro, earlier] = await members(votes, 3);
-      const voters = await members(votes, 5);
+      const [[asker, necro, earlier], voters] = await Promise.all([
+        members(votes, 3),
+        tenVoters().then((all) => all.slice(0, 5)),
+      ]);
       const revived = await insertThread(votes, asker, [necro], { askedAgo: '61 days' });
       const alreadyAnswered = await insertThread(votes, asker, [earlier, necro], { askedAgo: '61 days' });
       const tooSoon = await insertThread(votes, asker, [necro], { askedAgo: '59 days' });
 
+      // At 4 the check (what the job runs) awards nothing.
       await upvoteAll(votes, voters.slice(0, 4), revived.answerIds[0]!);
-      await drained(votes);
+      expect(await grantForTrigger(votes.app.services.orm.em.fork(), 'post.voted', [Number(necro.id)])).toBe(0);
       expect(await awards(votes, necro)).toEqual([]);
 
       await Promise.all([
@@ -544,69 +550,86 @@ describe('the granter and the backfill', { concurrent: true }, () => {
   });
 });
 
-describe('crash safety', { concurrent: true }, () => {
+describe('badge jobs and the action transaction', { concurrent: true }, () => {
   it.sequential(
-    'a job committed with its action survives until a worker starts; a refused action enqueues nothing',
+    'an action rolled back after enqueueing leaves no job; one retried after a conflict leaves one',
     async () => {
-      const web = await startTestApi({ JOBS_WORKER: 'off' }); // enqueues, never works
+      const member = await buildMember(web);
+      // Fails the commit, after askQuestion has enqueued its job: always for one title, once
+      // (as a serialization failure, which the command retries) for another.
+      await web.sql('create sequence badge_test_attempts');
+      await web.sql(`create function badge_test_fail_commit() returns trigger language plpgsql as $$
+      begin
+        if new.title like 'Rolled back%' then raise exception 'refused at commit'; end if;
+        if new.title like 'Retried%' and nextval('badge_test_attempts') = 1 then
+          raise exception 'conflict at commit' using errcode = '40001';
+        end if;
+        return null;
+      end $$`);
+      await web.sql(`create constraint trigger badge_test_fail_commit after insert on threads
+      deferrable initially deferred for each row execute function badge_test_fail_commit()`);
+      const threads = () => web.sql('select title from threads where author_id = $1', [member.id]);
       try {
-        const member = await buildMember(web, { reputation: 0 }); // a new member: three threads on day one
-        const thread = await buildThread(web, member);
+        // Refused before its transaction (validation): nothing to roll back, and no job.
+        expect((await ask(web, member, '')).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+        expect(await badgeJobs(web, member)).toEqual([]);
+
+        const rolledBack = await ask(web, member, `Rolled back question ${unique()}`);
+        expect(rolledBack.errors?.[0]?.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        expect(await threads()).toEqual([]);
+        expect(await badgeJobs(web, member)).toEqual([]);
+
+        const title = `Retried question ${unique()}`;
+        expect((await ask(web, member, title)).errors).toBeUndefined();
+        expect(await threads()).toEqual([{ title }]);
         expect(await badgeJobs(web, member)).toEqual([
           { state: 'created', data: { trigger: 'thread.asked', memberIds: [Number(member.id)] } },
         ]);
-
-        // Refused before its transaction (validation) and inside it (the first-day limit): no job.
-        const categoryId = await firstCategoryId(web);
-        const ask = (title: string) =>
-          web.gql(
-            `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
-            {
-              input: {
-                categoryId,
-                title,
-                body: 'My widget stopped syncing after the 2.3 update. What should I check first?',
-                tags: [],
-              },
-            },
-            { token: member.token, ip: member.ip },
-          );
-        expect((await ask('')).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-        expect((await ask(`Second question ${unique()}`)).errors).toBeUndefined();
-        expect((await ask(`Third question ${unique()}`)).errors).toBeUndefined();
-        expect((await ask(`Fourth question ${unique()}`)).errors?.[0]?.extensions.code).toBe('RATE_LIMITED');
-        const queued = await badgeJobs(web, member);
-        expect(queued.map((j) => j.state)).toEqual(['created', 'created', 'created']);
-        expect(await web.sql('select count(*)::int as n from threads where author_id = $1', [member.id])).toEqual([
-          { n: 3 },
-        ]);
-
-        await new Promise((resolve) => setTimeout(resolve, 1200)); // more than two poll intervals
-        expect(await awards(web, member)).toEqual([]);
-
-        // A worker that starts later (after a crash, or on another replica) finds the jobs.
-        const url = web.app.database.url;
-        const worker = await bootstrap(
-          loadConfig({
-            NODE_ENV: 'test',
-            DATABASE_URL: url,
-            SEED_DEMO: 'never',
-            LOG_LEVEL: 'error',
-            JOBS_POLL_SECONDS: '0.5',
-          }),
-          { url },
-        );
-        try {
-          const [award] = await waitForAwards(web, member, 'first-question');
-          expect(award).toMatchObject({ reason: `Asked “${thread.title}”`, seen_at: null });
-          await drained(web);
-          expect((await badgeJobs(web, member)).map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
-          expect(await awards(web, member, 'first-question')).toHaveLength(1);
-        } finally {
-          await worker.close();
-        }
       } finally {
-        await web.close();
+        await web.sql('drop trigger badge_test_fail_commit on threads');
+        await web.sql('drop function badge_test_fail_commit()');
+        await web.sql('drop sequence badge_test_attempts');
+      }
+    },
+  );
+
+  it.sequential(
+    'a committed job waits for a worker, which may start later: after a crash, or on another replica',
+    async () => {
+      const member = await buildMember(web, { reputation: 0 }); // a new member: three threads on day one
+      const thread = await buildThread(web, member);
+      expect(await badgeJobs(web, member)).toEqual([
+        { state: 'created', data: { trigger: 'thread.asked', memberIds: [Number(member.id)] } },
+      ]);
+      // The first-day limit refuses the fourth question inside its transaction: no job for it.
+      expect((await ask(web, member, `Second question ${unique()}`)).errors).toBeUndefined();
+      expect((await ask(web, member, `Third question ${unique()}`)).errors).toBeUndefined();
+      expect((await ask(web, member, `Fourth question ${unique()}`)).errors?.[0]?.extensions.code).toBe('RATE_LIMITED');
+      expect((await badgeJobs(web, member)).map((j) => j.state)).toEqual(['created', 'created', 'created']);
+
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // two poll intervals
+      expect(await awards(web, member)).toEqual([]);
+
+      // No worker has ever run on this database. One starts now.
+      const url = web.app.database.url;
+      const worker = await bootstrap(
+        loadConfig({
+          NODE_ENV: 'test',
+          DATABASE_URL: url,
+          SEED_DEMO: 'never',
+          LOG_LEVEL: 'error',
+          JOBS_POLL_SECONDS: '0.5',
+        }),
+        { url },
+      );
+      try {
+        const [award] = await waitForAwards(web, member, 'first-question');
+        expect(award).toMatchObject({ reason: `Asked “${thread.title}”`, seen_at: null });
+        await drained(web);
+        expect((await badgeJobs(web, member)).map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
+        expect(await awards(web, member)).toHaveLength(1);
+      } finally {
+        await worker.close();
       }
     },
   );

@@ -99,10 +99,13 @@ describe('leaderboards', () => {
     const solvers = await board('WEEK', { ranking: 'SOLUTIONS' });
     expect(solvers.map((e) => [e.rank, e.member.handle, e.accepted])).toEqual([[1, a.handle, 1]]);
     const allTime = await board('ALL_TIME', { ranking: 'SOLUTIONS' });
-    expect(allTime.map((e) => [e.member.handle, e.accepted])).toEqual([
-      [a.handle, 1],
-      [b.handle, 1],
-    ]);
+    // Ties are ordered by member id (a and b were created concurrently, in either order).
+    expect(allTime.map((e) => [e.member.handle, e.accepted]).sort()).toEqual(
+      [
+        [a.handle, 1],
+        [b.handle, 1],
+      ].sort(),
+    );
     expect(allTime.map((e) => e.rank)).toEqual([1, 1]);
   });
 
