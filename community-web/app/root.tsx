@@ -15,10 +15,10 @@ import {
 } from 'react-router';
 import type { Route } from './+types/root';
 import './app.css';
+import { NoticesRegion } from './features/reputation/notices';
 import { ViewerQuery } from './graphql/documents';
 import { api } from './graphql/client.server';
 import { clearTokenHeader, readToken } from './lib/session.server';
-import { NoticesRegion } from './features/reputation/notices';
 
 export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }];
 

@@ -89,11 +89,13 @@ describe('privileges', () => {
     await up.click();
     await expect.poll(() => question.getByTestId('post-score').textContent()).toBe('1');
     await expect.poll(() => up.getAttribute('aria-pressed')).toBe('true');
-    const votes = await api.sql(
-      'select v.value from post_votes v join members m on m.id = v.voter_id where m.handle = $1',
-      [handle],
-    );
-    expect(votes).toEqual([{ value: 1 }]);
+    // The fetcher shows the vote at once; the row lands when the action completes.
+    await expect
+      .poll(() =>
+        api.sql('select v.value from post_votes v join members m on m.id = v.voter_id where m.handle = $1', [handle]),
+      )
+      .toEqual([{ value: 1 }]);
+    expect(await question.getByTestId('post-score').textContent()).toBe('1');
 
     // The profile: reputation, level with progress, privileges held and next, the ledger.
     await member.page.goto(`${web.url}/u/${handle}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql } from '../../platform/db/sql.js';
+import { placeholders, sql } from '../../platform/db/sql.js';
 import { transact } from '../../platform/db/transact.js';
 import type { JobDefinition } from '../../platform/jobs/jobs.js';
 import { logger } from '../../platform/logger.js';
@@ -29,11 +29,11 @@ export async function detectSerialVoting(services: Services): Promise<{ pairs: n
     em,
     `select e.actor_id, e.member_id, count(distinct e.post_id)::int as posts, v.handle as voter
        from reputation_events e join members v on v.id = e.actor_id
-      where e.kind in ('QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED') and e.created_at >= ?
+      where e.kind in (${placeholders(VOTE_RECEIVED_KINDS)}) and e.created_at >= ?
         and not exists (select 1 from reputation_events r where r.reverses_id = e.id)
       group by e.actor_id, e.member_id, v.handle
      having count(distinct e.post_id) > ?`,
-    [since, maxVotesPerDay],
+    [...VOTE_RECEIVED_KINDS, since, maxVotesPerDay],
   );
   let reversed = 0;
   for (const pair of pairs) {
