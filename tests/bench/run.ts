@@ -246,11 +246,11 @@ async function main() {
   console.log('\n== Vote mutation (members flipping UP/NONE on posts of others; one member per client) ==');
   for (const connections of [10, 50]) {
     const voters = // Voters who hold the upvote privilege, as on a live community.
-    (
-      await db.query<{ id: number }>(`select id from members where reputation >= 15 order by id desc limit $1`, [
-        connections,
-      ])
-    ).rows.map((r) => r.id);
+      (
+        await db.query<{ id: number }>(`select id from members where reputation >= 15 order by id desc limit $1`, [
+          connections,
+        ])
+      ).rows.map((r) => r.id);
     const tokens: string[] = [];
     const postIds: number[] = [];
     for (const voter of voters) {
