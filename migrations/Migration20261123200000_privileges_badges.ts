@@ -43,9 +43,7 @@ export class Migration20261123200000_privileges_badges extends Migration {
         'QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED', 'DOWNVOTE_CAST',
         'ANSWER_ACCEPTED', 'ACCEPTED_AN_ANSWER', 'ADJUSTMENT', 'REVERSAL'));
       alter table reputation_events add column idempotency_key text unique check (length(idempotency_key) <= 255);
-      -- serial-voting detection: a voter's recent vote events, by the member they credited
-      create index reputation_events_actor_recent_idx on reputation_events (actor_id, created_at)
-        where kind in ('QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED');
+      -- serial-voting detection: the last day's vote credits (one index on the vote path, not two)
       create index reputation_events_recent_votes_idx on reputation_events (created_at)
         where kind in ('QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED');
 

@@ -33,6 +33,15 @@ describe('query shape limits', () => {
     expect(r.errors?.[0].message).toMatch(/depth/i);
   });
 
+  it('counts fields inside fragments where they land: spreads neither add depth nor hide it', async () => {
+    const nest = (levels: number): string => (levels === 0 ? 'id' : `thread { question { ${nest(levels - 1)} } }`);
+    const spread = (inner: string) => `{ thread(id: "1") { question { ...P } } } fragment P on Post { ${inner} }`;
+    expect((await api.gql(spread(nest(2)))).status).toBe(200); // the 8 levels of the query above
+    const r = await api.gql(spread(nest(3))); // 10 levels, all inside the fragment
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0].message).toMatch(/depth/i);
+  });
+
   it('rejects more than 15 aliases', async () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: categories { id }`).join(' ');
     const r = await api.gql(`{ ${aliases} }`);

@@ -1,31 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  memberByHandle,
-  newVisitor,
-  registerThroughUi,
-  startWeb,
-  type WebApp,
-} from '../support/e2e-fixtures.js';
-import { firstCategoryId, grantReputation } from '../support/factories.js';
-import { startTestApi, type TestApi } from '../support/test-api.js';
+import { describe, expect, it } from 'vitest';
+import { memberByHandle, newVisitor, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
+import { grantReputation } from '../support/factories.js';
 
-let api: TestApi;
-let web: WebApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await firstCategoryId(api);
-  web = await startWeb(api.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await api?.close();
-});
+const stack = useStack();
 
 /**
  * The core loop: A asks, B answers and upvotes the question, A accepts B's answer, and the
@@ -34,14 +11,14 @@ afterAll(async () => {
 for (const javaScriptEnabled of [true, false]) {
   describe(`Q&A loop with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     it('ask → answer → vote → accept → answered', async () => {
-      const asker = await newVisitor(browser, { javaScriptEnabled });
-      const helper = await newVisitor(browser, { javaScriptEnabled });
-      const askerHandle = await registerThroughUi(asker.page, web.url);
-      const helperHandle = await registerThroughUi(helper.page, web.url);
+      const asker = await newVisitor(stack.browser, { javaScriptEnabled });
+      const helper = await newVisitor(stack.browser, { javaScriptEnabled });
+      const askerHandle = await registerThroughUi(asker.page, stack.web.url);
+      const helperHandle = await registerThroughUi(helper.page, stack.web.url);
       // Upvoting needs 15 reputation and tags nobody has used yet need 300: both earn them
       // through the real ledger (an admin adjustment), as members would over time.
-      await grantReputation(api, await memberByHandle(api, helperHandle), 15);
-      await grantReputation(api, await memberByHandle(api, askerHandle), 300);
+      await grantReputation(stack.api, await memberByHandle(stack.api, helperHandle), 15);
+      await grantReputation(stack.api, await memberByHandle(stack.api, askerHandle), 300);
 
       // A asks a question.
       const title = `Lights flicker after firmware update (${javaScriptEnabled ? 'js' : 'no-js'})`;
@@ -78,10 +55,10 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await accepted.textContent()).toContain(helperHandle);
 
       // The list shows it answered too, and the database agrees.
-      await asker.page.goto(web.url);
+      await asker.page.goto(stack.web.url);
       const row = asker.page.getByRole('listitem').filter({ hasText: title });
       expect(await row.getByTestId('thread-status').getAttribute('data-status')).toBe('ANSWERED');
-      const [thread] = await api.sql(
+      const [thread] = await stack.api.sql(
         `select t.status, t.reply_count, t.score, a.handle as author, r.handle as solver
            from threads t join members a on a.id = t.author_id
            join posts p on p.id = t.accepted_post_id join members r on r.id = p.author_id where t.id = $1`,
@@ -94,7 +71,7 @@ for (const javaScriptEnabled of [true, false]) {
         author: askerHandle,
         solver: helperHandle,
       });
-      const votes = await api.sql(
+      const votes = await stack.api.sql(
         `select m.handle, v.value from post_votes v join members m on m.id = v.voter_id
           join threads t on t.question_post_id = v.post_id where t.id = $1`,
         [threadId],
@@ -111,10 +88,10 @@ for (const javaScriptEnabled of [true, false]) {
 
 describe('forms', () => {
   it('shows validation errors inline and writes nothing', async () => {
-    const member = await newVisitor(browser);
-    await registerThroughUi(member.page, web.url);
-    const [before] = await api.sql('select count(*)::int as n from threads');
-    await member.page.goto(`${web.url}/ask`);
+    const member = await newVisitor(stack.browser);
+    await registerThroughUi(member.page, stack.web.url);
+    const [before] = await stack.api.sql('select count(*)::int as n from threads');
+    await member.page.goto(`${stack.web.url}/ask`);
     await member.page.getByLabel('Title').fill('Too short');
     await member.page.getByLabel('Details (markdown)').fill('Long enough body text for the question.');
     await member.page.getByRole('button', { name: 'Post your question' }).click();
@@ -124,21 +101,21 @@ describe('forms', () => {
     expect(await member.page.getByLabel('Details (markdown)').inputValue()).toBe(
       'Long enough body text for the question.',
     );
-    const [after] = await api.sql('select count(*)::int as n from threads');
+    const [after] = await stack.api.sql('select count(*)::int as n from threads');
     expect(after.n).toBe(before.n);
     await member.context.close();
   });
 
   it('never redirects off-site after login', async () => {
-    const visitor = await newVisitor(browser, { javaScriptEnabled: false });
-    const handle = await registerThroughUi(visitor.page, web.url);
+    const visitor = await newVisitor(stack.browser, { javaScriptEnabled: false });
+    const handle = await registerThroughUi(visitor.page, stack.web.url);
     await visitor.context.clearCookies();
     for (const target of ['//evil.example', '/%5Cevil.example', 'https://evil.example']) {
-      await visitor.page.goto(`${web.url}/login?redirectTo=${encodeURIComponent(target)}`);
+      await visitor.page.goto(`${stack.web.url}/login?redirectTo=${encodeURIComponent(target)}`);
       await visitor.page.getByLabel('Handle or email').fill(handle);
       await visitor.page.getByLabel('Password').fill('correct horse battery');
       await visitor.page.getByRole('button', { name: 'Log in' }).click();
-      await expect.poll(() => new URL(visitor.page.url()).origin).toBe(web.url);
+      await expect.poll(() => new URL(visitor.page.url()).origin).toBe(stack.web.url);
       expect(new URL(visitor.page.url()).pathname).toBe('/');
       await visitor.context.clearCookies();
     }
@@ -146,7 +123,7 @@ describe('forms', () => {
   });
 
   it('sends the security headers with a nonce-based CSP and an httpOnly session cookie', async () => {
-    const res = await fetch(`${web.url}/login`);
+    const res = await fetch(`${stack.web.url}/login`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(csp).toContain("object-src 'none'");
@@ -158,8 +135,8 @@ describe('forms', () => {
     const html = await res.text();
     expect(html).toContain(`nonce="${nonce}"`);
 
-    const visitor = await newVisitor(browser);
-    await registerThroughUi(visitor.page, web.url);
+    const visitor = await newVisitor(stack.browser);
+    await registerThroughUi(visitor.page, stack.web.url);
     const [cookie] = await visitor.context.cookies();
     expect(cookie).toMatchObject({ name: 'hearth_session', httpOnly: true, sameSite: 'Lax', path: '/' });
     await visitor.context.close();

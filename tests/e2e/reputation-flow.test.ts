@@ -1,34 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  memberByHandle,
-  newVisitor,
-  registerThroughUi,
-  startWeb,
-  type WebApp,
-} from '../support/e2e-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { memberByHandle, newVisitor, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
-import { startTestApi, type TestApi } from '../support/test-api.js';
 
-let api: TestApi;
-let web: WebApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await firstCategoryId(api);
-  web = await startWeb(api.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await api?.close();
-});
+const stack = useStack();
 
 async function vote(voter: TestMember, postId: string, value: 'UP' | 'DOWN' = 'UP') {
-  const res = await api.gql(
+  const res = await stack.api.gql(
     `mutation($input: VoteInput!) { vote(input: $input) { id score } }`,
     { input: { postId, value } },
     { token: voter.token, ip: voter.ip },
@@ -37,7 +14,7 @@ async function vote(voter: TestMember, postId: string, value: 'UP' | 'DOWN' = 'U
 }
 
 async function accept(asker: TestMember, postId: string) {
-  const res = await api.gql(
+  const res = await stack.api.gql(
     `mutation($postId: ID!) { acceptAnswer(postId: $postId) { id status } }`,
     { postId },
     { token: asker.token, ip: asker.ip },
@@ -53,12 +30,12 @@ describe('privileges', () => {
    * their answer, and can then upvote; the profile shows the level, privileges and history.
    */
   it('explains the disabled upvote, and enables it once the member has 15 reputation', async () => {
-    const asker = await buildMember(api);
-    const thread = await buildThread(api, asker);
-    const member = await newVisitor(browser);
-    const handle = await registerThroughUi(member.page, web.url);
+    const asker = await buildMember(stack.api);
+    const thread = await buildThread(stack.api, asker);
+    const member = await newVisitor(stack.browser);
+    const handle = await registerThroughUi(member.page, stack.web.url);
 
-    await member.page.goto(`${web.url}/t/${thread.id}`);
+    await member.page.goto(`${stack.web.url}/t/${thread.id}`);
     const question = member.page.getByTestId('question');
     const up = question.getByTestId('vote-up');
     const down = question.getByTestId('vote-down');
@@ -75,10 +52,11 @@ describe('privileges', () => {
     await member.page.getByLabel('Reply (markdown)').fill(ANSWER);
     await member.page.getByRole('button', { name: 'Post reply' }).click();
     await expect.poll(() => member.page.getByTestId('reply').count()).toBe(1);
-    const [answer] = await api.sql<{ id: number }>('select id from posts where thread_id = $1 and not is_question', [
-      thread.id,
-    ]);
-    for (let i = 0; i < 2; i++) await vote(await buildMember(api), String(answer!.id));
+    const [answer] = await stack.api.sql<{ id: number }>(
+      'select id from posts where thread_id = $1 and not is_question',
+      [thread.id],
+    );
+    for (let i = 0; i < 2; i++) await vote(await buildMember(stack.api), String(answer!.id));
 
     await member.page.reload();
     expect(await up.isDisabled()).toBe(false);
@@ -92,13 +70,15 @@ describe('privileges', () => {
     // The fetcher shows the vote at once; the row lands when the action completes.
     await expect
       .poll(() =>
-        api.sql('select v.value from post_votes v join members m on m.id = v.voter_id where m.handle = $1', [handle]),
+        stack.api.sql('select v.value from post_votes v join members m on m.id = v.voter_id where m.handle = $1', [
+          handle,
+        ]),
       )
       .toEqual([{ value: 1 }]);
     expect(await question.getByTestId('post-score').textContent()).toBe('1');
 
     // The profile: reputation, level with progress, privileges held and next, the ledger.
-    await member.page.goto(`${web.url}/u/${handle}`);
+    await member.page.goto(`${stack.web.url}/u/${handle}`);
     expect(await member.page.getByTestId('reputation').textContent()).toBe('20');
     const level = member.page.getByTestId('level');
     expect(await level.getAttribute('data-level')).toBe('Member');
@@ -127,11 +107,11 @@ describe('privileges', () => {
 
   /** New members' limits and the tag privilege come back as FORBIDDEN, shown beside the form. */
   it('shows privilege denials inline without JavaScript, and writes nothing', async () => {
-    const member = await newVisitor(browser, { javaScriptEnabled: false });
-    await registerThroughUi(member.page, web.url);
-    const [before] = await api.sql('select count(*)::int as n from threads');
+    const member = await newVisitor(stack.browser, { javaScriptEnabled: false });
+    await registerThroughUi(member.page, stack.web.url);
+    const [before] = await stack.api.sql('select count(*)::int as n from threads');
 
-    await member.page.goto(`${web.url}/ask`);
+    await member.page.goto(`${stack.web.url}/ask`);
     await member.page.getByLabel('Title').fill('Which hub firmware supports the new sensors?');
     await member.page.getByLabel('Details (markdown)').fill('The sensors do not show up when I pair them.');
     await member.page.getByLabel('Tags').fill('zigbee-brand-new-tag');
@@ -140,11 +120,11 @@ describe('privileges', () => {
       .poll(() => member.page.getByRole('alert').allTextContents())
       .toContainEqual(expect.stringMatching(/You need 300 reputation to create new tags.*you have 0\./));
     expect(await member.page.getByLabel('Tags').inputValue()).toBe('zigbee-brand-new-tag');
-    const [after] = await api.sql('select count(*)::int as n from threads');
+    const [after] = await stack.api.sql('select count(*)::int as n from threads');
     expect(after.n).toBe(before.n);
 
-    const thread = await buildThread(api, await buildMember(api));
-    await member.page.goto(`${web.url}/t/${thread.id}`);
+    const thread = await buildThread(stack.api, await buildMember(stack.api));
+    await member.page.goto(`${stack.web.url}/t/${thread.id}`);
     await member.page
       .getByLabel('Reply (markdown)')
       .fill('See https://one.example, https://two.example and https://three.example for the details.');
@@ -165,8 +145,8 @@ for (const javaScriptEnabled of [true, false]) {
      * region, and the badge stays on the profile with why it was earned.
      */
     it('tells a member about their First Question badge until they dismiss it', async () => {
-      const member = await newVisitor(browser, { javaScriptEnabled });
-      const handle = await registerThroughUi(member.page, web.url);
+      const member = await newVisitor(stack.browser, { javaScriptEnabled });
+      const handle = await registerThroughUi(member.page, stack.web.url);
 
       const title = `Where is the pairing code on the hub (${javaScriptEnabled ? 'js' : 'no-js'})?`;
       await member.page.getByRole('link', { name: 'Ask a question' }).click();
@@ -205,7 +185,7 @@ for (const javaScriptEnabled of [true, false]) {
       expect(new URL(member.page.url()).pathname).toBe(`/u/${handle}`);
       await member.page.reload();
       expect(await notices.count()).toBe(0);
-      const awards = await api.sql(
+      const awards = await stack.api.sql(
         `select a.badge, a.seen_at is not null as seen from badge_awards a
            join members m on m.id = a.member_id where m.handle = $1`,
         [handle],
@@ -237,15 +217,15 @@ for (const javaScriptEnabled of [true, false]) {
      * links and a GET form, so they work without JavaScript.
      */
     it('switches between this week and all time', async () => {
-      const asker = await buildMember(api);
-      const solver = await buildMember(api);
-      const thread = await buildThread(api, asker);
-      const reply = await buildReply(api, solver, thread.id);
-      for (let i = 0; i < 2; i++) await vote(await buildMember(api), reply.id);
+      const asker = await buildMember(stack.api);
+      const solver = await buildMember(stack.api);
+      const thread = await buildThread(stack.api, asker);
+      const reply = await buildReply(stack.api, solver, thread.id);
+      for (let i = 0; i < 2; i++) await vote(await buildMember(stack.api), reply.id);
       await accept(asker, reply.id);
 
-      const visitor = await newVisitor(browser, { javaScriptEnabled });
-      await visitor.page.goto(web.url);
+      const visitor = await newVisitor(stack.browser, { javaScriptEnabled });
+      await visitor.page.goto(stack.web.url);
       await visitor.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leaderboard' }).click();
       await expect.poll(() => new URL(visitor.page.url()).pathname).toBe('/leaderboard');
 
@@ -271,11 +251,11 @@ for (const javaScriptEnabled of [true, false]) {
       await visitor.page.getByRole('navigation', { name: 'Ranking' }).getByRole('link', { name: 'Solutions' }).click();
       await expect.poll(() => new URL(visitor.page.url()).searchParams.get('ranking')).toBe('SOLUTIONS');
       expect(await row.getByTestId('leaderboard-solutions').textContent()).toBe('1');
-      await visitor.page.getByLabel('Category').selectOption(await firstCategoryId(api));
+      await visitor.page.getByLabel('Category').selectOption(await firstCategoryId(stack.api));
       await visitor.page.getByRole('button', { name: 'Show' }).click();
       await expect
         .poll(() => new URL(visitor.page.url()).searchParams.get('category'))
-        .toBe(await firstCategoryId(api));
+        .toBe(await firstCategoryId(stack.api));
       expect(await allTime.getAttribute('aria-current')).toBe('page');
       expect(await row.getByTestId('leaderboard-solutions').textContent()).toBe('1');
       // Everyone listed solved something.
@@ -292,19 +272,21 @@ for (const javaScriptEnabled of [true, false]) {
 describe('advocates', () => {
   /** Staff make a member an advocate with a reason; the mark shows on the profile and their posts. */
   it('lets staff grant advocate status from the profile', async () => {
-    const staff = await newVisitor(browser, { javaScriptEnabled: false });
-    const staffHandle = await registerThroughUi(staff.page, web.url);
-    await api.sql(`update members set role = 'MODERATOR' where id = $1`, [(await memberByHandle(api, staffHandle)).id]);
-    const helper = await buildMember(api);
-    const thread = await buildThread(api, await buildMember(api));
-    await buildReply(api, helper, thread.id);
+    const staff = await newVisitor(stack.browser, { javaScriptEnabled: false });
+    const staffHandle = await registerThroughUi(staff.page, stack.web.url);
+    await stack.api.sql(`update members set role = 'MODERATOR' where id = $1`, [
+      (await memberByHandle(stack.api, staffHandle)).id,
+    ]);
+    const helper = await buildMember(stack.api);
+    const thread = await buildThread(stack.api, await buildMember(stack.api));
+    await buildReply(stack.api, helper, thread.id);
 
-    await staff.page.goto(`${web.url}/t/${thread.id}`);
+    await staff.page.goto(`${stack.web.url}/t/${thread.id}`);
     const reply = staff.page.getByTestId('reply');
     expect(await reply.getByTestId('advocate-mark').count()).toBe(0);
     expect(await reply.getByTestId('author-level').textContent()).toBe('Member');
 
-    await staff.page.goto(`${web.url}/u/${helper.handle}`);
+    await staff.page.goto(`${stack.web.url}/u/${helper.handle}`);
     const form = staff.page.getByTestId('advocate-form');
     await form.getByRole('button', { name: 'Make advocate' }).click();
     await expect.poll(() => form.getByTestId('field-error').count()).toBe(1);
@@ -313,7 +295,7 @@ describe('advocates', () => {
     await expect.poll(() => staff.page.getByRole('heading', { level: 1 }).getByTestId('advocate-mark').count()).toBe(1);
     expect(await form.getByRole('button').textContent()).toBe('Revoke advocate status');
 
-    await staff.page.goto(`${web.url}/t/${thread.id}`);
+    await staff.page.goto(`${stack.web.url}/t/${thread.id}`);
     expect(await reply.getByTestId('advocate-mark').textContent()).toContain('Advocate');
     // The advocate badge arrives from a job shortly after; the author's badge dots count it.
     await expect

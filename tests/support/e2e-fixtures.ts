@@ -3,7 +3,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { firstCategoryId } from './factories.js';
+import { startTestApi, type TestApi } from './test-api.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -113,4 +115,31 @@ export async function memberByHandle(
   const [row] = await api.sql<{ id: number }>('select id from members where handle = $1', [handle]);
   if (!row) throw new Error(`no member @${handle}`);
   return { id: String(row.id) };
+}
+
+export interface Stack {
+  api: TestApi;
+  web: WebApp;
+  browser: Browser;
+}
+
+/**
+ * The whole product for one test file: the API on its own database (with a category to ask
+ * in), the built web app in front of it, and Chromium; started before the file's tests and
+ * stopped after them. Fields are filled once beforeAll has run.
+ */
+export function useStack(): Stack {
+  const stack = {} as Stack;
+  beforeAll(async () => {
+    stack.api = await startTestApi();
+    await firstCategoryId(stack.api);
+    stack.web = await startWeb(stack.api.url);
+    stack.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await stack.browser?.close();
+    await stack.web?.stop();
+    await stack.api?.close();
+  });
+  return stack;
 }

@@ -38,7 +38,9 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
  */
 export function armorProtection(config: Config) {
   const armor = new ApolloArmor({
-    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
+    // Depth is the nesting of fields: a fragment spread adds no level (its fields still count
+    // where they land), so clients can share fragments without losing depth budget.
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
     // Apollo's parseOptions.maxTokens enforces the token limit with a proper 400 (armor's gives a 500 on Apollo 5).

@@ -116,49 +116,8 @@ export const ThreadQuery = graphql(`
       }
       replies(first: 30, after: $after) {
         edges {
-          # The same fields as PostView, selected inline: the API's depth limit (8) counts a
-          # fragment spread as two levels, and PostView here would reach 9. PostCard takes a
-          # PostViewFragment, so the compiler reports any field that differs.
           node {
-            id
-            body
-            bodyHtml
-            score
-            viewerVote
-            isAccepted
-            isQuestion
-            createdAt
-            editedAt
-            author {
-              handle
-              role
-              isAdvocate
-              level {
-                name
-              }
-              badgeCounts {
-                gold
-                silver
-                bronze
-              }
-            }
-            revisions {
-              revision
-            }
-            viewerCan {
-              vote
-              upvote {
-                allowed
-                reason
-              }
-              downvote {
-                allowed
-                reason
-              }
-              edit
-              delete
-              accept
-            }
+            ...PostView
           }
         }
         pageInfo {
