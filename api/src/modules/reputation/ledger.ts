@@ -201,8 +201,8 @@ export async function applyAcceptReputation(
 }
 
 /**
- * A staff correction: points added or taken with a reason, outside the vote cap. The
- * idempotency key makes a retried request write one event (CONFLICT-free: the retry is a no-op).
+ * A staff correction: points added or taken with a reason, outside the vote cap. A key already
+ * used writes nothing and returns false (the command tells a retry from a clash).
  */
 export async function adjustReputation(
   tx: EntityManager,
