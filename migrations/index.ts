@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_foundation } from './Migration20261123000000_foundation.js';
 import { Migration20261123100000_reputation } from './Migration20261123100000_reputation.js';
 import { Migration20261123200000_privileges_badges } from './Migration20261123200000_privileges_badges.js';
+import { Migration20261123300000_staff_picks_removals } from './Migration20261123300000_staff_picks_removals.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000000_foundation', class: Migration20261123000000_foundation },
   { name: 'Migration20261123100000_reputation', class: Migration20261123100000_reputation },
   { name: 'Migration20261123200000_privileges_badges', class: Migration20261123200000_privileges_badges },
+  { name: 'Migration20261123300000_staff_picks_removals', class: Migration20261123300000_staff_picks_removals },
 ];

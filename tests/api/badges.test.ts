@@ -199,7 +199,7 @@ describe('asking and answering', { concurrent: true }, () => {
   });
 
   it.sequential(
-    'badges lists every definition with its holders; staff picks and articles are not awardable yet',
+    'badges lists every definition with its holders; knowledge articles are not awardable yet',
     async () => {
       const res = await api.gql(`{ badges { key name tier perPost awardable holders } }`);
       expect(res.errors).toBeUndefined();
@@ -220,7 +220,7 @@ describe('asking and answering', { concurrent: true }, () => {
         ['problem-solver', 'SILVER', false, true],
         ['good-answer', 'SILVER', true, true],
         ['necromancer', 'SILVER', true, true],
-        ['staff-pick', 'SILVER', true, false],
+        ['staff-pick', 'SILVER', true, true],
         ['first-question', 'BRONZE', false, true],
         ['first-answer', 'BRONZE', false, true],
         ['solution', 'BRONZE', true, true],
@@ -228,7 +228,6 @@ describe('asking and answering', { concurrent: true }, () => {
         ['quick-draw', 'BRONZE', false, true],
       ]);
       const byKey = new Map(list.map((b) => [b.key, b]));
-      expect(byKey.get('staff-pick')).toMatchObject({ name: 'Staff Pick', awardable: false, holders: 0 });
       expect(byKey.get('knowledge-contributor')).toMatchObject({
         name: 'Knowledge Contributor',
         awardable: false,
@@ -541,13 +540,27 @@ describe('the granter and the backfill', { concurrent: true }, () => {
     expect(great!.reason).toBe(`Answer scored 100 or more on “${thread.title}”`);
   });
 
-  it.sequential('the backfill never awards Staff Pick or Knowledge Contributor', async () => {
-    const res = await quiet.gql(`{ badges { key awardable holders } }`);
-    expect(res.data.badges.filter((b: { awardable: boolean }) => !b.awardable)).toEqual([
-      { key: 'knowledge-contributor', awardable: false, holders: 0 },
-      { key: 'staff-pick', awardable: false, holders: 0 },
-    ]);
-  });
+  it.sequential(
+    'the backfill awards Staff Pick per picked answer (not self-picks), never Knowledge Contributor',
+    async () => {
+      const [asker, answerer, staff] = await members(quiet, 3);
+      const thread = await insertThread(quiet, asker, [answerer, staff]);
+      const [picked, own] = thread.answerIds.map(Number);
+      await quiet.sql('update posts set staff_picked_at = now(), staff_picked_by = $1 where id = any($2)', [
+        staff.id,
+        [picked, own],
+      ]);
+      await backfill();
+      expect((await awards(quiet, answerer, 'staff-pick')).map((r) => r.post_id)).toEqual([picked]);
+      expect(await awards(quiet, staff, 'staff-pick')).toEqual([]);
+      expect(await backfill()).toBe(0);
+
+      const res = await quiet.gql(`{ badges { key awardable holders } }`);
+      expect(res.data.badges.filter((b: { awardable: boolean }) => !b.awardable)).toEqual([
+        { key: 'knowledge-contributor', awardable: false, holders: 0 },
+      ]);
+    },
+  );
 });
 
 describe('badge jobs and the action transaction', { concurrent: true }, () => {

@@ -9,7 +9,15 @@
 export type BadgeTier = 'BRONZE' | 'SILVER' | 'GOLD';
 
 /** What happened, as badge jobs hear it; each badge lists the triggers that may earn it. */
-export type BadgeTrigger = 'thread.asked' | 'reply.posted' | 'post.voted' | 'answer.accepted' | 'advocate.granted';
+export const BADGE_TRIGGERS = [
+  'thread.asked',
+  'reply.posted',
+  'post.voted',
+  'answer.accepted',
+  'answer.staff_picked',
+  'advocate.granted',
+] as const;
+export type BadgeTrigger = (typeof BADGE_TRIGGERS)[number];
 
 export interface BadgeDefinition {
   key: string;
@@ -19,7 +27,7 @@ export interface BadgeDefinition {
   /** Earned once per post (repeatable) rather than once. */
   perPost: boolean;
   triggers: BadgeTrigger[];
-  /** Null: awarded by a feature that does not exist yet (staff picks, knowledge articles). */
+  /** Null: awarded by a feature that does not exist yet (knowledge articles). */
   query: string | null;
   /** Post scores at which a vote may earn this badge (votes enqueue a check only when crossing one). */
   scoreThresholds?: number[];
@@ -175,8 +183,12 @@ export const BADGES: BadgeDefinition[] = [
     description: 'Staff picked an answer as exemplary. Earned for every picked answer.',
     tier: 'SILVER',
     perPost: true,
-    triggers: [],
-    query: null,
+    triggers: ['answer.staff_picked'],
+    query: `
+      select p.author_id as member_id, p.id as post_id, 'Staff picked your answer on “' || t.title || '”' as reason
+        from posts p join threads t on t.id = p.thread_id
+       where p.staff_picked_at is not null and p.deleted_at is null and t.deleted_at is null
+         and p.author_id <> p.staff_picked_by and {members:p.author_id}`,
   },
   {
     key: 'knowledge-contributor',

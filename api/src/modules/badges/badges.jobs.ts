@@ -2,12 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { JobDefinition } from '../../platform/jobs/jobs.js';
 import type { Services } from '../../platform/scope.js';
-import { BADGE_SCORE_THRESHOLDS, type BadgeTrigger } from './badge.definitions.js';
+import { BADGE_SCORE_THRESHOLDS, BADGE_TRIGGERS, type BadgeTrigger } from './badge.definitions.js';
 import { grantForTrigger } from './badge-granter.js';
 
-const TRIGGERS = ['thread.asked', 'reply.posted', 'post.voted', 'answer.accepted', 'advocate.granted'] as const;
 const payload = z.object({
-  trigger: z.enum(TRIGGERS),
+  trigger: z.enum(BADGE_TRIGGERS),
   memberIds: z.array(z.number().int().positive()).min(1).max(100),
 });
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CategoryKind } from './category.entity.js';
 import { ThreadOrder } from './community.queries.js';
+import { RemovalReason } from './post.entity.js';
 import { ThreadStatus } from './thread.entity.js';
 
 export enum VoteValue {
@@ -76,6 +77,15 @@ export class EditPostInput {
 
   @Field(() => [String], { nullable: true, description: 'Questions only.' })
   tags?: string[] | null;
+}
+
+@InputType()
+export class RemovePostInput {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => RemovalReason)
+  reason!: RemovalReason;
 }
 
 @InputType()

@@ -31,6 +31,12 @@ declare module '../../platform/authz/guardian.js' {
     'post.vote': PostInThread & { value: -1 | 0 | 1 };
     'post.edit': PostInThread;
     'post.delete': PostInThread;
+    /** Removing a post for a reason, restoring a deleted one, and listing removed posts. */
+    'post.remove': PostInThread;
+    'post.restore': PostInThread;
+    'post.listRemoved': null;
+    /** Picking an answer as exemplary, or withdrawing the pick. */
+    'post.staffPick': PostInThread;
     /** Using tags no live thread has yet. */
     'tag.create': { tags: string[] };
     /** A post body's outgoing links, counted. */
@@ -42,6 +48,9 @@ const locked = (thread: Thread, viewer: Viewer | null): Decision | null =>
   thread.status === ThreadStatus.LOCKED && !isStaffViewer(viewer)
     ? deny('This thread is locked: it can no longer be changed.')
     : null;
+
+const onlyModerators = (viewer: Viewer | null, doing: string): Decision | null =>
+  isStaffViewer(viewer) ? null : deny(`Only moderators can ${doing}.`);
 
 /** Staff and advocates enter restricted categories (the advocates' lounge). */
 export const mayEnterRestricted = (viewer: Viewer | null): boolean => isStaffViewer(viewer) || !!viewer?.isAdvocate;
@@ -115,6 +124,18 @@ defineRules({
     (post.authorId === viewer?.id || isStaffViewer(viewer)
       ? allow()
       : deny('Only the author (or a moderator) can delete this post.')),
+
+  'post.remove': (viewer, { thread }) =>
+    mayWrite(viewer, 'remove posts') ?? locked(thread, viewer) ?? onlyModerators(viewer, 'remove posts') ?? allow(),
+
+  'post.restore': (viewer) => mayWrite(viewer, 'restore posts') ?? onlyModerators(viewer, 'restore posts') ?? allow(),
+
+  'post.listRemoved': (viewer) => onlyModerators(viewer, 'see removed posts') ?? allow(),
+
+  'post.staffPick': (viewer, { post }) =>
+    mayWrite(viewer, 'pick answers') ??
+    onlyModerators(viewer, 'pick answers') ??
+    (post.authorId === viewer?.id ? deny("You can't staff-pick your own answer.") : allow()),
 
   'tag.create': (viewer, { tags }, settings) =>
     mayWrite(viewer, 'create tags') ??

@@ -161,3 +161,37 @@ export async function listReplies(
   for (const row of rows) primeSnapshot(em, Member, row.author, loaders.memberById);
   return toConnection(rows.map(posts.map), args.first, (p) => [p.score, p.id]);
 }
+
+/**
+ * Deleted and removed posts, most recently deleted first, for moderators to review and
+ * restore (posts_deleted_idx). Restricted categories are included only for viewers who may
+ * enter them.
+ */
+export async function listRemovedPosts(
+  em: EntityManager,
+  viewer: Viewer | null,
+  args: { first: number; after?: string | null },
+): Promise<Connection<Post>> {
+  const where = ['p.deleted_at is not null'];
+  const params: unknown[] = [];
+  if (!mayEnterRestricted(viewer)) {
+    where.push(
+      `not exists (select 1 from threads t join categories c on c.id = t.category_id
+                    where t.id = p.thread_id and c.kind = '${CategoryKind.RESTRICTED}')`,
+    );
+  }
+  const cursor = decodeCursor(args.after, ['string', 'number']);
+  if (cursor) {
+    where.push('(p.deleted_at, p.id) < (?::timestamptz, ?)');
+    params.push(...cursor);
+  }
+  params.push(args.first + 1);
+  const posts = await snapshots(
+    em,
+    Post,
+    'p',
+    `select {columns} from posts p where ${where.join(' and ')} order by p.deleted_at desc, p.id desc limit ?`,
+    params,
+  );
+  return toConnection(posts, args.first, (p) => [p.deletedAt!.toISOString(), p.id]);
+}

@@ -1,11 +1,22 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The question (isQuestion) or a reply. bodyHtml is rendered and sanitized once, at write time. */
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'posts' })
 export class Post {
-  [OptionalProps]?: 'isQuestion' | 'score' | 'upVotes' | 'downVotes' | 'createdAt' | 'editedAt' | 'deletedAt';
+  [OptionalProps]?:
+    | 'isQuestion'
+    | 'score'
+    | 'upVotes'
+    | 'downVotes'
+    | 'createdAt'
+    | 'editedAt'
+    | 'deletedAt'
+    | 'deletedBy'
+    | 'removalReason'
+    | 'staffPickedAt'
+    | 'staffPickedBy';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -47,6 +58,34 @@ export class Post {
   @Property({ type: 'timestamptz', nullable: true })
   editedAt: Date | null = null;
 
+  @Field(() => Date, { nullable: true, description: 'When staff picked this answer as exemplary.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  staffPickedAt: Date | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  staffPickedBy: number | null = null;
+
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  deletedBy: number | null = null;
+
+  /** Why a moderator removed the post; null when its author deleted it. */
+  @Property({ type: 'text', nullable: true })
+  removalReason: RemovalReason | null = null;
 }
+
+export enum RemovalReason {
+  SPAM = 'SPAM',
+  ABUSE = 'ABUSE',
+  OFF_TOPIC = 'OFF_TOPIC',
+  OTHER = 'OTHER',
+}
+registerEnumType(RemovalReason, {
+  name: 'RemovalReason',
+  description: 'Why a moderator removed a post; SPAM and ABUSE cost its author reputation.',
+});
+
+/** Removals that cost the author the removal penalty. */
+export const PENALISED_REMOVALS: ReadonlySet<RemovalReason> = new Set([RemovalReason.SPAM, RemovalReason.ABUSE]);

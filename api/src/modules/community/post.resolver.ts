@@ -1,17 +1,21 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import type { Decision } from '../../platform/authz/guardian.js';
-import { parseId } from '../../graphql/pagination.js';
+import { isStaffViewer, type Decision } from '../../platform/authz/guardian.js';
+import { pageSize, parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
-import { deletePost } from './commands/delete-post.js';
+import { deletePost, removePost } from './commands/delete-post.js';
 import { editPost } from './commands/edit-post.js';
 import { postReply } from './commands/post-reply.js';
+import { restorePost } from './commands/restore-post.js';
+import { setStaffPick } from './commands/staff-pick.js';
 import { votePost, type VoteValue as VoteNumber } from './commands/vote-post.js';
-import { EditPostInput, PostReplyInput, VoteInput, VoteValue } from './community.inputs.js';
+import { EditPostInput, PostReplyInput, RemovePostInput, VoteInput, VoteValue } from './community.inputs.js';
 import './community.policy.js';
+import { listRemovedPosts } from './community.queries.js';
 import { PostRevision } from './post-revision.entity.js';
-import { Post } from './post.entity.js';
+import { Post, RemovalReason } from './post.entity.js';
 import { Thread } from './thread.entity.js';
+import { PostConnection } from './thread.resolver.js';
 
 const TO_NUMBER: Record<VoteValue, VoteNumber> = { UP: 1, DOWN: -1, NONE: 0 };
 const FROM_NUMBER: Record<number, VoteValue> = { 1: VoteValue.UP, [-1]: VoteValue.DOWN, 0: VoteValue.NONE };
@@ -37,6 +41,16 @@ class PostViewerCan {
   @Field(() => Boolean) edit!: boolean;
   @Field(() => Boolean) delete!: boolean;
   @Field(() => Boolean, { description: 'Accept this reply as the solution.' }) accept!: boolean;
+  @Field(() => Boolean, { description: 'Remove it for a reason (moderators).' }) remove!: boolean;
+  @Field(() => Boolean, { description: 'Pick this answer, or withdraw the pick (moderators).' }) staffPick!: boolean;
+}
+
+@ObjectType({ description: 'Who deleted a post, when and why (moderators only).', simpleResolvers: true })
+class PostRemoval {
+  @Field(() => Date) at!: Date;
+  @Field(() => Member, { nullable: true }) by!: Member | null;
+  @Field(() => RemovalReason, { nullable: true, description: 'Null when the author deleted the post.' })
+  reason!: RemovalReason | null;
 }
 
 @Resolver(() => Post)
@@ -68,6 +82,16 @@ export class PostResolver {
     return ctx.loaders.revisionsByPostId.load(post.id);
   }
 
+  @FieldResolver(() => PostRemoval, { nullable: true, description: 'Set on deleted posts, for moderators.' })
+  async removal(@Root() post: Post, @Ctx() ctx: Context): Promise<PostRemoval | null> {
+    if (!post.deletedAt || !isStaffViewer(ctx.viewer)) return null;
+    return {
+      at: post.deletedAt,
+      by: post.deletedBy === null ? null : await ctx.loaders.memberById.load(post.deletedBy),
+      reason: post.removalReason,
+    };
+  }
+
   @FieldResolver(() => PostViewerCan)
   async viewerCan(@Root() post: Post, @Ctx() ctx: Context): Promise<PostViewerCan> {
     const thread = (await ctx.loaders.threadById.load(post.threadId))!;
@@ -78,7 +102,19 @@ export class PostResolver {
       edit: ctx.guardian.can('post.edit', { post, thread }),
       delete: ctx.guardian.can('post.delete', { post, thread }),
       accept: !post.isQuestion && thread.acceptedPostId !== post.id && ctx.guardian.can('thread.accept', thread),
+      remove: ctx.guardian.can('post.remove', { post, thread }),
+      staffPick: !post.isQuestion && ctx.guardian.can('post.staffPick', { post, thread }),
     };
+  }
+
+  @Query(() => PostConnection, { description: 'Deleted and removed posts, newest first (moderators).' })
+  removedPosts(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    ctx.guardian.ensureCan('post.listRemoved', null);
+    return listRemovedPosts(ctx.em, ctx.viewer, { first: pageSize(first), after });
   }
 
   @Mutation(() => Post)
@@ -99,6 +135,28 @@ export class PostResolver {
   @Mutation(() => Boolean, { description: 'Soft-deletes a post; deleting the question deletes the thread.' })
   deletePost(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
     return deletePost(ctx, parseId(postId, 'postId'));
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Moderators remove a post for a reason; SPAM and ABUSE cost the author reputation until restored.',
+  })
+  removePost(@Arg('input', () => RemovePostInput) input: RemovePostInput, @Ctx() ctx: Context) {
+    return removePost(ctx, { postId: parseId(input.postId, 'postId'), reason: input.reason });
+  }
+
+  @Mutation(() => Post, { description: 'Moderators bring back a deleted post; a removal penalty is reversed.' })
+  restorePost(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return restorePost(ctx, parseId(postId, 'postId'));
+  }
+
+  @Mutation(() => Post, { description: 'Moderators pick an answer as exemplary; its author earns reputation.' })
+  staffPick(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return setStaffPick(ctx, { postId: parseId(postId, 'postId'), picked: true });
+  }
+
+  @Mutation(() => Post, { description: 'Withdraws a staff pick; the reputation it gave is reversed.' })
+  withdrawStaffPick(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return setStaffPick(ctx, { postId: parseId(postId, 'postId'), picked: false });
   }
 }
 

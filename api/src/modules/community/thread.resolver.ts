@@ -16,7 +16,7 @@ import { Thread } from './thread.entity.js';
 
 const ThreadConnection = connectionType(Thread, 'Thread');
 const EMPTY: Connection<Thread> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-const PostConnection = connectionType(Post, 'Post');
+export const PostConnection = connectionType(Post, 'Post');
 
 @ObjectType({
   description: 'What the viewer may do to this thread, so clients need not re-derive it.',

@@ -9,6 +9,8 @@ export type ReputationKind =
   | 'DOWNVOTE_CAST'
   | 'ANSWER_ACCEPTED'
   | 'ACCEPTED_AN_ANSWER'
+  | 'STAFF_PICK'
+  | 'POST_REMOVED'
   | 'ADJUSTMENT'
   | 'REVERSAL';
 
@@ -26,6 +28,7 @@ interface Credit {
   actorId: number;
   /** Counts against the member's daily vote cap. */
   capped: boolean;
+  reason?: string;
 }
 
 /**
@@ -66,10 +69,10 @@ async function credit(tx: EntityManager, rules: ReputationRules, c: Credit): Pro
   }
   await sql(
     tx,
-    `with ev as (insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id)
-                 values (?, ?, ?, ?, ?, ?) returning points)
+    `with ev as (insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, reason)
+                 values (?, ?, ?, ?, ?, ?, ?) returning points)
      update members m set reputation = m.reputation + ev.points from ev where m.id = ?`,
-    [c.memberId, c.kind, c.points, c.postId, c.threadId, c.actorId, c.memberId],
+    [c.memberId, c.kind, c.points, c.postId, c.threadId, c.actorId, c.reason ?? null, c.memberId],
   );
 }
 
@@ -198,6 +201,66 @@ export async function applyAcceptReputation(
       points: rules.acceptedAnAnswer,
     });
   }
+}
+
+/**
+ * Staff picked (`picked`) or un-picked an answer: the pick credits its author outside the
+ * vote cap; un-picking reverses that credit. Picking your own answer earns nothing.
+ */
+export async function applyStaffPickReputation(
+  tx: EntityManager,
+  rules: ReputationRules,
+  p: { post: { id: number; authorId: number; threadId: number }; actorId: number; picked: boolean },
+): Promise<void> {
+  if (!p.picked) {
+    await reverse(tx, { postId: p.post.id }, ['STAFF_PICK'], 'staff pick withdrawn');
+    return;
+  }
+  if (p.post.authorId === p.actorId) return;
+  await credit(tx, rules, {
+    memberId: p.post.authorId,
+    kind: 'STAFF_PICK',
+    points: rules.staffPick,
+    postId: p.post.id,
+    threadId: p.post.threadId,
+    actorId: p.actorId,
+    capped: false,
+  });
+}
+
+/**
+ * A post left the thread (deleted by its author, or removed by a moderator): if it was the
+ * solution, the accept's reputation goes with it; a removal as spam or abuse costs its author
+ * the removal penalty (never a moderator's own post).
+ */
+export async function applyRemovalReputation(
+  tx: EntityManager,
+  rules: ReputationRules,
+  r: {
+    post: { id: number; authorId: number; threadId: number };
+    actorId: number;
+    wasAccepted: boolean;
+    penalised: boolean;
+    reason: string;
+  },
+): Promise<void> {
+  if (r.wasAccepted) await reverse(tx, { threadId: r.post.threadId }, ACCEPT_KINDS, 'accepted answer deleted');
+  if (!r.penalised || r.post.authorId === r.actorId) return;
+  await credit(tx, rules, {
+    memberId: r.post.authorId,
+    kind: 'POST_REMOVED',
+    points: rules.postRemovedAsSpamOrAbuse,
+    postId: r.post.id,
+    threadId: r.post.threadId,
+    actorId: r.actorId,
+    capped: false,
+    reason: r.reason,
+  });
+}
+
+/** A removed post was restored: its removal penalty is reversed (an accept is not restored). */
+export async function applyRestoreReputation(tx: EntityManager, postId: number): Promise<void> {
+  await reverse(tx, { postId }, ['POST_REMOVED'], 'post restored');
 }
 
 /**

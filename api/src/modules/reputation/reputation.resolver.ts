@@ -48,7 +48,7 @@ class ReputationEvent {
   @Field(() => ID) id!: string;
   @Field(() => String, {
     description:
-      'QUESTION_UPVOTED, ANSWER_UPVOTED, DOWNVOTE_RECEIVED, DOWNVOTE_CAST, ANSWER_ACCEPTED, ACCEPTED_AN_ANSWER, ADJUSTMENT or REVERSAL.',
+      'QUESTION_UPVOTED, ANSWER_UPVOTED, DOWNVOTE_RECEIVED, DOWNVOTE_CAST, ANSWER_ACCEPTED, ACCEPTED_AN_ANSWER, STAFF_PICK, POST_REMOVED, ADJUSTMENT or REVERSAL.',
   })
   kind!: string;
   @Field(() => Int, { description: 'Points credited (after the daily vote cap).' }) points!: number;
@@ -56,8 +56,8 @@ class ReputationEvent {
   uncappedPoints!: number | null;
   @Field(() => ID, { nullable: true }) postId!: number | null;
   @Field(() => ID, { nullable: true }) threadId!: number | null;
-  @Field(() => String, { nullable: true, description: 'Why a reversal or adjustment happened.' }) reason!:
-    string | null;
+  @Field(() => String, { nullable: true, description: 'Why a reversal, removal penalty or adjustment happened.' })
+  reason!: string | null;
   @Field(() => Date) createdAt!: Date;
 }
 

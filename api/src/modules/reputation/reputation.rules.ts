@@ -14,7 +14,11 @@ export const reputationRulesSchema = z
     answerAccepted: z.number().int().min(0).default(15),
     /** The asker's reward for accepting someone else's answer. */
     acceptedAnAnswer: z.number().int().min(0).default(2),
-    /** Most a member can earn from votes in one UTC day; accepts are exempt. */
+    /** Staff picked the member's answer (exempt from the vote cap). */
+    staffPick: z.number().int().min(0).default(25),
+    /** A moderator removed the member's post as spam or abuse (reversed if it is restored). */
+    postRemovedAsSpamOrAbuse: z.number().int().max(0).default(-100),
+    /** Most a member can earn from votes in one UTC day; accepts and staff picks are exempt. */
     dailyVoteCap: z.number().int().min(0).default(200),
     /** Reputation each privilege needs (staff hold them all). */
     privileges: z

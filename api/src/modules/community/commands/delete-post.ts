@@ -1,41 +1,89 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { transact } from '../../../platform/db/transact.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
+import { applyRemovalReputation } from '../../reputation/ledger.js';
 import type { Loaders } from '../../loaders.js';
 import { visiblePost } from '../community.queries.js';
+import { PENALISED_REMOVALS, type Post, type RemovalReason } from '../post.entity.js';
+import type { Thread } from '../thread.entity.js';
 
-/**
- * Soft-deletes a post. Deleting the question deletes the thread; deleting a reply lowers the
- * reply count and, if it was the solution, re-opens the thread. Rows stay for audit and undo.
- */
-export async function deletePost(scope: Scope & { loaders: Loaders }, postId: number): Promise<boolean> {
+type Ctx = Scope & { loaders: Loaders };
+
+/** Its author (or a moderator, without a reason) deletes a post. */
+export async function deletePost(scope: Ctx, postId: number): Promise<boolean> {
   const viewer = scope.guardian.requireViewer();
   const { post, thread } = await visiblePost(scope.loaders, viewer, postId);
   scope.guardian.ensureCan('post.delete', { post, thread });
+  await softDelete(scope, post, thread, null);
+  return true;
+}
 
+/**
+ * A moderator removes a post for a reason; removing it as spam or abuse costs the author
+ * reputation (reversed if the post is restored).
+ */
+export async function removePost(scope: Ctx, input: { postId: number; reason: RemovalReason }): Promise<boolean> {
+  const viewer = scope.guardian.requireViewer();
+  const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
+  scope.guardian.ensureCan('post.remove', { post, thread });
+  await softDelete(scope, post, thread, input.reason);
+  return true;
+}
+
+/**
+ * Soft-deletes a post. Deleting the question deletes the thread; deleting a reply lowers the
+ * reply count and, if it was the solution, re-opens the thread and takes back the accept's
+ * reputation. Rows stay for audit and restore.
+ */
+async function softDelete(scope: Ctx, post: Post, thread: Thread, reason: RemovalReason | null): Promise<void> {
+  const actorId = scope.guardian.requireViewer().id;
   await transact(scope.em, async (tx) => {
     const deleted = await sql(
       tx,
-      'update posts set deleted_at = now() where id = ? and deleted_at is null returning id',
-      [post.id],
+      `update posts set deleted_at = now(), deleted_by = ?, removal_reason = ?
+        where id = ? and deleted_at is null returning id`,
+      [actorId, reason, post.id],
     );
     if (deleted.length === 0) throw new NotFoundError('Post'); // deleted concurrently
-    if (post.isQuestion) {
-      await sql(tx, 'update threads set deleted_at = now() where id = ?', [thread.id]);
-      await sql(tx, 'update categories set thread_count = thread_count - 1 where id = ?', [thread.categoryId]);
-    } else {
-      await sql(
-        tx,
-        `update threads set reply_count = reply_count - 1,
-            accepted_post_id = case when accepted_post_id = ? then null else accepted_post_id end,
-            status = case when accepted_post_id = ? and status = 'ANSWERED' then 'OPEN' else status end
-          where id = ?`,
-        [post.id, post.id, thread.id],
-      );
-    }
+    const wasAccepted = await detachFromThread(tx, post, thread, -1);
+    await applyRemovalReputation(tx, scope.services.config.reputation, {
+      post,
+      actorId,
+      wasAccepted,
+      penalised: reason !== null && PENALISED_REMOVALS.has(reason),
+      reason: reason === null ? 'post deleted' : `post removed as ${reason.toLowerCase().replace('_', '-')}`,
+    });
   });
   scope.loaders.postById.clear(post.id);
   scope.loaders.threadById.clear(thread.id);
-  return true;
+}
+
+/**
+ * Moves the counters when a post leaves (`delta` -1) or comes back (+1): a question takes its
+ * thread with it; a reply moves the reply count and, leaving, its thread's solution. Returns
+ * whether the post was the thread's solution.
+ */
+export async function detachFromThread(tx: EntityManager, post: Post, thread: Thread, delta: 1 | -1): Promise<boolean> {
+  if (post.isQuestion) {
+    await sql(tx, `update threads set deleted_at = ${delta < 0 ? 'now()' : 'null'} where id = ?`, [thread.id]);
+    await sql(tx, 'update categories set thread_count = thread_count + ? where id = ?', [delta, thread.categoryId]);
+    return false;
+  }
+  if (delta > 0) {
+    await sql(tx, 'update threads set reply_count = reply_count + 1 where id = ?', [thread.id]);
+    return false;
+  }
+  const [row] = await sql<{ was_accepted: boolean }>(
+    tx,
+    `update threads t set reply_count = t.reply_count - 1,
+        accepted_post_id = case when t.accepted_post_id = ? then null else t.accepted_post_id end,
+        status = case when t.accepted_post_id = ? and t.status = 'ANSWERED' then 'OPEN' else t.status end
+       from (select accepted_post_id from threads where id = ? for update) old
+      where t.id = ?
+      returning old.accepted_post_id is not distinct from ?::int as was_accepted`,
+    [post.id, post.id, thread.id, thread.id, post.id],
+  );
+  return row?.was_accepted ?? false;
 }

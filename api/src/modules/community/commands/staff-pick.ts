@@ -1,0 +1,52 @@
+import { ConflictError, NotFoundError } from '../../../platform/errors.js';
+import { snapshotShape } from '../../../platform/db/snapshots.js';
+import { sql } from '../../../platform/db/sql.js';
+import { transact } from '../../../platform/db/transact.js';
+import type { Scope } from '../../../platform/scope.js';
+import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
+import { applyStaffPickReputation } from '../../reputation/ledger.js';
+import type { Loaders } from '../../loaders.js';
+import { visiblePost } from '../community.queries.js';
+import { Post } from '../post.entity.js';
+
+/**
+ * Staff pick an answer as exemplary (`picked`) or withdraw the pick. The conditional update
+ * makes concurrent picks of one answer count once; the pick credits the author and queues the
+ * Staff Pick badge in the same transaction.
+ */
+export async function setStaffPick(
+  scope: Scope & { loaders: Loaders },
+  input: { postId: number; picked: boolean },
+): Promise<Post> {
+  const viewer = scope.guardian.requireViewer();
+  const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
+  if (post.isQuestion) throw new NotFoundError('Answer');
+  scope.guardian.ensureCan('post.staffPick', { post, thread });
+
+  const row = await transact(scope.em, async (tx) => {
+    const [updated] = await sql<Record<string, unknown>>(
+      tx,
+      input.picked
+        ? `update posts set staff_picked_at = now(), staff_picked_by = ?
+            where id = ? and deleted_at is null and staff_picked_at is null returning *`
+        : `update posts set staff_picked_at = null, staff_picked_by = null
+            where id = ? and staff_picked_at is not null returning *`,
+      input.picked ? [viewer.id, post.id] : [post.id],
+    );
+    if (!updated) {
+      throw new ConflictError(
+        input.picked ? 'This answer is already a staff pick.' : 'This answer is not a staff pick.',
+      );
+    }
+    await applyStaffPickReputation(tx, scope.services.config.reputation, {
+      post,
+      actorId: viewer.id,
+      picked: input.picked,
+    });
+    if (input.picked) await enqueueBadgeCheck(scope.services, tx, 'answer.staff_picked', [post.authorId]);
+    return updated;
+  });
+  const fresh = snapshotShape(scope.em, Post).map(row);
+  scope.loaders.postById.clear(post.id).prime(post.id, fresh);
+  return fresh;
+}
