@@ -83,6 +83,11 @@ function Header() {
           <NavLink to="/badges" className={nav}>
             Badges
           </NavLink>
+          {viewer && viewer.role !== 'MEMBER' && (
+            <NavLink to="/moderation/removed" className={nav}>
+              Removed
+            </NavLink>
+          )}
         </nav>
         <Link
           to="/ask"

@@ -12,4 +12,5 @@ export default [
   route('leaderboard', 'routes/leaderboard.tsx'),
   route('badges', 'routes/badges.tsx'),
   route('notices/dismiss', 'routes/notices.dismiss.tsx'),
+  route('moderation/removed', 'routes/moderation.removed.tsx'),
 ] satisfies RouteConfig;

@@ -39,14 +39,22 @@ describe('privileges', () => {
     const question = member.page.getByTestId('question');
     const up = question.getByTestId('vote-up');
     const down = question.getByTestId('vote-down');
-    expect(await up.isDisabled()).toBe(true);
+    expect(await up.getAttribute('aria-disabled')).toBe('true');
     expect(await up.getAttribute('title')).toBe('You need 15 reputation to upvote; you have 0.');
     const describedBy = await up.getAttribute('aria-describedby');
     expect(await member.page.locator(`[id="${describedBy}"]`).textContent()).toBe(
       'You need 15 reputation to upvote; you have 0.',
     );
-    expect(await down.isDisabled()).toBe(true);
+    expect(await down.getAttribute('aria-disabled')).toBe('true');
     expect(await down.getAttribute('title')).toBe('You need 125 reputation to downvote; you have 0.');
+    // Keyboard users reach the refused button and, pressing it, are told why; nothing is sent.
+    await expect.poll(() => question.locator('input[name="_js"]').count()).toBe(1); // hydrated
+    await up.focus();
+    await member.page.keyboard.press('Enter');
+    expect(await question.getByTestId('vote-refused').textContent()).toBe(
+      'You need 15 reputation to upvote; you have 0.',
+    );
+    expect(await question.getByTestId('post-score').textContent()).toBe('0');
 
     // The member answers through the UI; two members (15 reputation each) upvote the answer.
     await member.page.getByLabel('Reply (markdown)').fill(ANSWER);
@@ -59,7 +67,7 @@ describe('privileges', () => {
     for (let i = 0; i < 2; i++) await vote(await buildMember(stack.api), String(answer!.id));
 
     await member.page.reload();
-    expect(await up.isDisabled()).toBe(false);
+    expect(await up.getAttribute('aria-disabled')).toBeNull();
     expect(await up.getAttribute('title')).toBeNull();
     expect(await up.getAttribute('aria-describedby')).toBeNull();
     // Still short of downvoting, and told so with the new total.
@@ -134,6 +142,14 @@ describe('privileges', () => {
       .toMatch(/New members can include at most 2 links in a post; this one has 3/);
     expect(await member.page.getByTestId('reply').count()).toBe(0);
 
+    // A refused vote button still submits without JavaScript; the API's denial comes back inline.
+    await member.page.getByTestId('question').getByTestId('vote-up').focus();
+    await member.page.keyboard.press('Enter');
+    await expect
+      .poll(() => member.page.getByTestId('form-error').textContent())
+      .toBe('You need 15 reputation to upvote; you have 0.');
+    expect(await stack.api.sql('select 1 from post_votes where post_id = $1', [thread.question.id])).toEqual([]);
+
     await member.context.close();
   });
 });
@@ -200,7 +216,7 @@ for (const javaScriptEnabled of [true, false]) {
         .toMatch(/^\d+ members? holds? it$/);
       expect(
         await member.page
-          .locator('[data-testid=badge-definition][data-badge=staff-pick]')
+          .locator('[data-testid=badge-definition][data-badge=knowledge-contributor]')
           .getByTestId('badge-holders')
           .textContent(),
       ).toBe('Not awarded yet');
@@ -309,6 +325,59 @@ describe('advocates', () => {
         { timeout: 10_000, interval: 500 },
       )
       .toContain('1 gold badge');
+
+    staff.assertClean();
+    await staff.context.close();
+  });
+});
+
+describe('moderators', () => {
+  /**
+   * A moderator staff-picks an answer (its author earns 25) and removes a spam reply (its author
+   * loses 100), then restores it from the removed list, which gives the 100 back.
+   */
+  it('picks an answer, removes spam, and restores it from the removed list', async () => {
+    const staff = await newVisitor(stack.browser);
+    const staffHandle = await registerThroughUi(staff.page, stack.web.url);
+    await stack.api.sql(`update members set role = 'MODERATOR' where id = $1`, [
+      (await memberByHandle(stack.api, staffHandle)).id,
+    ]);
+    const [helper, spammer] = await Promise.all([buildMember(stack.api), buildMember(stack.api)]);
+    const thread = await buildThread(stack.api, await buildMember(stack.api));
+    const good = await buildReply(stack.api, helper, thread.id, ANSWER);
+    const spam = await buildReply(stack.api, spammer, thread.id, 'Buy cheap followers now at our wonderful shop!');
+    const reputation = async (m: TestMember) =>
+      (await stack.api.sql<{ reputation: number }>('select reputation from members where id = $1', [m.id]))[0]!
+        .reputation;
+
+    await staff.page.goto(`${stack.web.url}/t/${thread.id}`);
+    const goodCard = staff.page.locator(`#post-${good.id}`);
+    await goodCard.getByTestId('staff-pick-toggle').click();
+    await expect.poll(() => goodCard.getByTestId('staff-pick').count()).toBe(1);
+    expect(await goodCard.getByTestId('staff-pick-toggle').textContent()).toBe('Withdraw staff pick');
+    expect(await reputation(helper)).toBe(15 + 25);
+
+    const spamCard = staff.page.locator(`#post-${spam.id}`);
+    await spamCard.getByTestId('remove-post').click();
+    await spamCard.getByLabel('Reason').selectOption('SPAM');
+    await spamCard.getByRole('button', { name: 'Remove post' }).click();
+    await expect.poll(() => staff.page.locator(`#post-${spam.id}`).count()).toBe(0);
+    expect(await reputation(spammer)).toBe(15 - 100);
+
+    await staff.page.getByRole('link', { name: 'Removed' }).click();
+    const removed = staff.page.getByTestId('removed-post').first();
+    await expect
+      .poll(() => removed.getByTestId('removal').textContent())
+      .toMatch(new RegExp(`^removed as spam by @${staffHandle}`));
+    await removed.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => staff.page.locator(`#post-${spam.id}`).count()).toBe(1);
+    expect(await reputation(spammer)).toBe(15);
+
+    // The spammer's history shows the penalty and its reversal.
+    await staff.page.goto(`${stack.web.url}/u/${spammer.handle}`);
+    const history = await staff.page.getByTestId('reputation-event').allTextContents();
+    expect(history.join('\n')).toMatch(/Post removed by a moderator/);
+    expect(history.join('\n')).toMatch(/Reversed/);
 
     staff.assertClean();
     await staff.context.close();

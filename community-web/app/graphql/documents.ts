@@ -140,6 +140,7 @@ export const PostViewFragment = graphql(`
     isQuestion
     createdAt
     editedAt
+    staffPickedAt
     author {
       handle
       role
@@ -169,6 +170,8 @@ export const PostViewFragment = graphql(`
       edit
       delete
       accept
+      remove
+      staffPick
     }
   }
 `);
@@ -249,6 +252,72 @@ export const EditPostMutation = graphql(`
 export const DeletePostMutation = graphql(`
   mutation DeletePost($postId: ID!) {
     deletePost(postId: $postId)
+  }
+`);
+
+export const RemovePostMutation = graphql(`
+  mutation RemovePost($input: RemovePostInput!) {
+    removePost(input: $input)
+  }
+`);
+
+export const RestorePostMutation = graphql(`
+  mutation RestorePost($postId: ID!) {
+    restorePost(postId: $postId) {
+      id
+      thread {
+        id
+      }
+    }
+  }
+`);
+
+export const StaffPickMutation = graphql(`
+  mutation StaffPick($postId: ID!) {
+    staffPick(postId: $postId) {
+      id
+    }
+  }
+`);
+
+export const WithdrawStaffPickMutation = graphql(`
+  mutation WithdrawStaffPick($postId: ID!) {
+    withdrawStaffPick(postId: $postId) {
+      id
+    }
+  }
+`);
+
+export const RemovedPostsQuery = graphql(`
+  query RemovedPosts($after: String) {
+    removedPosts(first: 25, after: $after) {
+      edges {
+        node {
+          id
+          isQuestion
+          bodyHtml
+          createdAt
+          author {
+            handle
+          }
+          thread {
+            id
+            title
+          }
+          removal {
+            at
+            reason
+            by {
+              handle
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
 `);
 

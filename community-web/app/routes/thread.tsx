@@ -7,12 +7,15 @@ import {
   EditPostMutation,
   PostReplyMutation,
   RecordViewMutation,
+  RemovePostMutation,
   SetStatusMutation,
+  StaffPickMutation,
   ThreadQuery,
   UnacceptMutation,
   VoteMutation,
+  WithdrawStaffPickMutation,
 } from '../graphql/documents';
-import type { ThreadStatus, VoteValue } from '../graphql/generated/graphql';
+import type { RemovalReason, ThreadStatus, VoteValue } from '../graphql/generated/graphql';
 import { timeAgo } from '../features/forum/format';
 import { PostCard, type PostActionErrors } from '../features/forum/post-card';
 import { StatusBadge, Tag } from '../features/forum/status-badge';
@@ -88,6 +91,23 @@ export async function action({ request, params }: Route.ActionArgs) {
       const res = await api(request, DeletePostMutation, { postId });
       if (res.error) return fail(res.error);
       throw redirect(form.get('isQuestion') ? '/' : here);
+    }
+    case 'remove': {
+      const res = await api(request, RemovePostMutation, {
+        input: { postId, reason: text(form, 'reason') as RemovalReason },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(form.get('isQuestion') ? '/' : here);
+    }
+    case 'staffPick': {
+      const res = await api(request, StaffPickMutation, { postId });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${postId}`);
+    }
+    case 'withdrawStaffPick': {
+      const res = await api(request, WithdrawStaffPickMutation, { postId });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${postId}`);
     }
     case 'status': {
       const res = await api(request, SetStatusMutation, {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Form, Link, useFetcher, useSearchParams } from 'react-router';
 import { Button, FieldError, FormMessage, TextArea } from '../../components/ui/field';
 import type { PostViewFragment } from '../../graphql/generated/graphql';
@@ -16,6 +17,9 @@ export interface PostActionErrors {
 function VoteButtons({ post }: { post: PostViewFragment }) {
   const fetcher = useFetcher<{ score?: number; viewerVote?: string; error?: string }>();
   const hydrated = useHydrated();
+  // A refused vote button stays focusable (aria-disabled, not disabled) so keyboard and screen
+  // reader users can reach it and learn why; pressing it says so instead of submitting.
+  const [explained, setExplained] = useState<string | null>(null);
   const pending = fetcher.formData;
   const optimistic = pending ? String(pending.get('value')) : (fetcher.data?.viewerVote ?? post.viewerVote);
   const score = pending
@@ -34,7 +38,12 @@ function VoteButtons({ post }: { post: PostViewFragment }) {
           type="submit"
           name="value"
           value={active ? 'NONE' : direction}
-          disabled={disabled}
+          aria-disabled={disabled || undefined}
+          onClick={(event) => {
+            if (!reason) return;
+            event.preventDefault();
+            setExplained(reason);
+          }}
           title={reason}
           aria-pressed={active}
           aria-label={`${direction === 'UP' ? 'Upvote' : 'Downvote'}${active ? ' (click to retract)' : ''}`}
@@ -42,7 +51,7 @@ function VoteButtons({ post }: { post: PostViewFragment }) {
           data-testid={`vote-${direction.toLowerCase()}`}
           className={`grid h-8 w-8 place-items-center rounded-md border text-sm ${
             active ? 'border-brand-500 bg-brand-50 text-brand-700' : 'border-slate-200 text-slate-500 hover:bg-slate-50'
-          } disabled:cursor-not-allowed disabled:opacity-40`}
+          } ${disabled ? 'cursor-not-allowed opacity-40' : ''}`}
         >
           {direction === 'UP' ? '▲' : '▼'}
         </button>
@@ -64,12 +73,48 @@ function VoteButtons({ post }: { post: PostViewFragment }) {
         {score}
       </span>
       {button('DOWN')}
-      {fetcher.data?.error && (
-        <p role="alert" className="w-24 text-center text-xs text-red-600">
-          {fetcher.data.error}
+      {(explained ?? fetcher.data?.error) && (
+        <p role="alert" className="w-24 text-center text-xs text-red-600" data-testid="vote-refused">
+          {explained ?? fetcher.data?.error}
         </p>
       )}
     </fetcher.Form>
+  );
+}
+
+const REMOVAL_REASONS = [
+  { value: 'SPAM', label: 'Spam (−100 reputation)' },
+  { value: 'ABUSE', label: 'Abuse (−100 reputation)' },
+  { value: 'OFF_TOPIC', label: 'Off-topic' },
+  { value: 'OTHER', label: 'Other' },
+];
+
+/** Moderators remove a post with a reason; a disclosure keeps it out of the way (no JavaScript needed). */
+function RemoveForm({ post }: { post: PostViewFragment }) {
+  return (
+    <details className="inline-block">
+      <summary className="cursor-pointer hover:text-red-700" data-testid="remove-post">
+        Remove…
+      </summary>
+      <Form method="post" className="mt-2 flex items-center gap-2">
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name="postId" value={post.id} />
+        {post.isQuestion && <input type="hidden" name="isQuestion" value="1" />}
+        <label className="text-slate-700">
+          Reason{' '}
+          <select name="reason" required className="rounded border border-slate-300 px-1 py-0.5">
+            {REMOVAL_REASONS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary" className="!px-2 !py-1 text-xs">
+          Remove post
+        </Button>
+      </Form>
+    </details>
   );
 }
 
@@ -96,9 +141,21 @@ export function PostCard({
     >
       <VoteButtons post={post} />
       <div className="min-w-0 flex-1">
-        {post.isAccepted && (
-          <p className="mb-2 inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-700">
-            ✓ Accepted solution
+        {(post.isAccepted || post.staffPickedAt) && (
+          <p className="mb-2 flex flex-wrap gap-2">
+            {post.isAccepted && (
+              <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-700">
+                ✓ Accepted solution
+              </span>
+            )}
+            {post.staffPickedAt && (
+              <span
+                className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800"
+                data-testid="staff-pick"
+              >
+                ★ Staff pick
+              </span>
+            )}
           </p>
         )}
         {editing ? (
@@ -160,7 +217,18 @@ export function PostCard({
               Edit
             </Link>
           )}
-          {post.viewerCan.delete && (
+          {post.viewerCan.staffPick && (
+            <Form method="post" className="inline">
+              <input type="hidden" name="intent" value={post.staffPickedAt ? 'withdrawStaffPick' : 'staffPick'} />
+              <input type="hidden" name="postId" value={post.id} />
+              <button type="submit" className="hover:text-slate-900" data-testid="staff-pick-toggle">
+                {post.staffPickedAt ? 'Withdraw staff pick' : '★ Staff pick'}
+              </button>
+            </Form>
+          )}
+          {post.viewerCan.remove ? (
+            <RemoveForm post={post} />
+          ) : post.viewerCan.delete ? (
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="postId" value={post.id} />
@@ -169,7 +237,7 @@ export function PostCard({
                 Delete
               </button>
             </Form>
-          )}
+          ) : null}
           {post.viewerCan.accept && (
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="accept" />

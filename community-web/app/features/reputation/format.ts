@@ -6,6 +6,8 @@ const KINDS: Record<string, string> = {
   DOWNVOTE_CAST: 'Downvoted an answer',
   ANSWER_ACCEPTED: 'Answer accepted as the solution',
   ACCEPTED_AN_ANSWER: 'Accepted an answer',
+  STAFF_PICK: 'Answer picked by staff',
+  POST_REMOVED: 'Post removed by a moderator',
   ADJUSTMENT: 'Adjusted by staff',
   REVERSAL: 'Reversed',
 };
