@@ -3,6 +3,7 @@ import { Migration20261123000000_foundation } from './Migration20261123000000_fo
 import { Migration20261123100000_reputation } from './Migration20261123100000_reputation.js';
 import { Migration20261123200000_privileges_badges } from './Migration20261123200000_privileges_badges.js';
 import { Migration20261123300000_staff_picks_removals } from './Migration20261123300000_staff_picks_removals.js';
+import { Migration20261123400000_vote_cap_counters } from './Migration20261123400000_vote_cap_counters.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123100000_reputation', class: Migration20261123100000_reputation },
   { name: 'Migration20261123200000_privileges_badges', class: Migration20261123200000_privileges_badges },
   { name: 'Migration20261123300000_staff_picks_removals', class: Migration20261123300000_staff_picks_removals },
+  { name: 'Migration20261123400000_vote_cap_counters', class: Migration20261123400000_vote_cap_counters },
 ];

@@ -51,6 +51,13 @@ async function expectConsistent(a: TestApi) {
        on e.member_id = m.id where m.reputation <> coalesce(e.s, 0)`,
   );
   expect(rows).toEqual([]);
+  // The daily cap's counters agree with the capped events of their day.
+  const counters = await a.sql(
+    `select k.member_id, k.day from reputation_cap_days k
+      where k.earned <> (select coalesce(sum(e.points), 0) from reputation_events e
+                          where e.member_id = k.member_id and e.cap_day = k.day)`,
+  );
+  expect(counters).toEqual([]);
 }
 
 describe('votes write reputation events', () => {

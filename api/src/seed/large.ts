@@ -279,7 +279,8 @@ type Phase = (label: string, ...statements: string[]) => Promise<void>;
  * The reputation ledger the votes and accepts would have written, set-based: every vote an
  * event (upvotes capped per author and UTC day exactly as ledger.ts does: the crossing vote
  * credited in part), downvotes charged to voters on answers, accepts credited to answerer and
- * asker; then cached totals and the leaderboard rollups (the trigger is off in replica mode).
+ * asker; then cached totals, cap counters and the leaderboard rollups (the trigger is off in
+ * replica mode).
  */
 async function seedLedger(phase: Phase, config: Config) {
   const r = config.reputation;
@@ -316,6 +317,10 @@ async function seedLedger(phase: Phase, config: Config) {
     `update members m set reputation = s.total
        from (select member_id, sum(points)::int as total from reputation_events group by member_id) s
       where s.member_id = m.id`,
+    // The cap counters the vote path reads: only yesterday's and today's matter (see the migration).
+    `insert into reputation_cap_days (member_id, day, earned)
+     select member_id, cap_day, sum(points) from reputation_events
+      where cap_day >= (now() at time zone 'utc')::date - 1 group by 1, 2`,
     `insert into reputation_rollups (period, period_start, category_id, member_id, points, accepted)
      select p.period, p.start, c.id, e.member_id, sum(e.points), sum(e.accepted)
        from (select e.member_id, e.points, (e.created_at at time zone 'utc')::date as day, t.category_id as cat,

@@ -33,31 +33,39 @@ interface Credit {
 
 /**
  * Writes one ledger event and moves the member's cached total by the same points, inside the
- * caller's transaction. A capped credit first locks the member row, so concurrent credits to
- * one member are counted against the day's cap one after another; the statement that sums the
- * day starts after the lock is held and so sees every earlier credit. A credit that crosses
- * the cap is credited in part (uncapped_points keeps what it would have been).
+ * caller's transaction. A capped credit first upserts the member's counter for the UTC day
+ * (reputation_cap_days): the upsert locks that row and reads its latest committed value, so
+ * concurrent credits to one member are counted against the cap one after another. A credit
+ * that crosses the cap is credited in part (uncapped_points keeps what it would have been).
  */
 async function credit(tx: EntityManager, rules: ReputationRules, c: Credit): Promise<void> {
   if (c.points === 0) return;
   if (c.capped && c.points > 0) {
-    await sql(tx, 'select 1 from members where id = ? for update', [c.memberId]);
     await sql(
       tx,
       `with day as (select (now() at time zone 'utc')::date as d),
-            earned as (select coalesce(sum(e.points), 0)::int as s from reputation_events e, day
-                        where e.member_id = ? and e.cap_day = day.d),
+            counted as (
+              insert into reputation_cap_days as k (member_id, day, earned, last_credit)
+              select ?, day.d, least(?::int, ?::int), least(?::int, ?::int) from day
+              on conflict (member_id, day) do update
+                set last_credit = least(excluded.last_credit, greatest(0, ?::int - k.earned)),
+                    earned = k.earned + least(excluded.last_credit, greatest(0, ?::int - k.earned))
+              returning last_credit),
             ev as (insert into reputation_events
                      (member_id, kind, points, post_id, thread_id, actor_id, cap_day, uncapped_points)
-                   select ?, ?, least(?, greatest(0, ? - earned.s)), ?, ?, ?, day.d, ? from earned, day
+                   select ?, ?, counted.last_credit, ?, ?, ?, day.d, ? from counted, day
                    returning points)
        update members m set reputation = m.reputation + ev.points from ev where m.id = ?`,
       [
         c.memberId,
-        c.memberId,
-        c.kind,
         c.points,
         rules.dailyVoteCap,
+        c.points,
+        rules.dailyVoteCap,
+        rules.dailyVoteCap,
+        rules.dailyVoteCap,
+        c.memberId,
+        c.kind,
         c.postId,
         c.threadId,
         c.actorId,
@@ -79,8 +87,8 @@ async function credit(tx: EntityManager, rules: ReputationRules, c: Credit): Pro
 /**
  * Undoes every not-yet-undone event of `kinds` caused by `actorId` on `where`: one REVERSAL per
  * event, worth exactly what was credited (a partly capped credit is undone in part), counted
- * against the same day's cap as the event it undoes. `reverses_id` is unique, so an event is
- * never undone twice.
+ * against the same day's cap as the event it undoes (its counter moves back). `reverses_id` is
+ * unique, so an event is never undone twice.
  */
 export async function reverse(
   tx: EntityManager,
@@ -110,11 +118,19 @@ export async function reverse(
       rev as (
         insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, reverses_id, cap_day, reason)
         select member_id, 'REVERSAL', -points, post_id, thread_id, actor_id, id, cap_day, ? from targets
-        returning member_id, points),
+        returning member_id, points, cap_day),
+      counters as (
+        update reputation_cap_days k set earned = k.earned + s.delta
+          from (select member_id, cap_day, sum(points)::int as delta from rev
+                 where cap_day is not null group by 1, 2) s
+         where k.member_id = s.member_id and k.day = s.cap_day
+        returning 1),
+      -- Counters before members (the uncorrelated count runs first, as an InitPlan): the lock
+      -- order of credit(), so a reversal and a credit to one member never deadlock.
       totals as (
         update members m set reputation = m.reputation + s.delta
           from (select member_id, sum(points)::int as delta from rev group by member_id) s
-         where m.id = s.member_id)
+         where m.id = s.member_id and (select count(*) from counters) >= 0)
      select count(*)::int as n from rev`,
     [...params, reason],
   );
