@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('demo seed', () => {
-  it('builds a consistent community with reputation, badges, an advocate and the advocates’ lounge', async () => {
+  it('builds a consistent community with reputation, badges, a staff pick, an advocate and the advocates’ lounge', async () => {
     const [counts] = await api.sql(
       `select (select count(*) from members)::int as members, (select count(*) from threads)::int as threads,
               (select count(*) from badge_awards)::int as awards,
@@ -31,6 +31,14 @@ describe('demo seed', () => {
     expect(audit).toEqual([]);
     // Quick Draw is judged on the demo's final timestamps: no demo answer came within 5 minutes.
     expect(await api.sql(`select 1 from badge_awards where badge = 'quick-draw'`)).toEqual([]);
+    // One answer is a staff pick: its author holds the points and the badge.
+    const [pick] = await api.sql(
+      `select m.handle,
+              (select count(*) from reputation_events e where e.post_id = p.id and e.kind = 'STAFF_PICK')::int as events,
+              (select count(*) from badge_awards b where b.post_id = p.id and b.badge = 'staff-pick')::int as badges
+         from posts p join members m on m.id = p.author_id where p.staff_picked_at is not null`,
+    );
+    expect(pick).toEqual({ handle: 'priya_k', events: 1, badges: 1 });
   });
 
   it('has this week’s leaderboard and lets alice log in', async () => {

@@ -8,6 +8,8 @@ export interface DemoReply {
   upvoters?: string[];
   downvoters?: string[];
   accepted?: boolean;
+  /** The moderator picks it as exemplary. */
+  staffPick?: boolean;
 }
 
 export interface DemoThread {
@@ -131,6 +133,7 @@ export const DEMO_THREADS: DemoThread[] = [
         body: `Error 1007 almost always means the hub tried to join the **5 GHz** band. The hub only speaks 2.4 GHz. On the Archer, split the bands (Advanced → Wireless → Smart Connect off) and give the 2.4 GHz network its own name, then run setup again choosing that network.`,
         upvoters: ['alice', 'bob', 'grace-h', 'moderator'],
         accepted: true,
+        staffPick: true,
       },
       {
         by: 'bob',

@@ -12,6 +12,7 @@ import { backfillBadges } from '../modules/badges/badge-granter.js';
 import { adjustMemberReputation } from '../modules/reputation/commands/adjust-member-reputation.js';
 import type { CategoryKind } from '../modules/community/category.entity.js';
 import { acceptAnswer } from '../modules/community/commands/accept-answer.js';
+import { setStaffPick } from '../modules/community/commands/staff-pick.js';
 import { askQuestion } from '../modules/community/commands/ask-question.js';
 import { createTags } from '../modules/community/commands/create-tags.js';
 import { createCategory } from '../modules/community/commands/manage-category.js';
@@ -102,6 +103,7 @@ export async function seedDemo(services: Services): Promise<void> {
       for (const voter of r.upvoters ?? []) await votePost(await as(voter), { postId: reply.id, value: 1 });
       for (const voter of r.downvoters ?? []) await votePost(await as(voter), { postId: reply.id, value: -1 });
       if (r.accepted) await acceptAnswer(await as(t.by), reply.id);
+      if (r.staffPick) await setStaffPick(await as('moderator'), { postId: reply.id, picked: true });
     }
     if (t.status) await setThreadStatus(await as('moderator'), { threadId: thread.id, status: ThreadStatus[t.status] });
 

@@ -47,7 +47,7 @@ async function softDelete(scope: Ctx, post: Post, thread: Thread, reason: Remova
       [actorId, reason, post.id],
     );
     if (deleted.length === 0) throw new NotFoundError('Post'); // deleted concurrently
-    const wasAccepted = await detachFromThread(tx, post, thread, -1);
+    const wasAccepted = await shiftThreadCounters(tx, post, thread, -1);
     await applyRemovalReputation(tx, scope.services.config.reputation, {
       post,
       actorId,
@@ -65,7 +65,12 @@ async function softDelete(scope: Ctx, post: Post, thread: Thread, reason: Remova
  * thread with it; a reply moves the reply count and, leaving, its thread's solution. Returns
  * whether the post was the thread's solution.
  */
-export async function detachFromThread(tx: EntityManager, post: Post, thread: Thread, delta: 1 | -1): Promise<boolean> {
+export async function shiftThreadCounters(
+  tx: EntityManager,
+  post: Post,
+  thread: Thread,
+  delta: 1 | -1,
+): Promise<boolean> {
   if (post.isQuestion) {
     await sql(tx, `update threads set deleted_at = ${delta < 0 ? 'now()' : 'null'} where id = ?`, [thread.id]);
     await sql(tx, 'update categories set thread_count = thread_count + ? where id = ?', [delta, thread.categoryId]);

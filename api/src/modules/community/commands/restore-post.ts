@@ -7,7 +7,7 @@ import { applyRestoreReputation } from '../../reputation/ledger.js';
 import type { Loaders } from '../../loaders.js';
 import { canSeeCategory } from '../community.queries.js';
 import { Post } from '../post.entity.js';
-import { detachFromThread } from './delete-post.js';
+import { shiftThreadCounters } from './delete-post.js';
 
 /**
  * A moderator brings back a deleted or removed post: counters return and a removal penalty is
@@ -34,7 +34,7 @@ export async function restorePost(scope: Scope & { loaders: Loaders }, postId: n
       [post.id],
     );
     if (!restored) throw new ConflictError('This post is not deleted.'); // restored concurrently
-    await detachFromThread(tx, post, thread, 1);
+    await shiftThreadCounters(tx, post, thread, 1);
     await applyRestoreReputation(tx, post.id);
     return restored;
   });
