@@ -15,6 +15,13 @@ import { LEADERBOARD, THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, leaderboards, plans). */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const section = (name: string, title: string) => {
+  if (ONLY && !ONLY.includes(name)) return false;
+  console.log(`\n== ${title} ==`);
+  return true;
+};
 const API_PORT = 4300;
 const BASE_PORT = 4301;
 const children: ChildProcess[] = [];
@@ -126,7 +133,15 @@ async function main() {
   await Promise.all([
     start(
       'api',
-      ['--import', 'tsx', 'src/main.ts'],
+      [
+        // BENCH_PROFILE=dir writes the API's V8 CPU profile there when it stops (open in Chrome DevTools).
+        ...(process.env.BENCH_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+          : []),
+        '--import',
+        'tsx',
+        'src/main.ts',
+      ],
       path.join(ROOT, 'api'),
       {
         NODE_ENV: 'production',
@@ -166,224 +181,234 @@ async function main() {
     sample.data.thread.title === base.data.thread.title;
   console.log(`baseline returns the same thread page as the API: ${same ? 'yes' : 'NO'}`);
 
-  console.log('\n== Thread page (thread + 30 replies with authors) ==');
-  const rows: string[] = [];
-  for (const connections of [1, 10]) {
-    const apiIds = rotation(threadIds);
-    const baseIds = rotation(threadIds);
-    const apiOpts = (): autocannon.Options => ({
-      url: `http://127.0.0.1:${API_PORT}`,
-      connections,
-      requests: [
-        {
-          ...gqlRequest({}),
-          setupRequest: (req: any) => ({
-            ...req,
-            body: JSON.stringify({ query: THREAD_PAGE, variables: { id: apiIds() } }),
-          }),
-        },
-      ],
-    });
-    const baseOpts = (): autocannon.Options => ({
-      url: `http://127.0.0.1:${BASE_PORT}`,
-      connections,
-      requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/thread/${baseIds()}` }) }],
-    });
-    await autocannon({ ...apiOpts(), duration: 3 });
-    await autocannon({ ...baseOpts(), duration: 3 });
-    const apiFig = await load(apiOpts());
-    const baseFig = await load(baseOpts());
-    rows.push(`  ${String(connections).padStart(2)} clients  API      ${fmt(apiFig)}`);
-    rows.push(`  ${String(connections).padStart(2)} clients  baseline ${fmt(baseFig)}`);
-    rows.push(
-      `  ${String(connections).padStart(2)} clients  ratio API/baseline throughput: ${(apiFig.rps / baseFig.rps).toFixed(2)}`,
-    );
-    console.log(rows.slice(-3).join('\n'));
-  }
-
-  console.log('\n== SQL statements per thread-page request ==');
-  const sized = async (where: string) =>
-    (
-      await db.query<{ id: number; reply_count: number }>(
-        // All with an accepted answer, so the pages differ only in their number of replies.
-        `select id, reply_count from threads where deleted_at is null and accepted_post_id is not null and ${where} limit 1`,
-      )
-    ).rows[0]!;
-  const samples = [
-    await sized('reply_count = 5'),
-    await sized('reply_count >= 30 order by reply_count'),
-    await sized('reply_count >= 30 order by reply_count desc'),
-  ];
-  for (const { id, reply_count } of samples) {
-    const res = await gql(THREAD_PAGE, { id: String(id) }, { 'x-hearth-debug': 'sql' });
-    const shown = res.data.thread.replies.edges.length;
-    console.log(
-      `  thread with ${String(reply_count).padStart(3)} replies (${String(shown).padStart(2)} shown)  ${res.extensions?.sqlStatements} statements`,
-    );
-  }
-  const big = samples.at(-1)!;
-
-  console.log('\n== Threads list (first: 20, LATEST), 10 clients ==');
-  let after: string | null = null;
-  for (let page = 1; page < 100; page++) {
-    const res = await gql(THREAD_LIST, { after });
-    after = res.data.threads.pageInfo.endCursor;
-  }
-  const listFirst = await load({
-    url: `http://127.0.0.1:${API_PORT}`,
-    connections: 10,
-    requests: [gqlRequest({ query: THREAD_LIST, variables: {} })],
-  });
-  const list100 = await load({
-    url: `http://127.0.0.1:${API_PORT}`,
-    connections: 10,
-    requests: [gqlRequest({ query: THREAD_LIST, variables: { after } })],
-  });
-  console.log(`  page 1    ${fmt(listFirst)}`);
-  console.log(`  page 100  ${fmt(list100)}`);
-  console.log(`  ratio page 100 / page 1 throughput: ${(list100.rps / listFirst.rps).toFixed(2)}`);
-
-  console.log('\n== Vote mutation (members flipping UP/NONE on posts of others; one member per client) ==');
-  // Fresh (member, post) pairs each run: pairs from earlier runs carry hundreds of flips in the
-  // ledger, which no real vote has, and would make every run slower than the last.
-  const runSalt = randomBytes(3).readUIntBE(0, 3);
-  for (const connections of [10, 50]) {
-    const voters = // Voters who hold the upvote privilege, as on a live community.
-      (
-        await db.query<{ id: number }>(`select id from members where reputation >= 15 order by id desc limit $1`, [
-          connections,
-        ])
-      ).rows.map((r) => r.id);
-    const tokens: string[] = [];
-    const postIds: number[] = [];
-    for (const voter of voters) {
-      const token = 'hs_' + randomBytes(32).toString('base64url');
-      await db.query(
-        `insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`,
-        [voter, createHash('sha256').update(token).digest('hex')],
+  if (section('thread', 'Thread page (thread + 30 replies with authors)')) {
+    const rows: string[] = [];
+    for (const connections of [1, 10]) {
+      const apiIds = rotation(threadIds);
+      const baseIds = rotation(threadIds);
+      const apiOpts = (): autocannon.Options => ({
+        url: `http://127.0.0.1:${API_PORT}`,
+        connections,
+        requests: [
+          {
+            ...gqlRequest({}),
+            setupRequest: (req: any) => ({
+              ...req,
+              body: JSON.stringify({ query: THREAD_PAGE, variables: { id: apiIds() } }),
+            }),
+          },
+        ],
+      });
+      const baseOpts = (): autocannon.Options => ({
+        url: `http://127.0.0.1:${BASE_PORT}`,
+        connections,
+        requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/thread/${baseIds()}` }) }],
+      });
+      await autocannon({ ...apiOpts(), duration: 3 });
+      await autocannon({ ...baseOpts(), duration: 3 });
+      const apiFig = await load(apiOpts());
+      const baseFig = await load(baseOpts());
+      rows.push(`  ${String(connections).padStart(2)} clients  API      ${fmt(apiFig)}`);
+      rows.push(`  ${String(connections).padStart(2)} clients  baseline ${fmt(baseFig)}`);
+      rows.push(
+        `  ${String(connections).padStart(2)} clients  ratio API/baseline throughput: ${(apiFig.rps / baseFig.rps).toFixed(2)}`,
       );
-      tokens.push(token);
-      const [p] = (
-        await db.query<{ id: number }>(
-          `select p.id from posts p join threads t on t.id = p.thread_id
+      console.log(rows.slice(-3).join('\n'));
+    }
+  }
+
+  if (section('statements', 'SQL statements per thread-page request')) {
+    const sized = async (where: string) =>
+      (
+        await db.query<{ id: number; reply_count: number }>(
+          // All with an accepted answer, so the pages differ only in their number of replies.
+          `select id, reply_count from threads where deleted_at is null and accepted_post_id is not null and ${where} limit 1`,
+        )
+      ).rows[0]!;
+    const samples = [
+      await sized('reply_count = 5'),
+      await sized('reply_count >= 30 order by reply_count'),
+      await sized('reply_count >= 30 order by reply_count desc'),
+    ];
+    for (const { id, reply_count } of samples) {
+      const res = await gql(THREAD_PAGE, { id: String(id) }, { 'x-hearth-debug': 'sql' });
+      const shown = res.data.thread.replies.edges.length;
+      console.log(
+        `  thread with ${String(reply_count).padStart(3)} replies (${String(shown).padStart(2)} shown)  ${res.extensions?.sqlStatements} statements`,
+      );
+    }
+  }
+
+  if (section('list', 'Threads list (first: 20, LATEST), 10 clients')) {
+    let after: string | null = null;
+    for (let page = 1; page < 100; page++) {
+      const res = await gql(THREAD_LIST, { after });
+      after = res.data.threads.pageInfo.endCursor;
+    }
+    const listFirst = await load({
+      url: `http://127.0.0.1:${API_PORT}`,
+      connections: 10,
+      requests: [gqlRequest({ query: THREAD_LIST, variables: {} })],
+    });
+    const list100 = await load({
+      url: `http://127.0.0.1:${API_PORT}`,
+      connections: 10,
+      requests: [gqlRequest({ query: THREAD_LIST, variables: { after } })],
+    });
+    console.log(`  page 1    ${fmt(listFirst)}`);
+    console.log(`  page 100  ${fmt(list100)}`);
+    console.log(`  ratio page 100 / page 1 throughput: ${(list100.rps / listFirst.rps).toFixed(2)}`);
+  }
+
+  if (section('votes', 'Vote mutation (members flipping UP/NONE on posts of others; one member per client)')) {
+    // Fresh (member, post) pairs each run: pairs from earlier runs carry hundreds of flips in the
+    // ledger, which no real vote has, and would make every run slower than the last.
+    const runSalt = randomBytes(3).readUIntBE(0, 3);
+    for (const connections of [10, 50]) {
+      const voters = // Voters who hold the upvote privilege, as on a live community.
+        (
+          await db.query<{ id: number }>(`select id from members where reputation >= 15 order by id desc limit $1`, [
+            connections,
+          ])
+        ).rows.map((r) => r.id);
+      const tokens: string[] = [];
+      const postIds: number[] = [];
+      for (const voter of voters) {
+        const token = 'hs_' + randomBytes(32).toString('base64url');
+        await db.query(
+          `insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`,
+          [voter, createHash('sha256').update(token).digest('hex')],
+        );
+        tokens.push(token);
+        const [p] = (
+          await db.query<{ id: number }>(
+            `select p.id from posts p join threads t on t.id = p.thread_id
             where p.author_id <> $1 and t.status in ('OPEN', 'ANSWERED') and p.deleted_at is null and not p.is_question
             order by hashint4(p.id + $1 + $2) limit 1`,
-          [voter, runSalt],
-        )
-      ).rows;
-      await db.query('delete from post_votes where post_id = $1 and voter_id = $2', [p!.id, voter]);
-      await db.query(
-        `update posts set up_votes = s.up, down_votes = s.down, score = s.up - s.down
+            [voter, runSalt],
+          )
+        ).rows;
+        await db.query('delete from post_votes where post_id = $1 and voter_id = $2', [p!.id, voter]);
+        await db.query(
+          `update posts set up_votes = s.up, down_votes = s.down, score = s.up - s.down
            from (select count(*) filter (where value = 1)::int as up, count(*) filter (where value = -1)::int as down
                    from post_votes where post_id = $1) s where id = $1`,
-        [p!.id],
-      );
-      postIds.push(p!.id);
-    }
-    // autocannon resets a request's context before every request, so clients cannot keep a
-    // member; instead each request borrows an idle (member, post) pair and flips its vote.
-    const pairs = tokens.map((token, i) => ({ token, postId: postIds[i]!, up: false, busy: false }));
-    const figures = await load({
-      url: `http://127.0.0.1:${API_PORT}`,
-      connections,
-      requests: [
-        {
-          ...gqlRequest({}),
-          setupRequest: (req: any, context: any) => {
-            const pair = pairs.find((p) => !p.busy)!;
-            pair.busy = true;
-            context.pair = pair;
-            return {
-              ...req,
-              headers: { ...req.headers, authorization: `Bearer ${pair.token}` },
-              body: JSON.stringify({
-                query: VOTE,
-                variables: { input: { postId: String(pair.postId), value: pair.up ? 'NONE' : 'UP' } },
-              }),
-            };
+          [p!.id],
+        );
+        postIds.push(p!.id);
+      }
+      // autocannon resets a request's context before every request, so clients cannot keep a
+      // member; instead each request borrows an idle (member, post) pair and flips its vote.
+      const pairs = tokens.map((token, i) => ({ token, postId: postIds[i]!, up: false, busy: false }));
+      const figures = await load({
+        url: `http://127.0.0.1:${API_PORT}`,
+        connections,
+        requests: [
+          {
+            ...gqlRequest({}),
+            setupRequest: (req: any, context: any) => {
+              const pair = pairs.find((p) => !p.busy)!;
+              pair.busy = true;
+              context.pair = pair;
+              return {
+                ...req,
+                headers: { ...req.headers, authorization: `Bearer ${pair.token}` },
+                body: JSON.stringify({
+                  query: VOTE,
+                  variables: { input: { postId: String(pair.postId), value: pair.up ? 'NONE' : 'UP' } },
+                }),
+              };
+            },
+            onResponse: (_status: number, body: string, context: any) => {
+              const pair = context.pair as (typeof pairs)[number];
+              if (!body.includes('"errors"')) pair.up = !pair.up;
+              pair.busy = false;
+            },
           },
-          onResponse: (_status: number, body: string, context: any) => {
-            const pair = context.pair as (typeof pairs)[number];
-            if (!body.includes('"errors"')) pair.up = !pair.up;
-            pair.busy = false;
-          },
-        },
-      ],
-    });
-    const [check] = (
-      await db.query(
-        `select count(*)::int as posts,
+        ],
+      });
+      const [check] = (
+        await db.query(
+          `select count(*)::int as posts,
                 count(*) filter (where p.score <> coalesce((select sum(value) from post_votes v where v.post_id = p.id), 0)
                                      or p.up_votes <> (select count(*) from post_votes v where v.post_id = p.id and v.value = 1))::int as wrong
            from posts p where p.id = any($1)`,
-        [postIds],
-      )
-    ).rows;
-    console.log(
-      `  ${String(connections).padStart(2)} clients  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}`,
-    );
-    await db.query(`delete from sessions where member_id = any($1)`, [voters]);
+          [postIds],
+        )
+      ).rows;
+      console.log(
+        `  ${String(connections).padStart(2)} clients  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}`,
+      );
+      await db.query(`delete from sessions where member_id = any($1)`, [voters]);
+    }
   }
 
-  console.log('\n== Leaderboards (first: 20; sequential requests, latency of the whole GraphQL request) ==');
-  const categoryIds = (await db.query<{ id: number }>('select id from categories order by id limit 2')).rows.map((r) =>
-    String(r.id),
-  );
-  for (const ranking of ['REPUTATION', 'SOLUTIONS']) {
-    for (const period of ['WEEK', 'MONTH', 'ALL_TIME']) {
-      for (const categoryId of [undefined, ...categoryIds]) {
-        const ms: number[] = [];
-        let rows = 0;
-        for (let i = 0; i < 200; i++) {
-          const started = performance.now();
-          const res = await gql(LEADERBOARD, { period, categoryId, ranking });
-          ms.push(performance.now() - started);
-          if (res.errors) throw new Error(JSON.stringify(res.errors));
-          rows = res.data.leaderboard.length;
+  if (section('leaderboards', 'Leaderboards (first: 20; sequential requests, latency of the whole GraphQL request)')) {
+    const categoryIds = (await db.query<{ id: number }>('select id from categories order by id limit 2')).rows.map(
+      (r) => String(r.id),
+    );
+    for (const ranking of ['REPUTATION', 'SOLUTIONS']) {
+      for (const period of ['WEEK', 'MONTH', 'ALL_TIME']) {
+        for (const categoryId of [undefined, ...categoryIds]) {
+          const ms: number[] = [];
+          let rows = 0;
+          for (let i = 0; i < 200; i++) {
+            const started = performance.now();
+            const res = await gql(LEADERBOARD, { period, categoryId, ranking });
+            ms.push(performance.now() - started);
+            if (res.errors) throw new Error(JSON.stringify(res.errors));
+            rows = res.data.leaderboard.length;
+          }
+          ms.sort((a, b) => a - b);
+          const p = (q: number) => ms[Math.floor(q * (ms.length - 1))]!.toFixed(1);
+          console.log(
+            `  ${ranking.padEnd(10)} ${period.padEnd(8)} ${(categoryId ? `category ${categoryId}` : 'overall').padEnd(11)} ` +
+              `p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  (${rows} rows)`,
+          );
         }
-        ms.sort((a, b) => a - b);
-        const p = (q: number) => ms[Math.floor(q * (ms.length - 1))]!.toFixed(1);
-        console.log(
-          `  ${ranking.padEnd(10)} ${period.padEnd(8)} ${(categoryId ? `category ${categoryId}` : 'overall').padEnd(11)} ` +
-            `p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  (${rows} rows)`,
-        );
       }
     }
   }
 
-  console.log('\n== Query plans (EXPLAIN ANALYZE) ==');
-  const plans: [string, string, unknown[]][] = [
-    [
-      'threads list, page 1',
-      `select t.* from threads t where t.deleted_at is null and not exists (select 1 from categories c where c.id = t.category_id and c.kind = 'RESTRICTED') order by t.last_activity_at desc, t.id desc limit 21`,
-      [],
-    ],
-    [
-      'threads list, category + keyset',
-      `select t.* from threads t where t.deleted_at is null and t.category_id = 3 and (t.last_activity_at, t.id) < (now(), 2147483647) order by t.last_activity_at desc, t.id desc limit 21`,
-      [],
-    ],
-    [
-      'replies of a thread',
-      `select p.* from posts p where p.thread_id = $1 and p.deleted_at is null and not p.is_question order by p.score desc, p.id asc limit 31`,
-      [big.id],
-    ],
-    [
-      'leaderboard, month, category 1',
-      `select member_id, points, accepted from reputation_rollups where period = 'MONTH' and period_start = date_trunc('month', now() at time zone 'utc')::date and category_id = 1 and points > 0 order by points desc, member_id limit 20`,
-      [],
-    ],
-    [
-      'viewer votes on a page',
-      `select post_id, value from post_votes where voter_id = 1 and post_id = any($1)`,
-      [[1, 2, 3, 4, 5]],
-    ],
-  ];
-  for (const [label, sql, params] of plans) {
-    const { rows: plan } = await db.query(`explain (analyze, buffers) ${sql}`, params);
-    const lines = plan.map((r: any) => r['QUERY PLAN'] as string);
-    const scan = lines.find((l) => /Index|Seq Scan/.test(l))?.trim() ?? lines[0];
-    console.log(`  ${label.padEnd(34)} ${lines.at(-1)!.trim().padEnd(30)} ${scan}`);
+  if (section('plans', 'Query plans (EXPLAIN ANALYZE)')) {
+    const [big] = (
+      await db.query<{ id: number }>(
+        `select id from threads where deleted_at is null order by reply_count desc limit 1`,
+      )
+    ).rows;
+    const plans: [string, string, unknown[]][] = [
+      [
+        'threads list, page 1',
+        `select t.* from threads t where t.deleted_at is null and not exists (select 1 from categories c where c.id = t.category_id and c.kind = 'RESTRICTED') order by t.last_activity_at desc, t.id desc limit 21`,
+        [],
+      ],
+      [
+        'threads list, category + keyset',
+        `select t.* from threads t where t.deleted_at is null and t.category_id = 3 and (t.last_activity_at, t.id) < (now(), 2147483647) order by t.last_activity_at desc, t.id desc limit 21`,
+        [],
+      ],
+      [
+        'replies of a thread',
+        `select p.* from posts p where p.thread_id = $1 and p.deleted_at is null and not p.is_question order by p.score desc, p.id asc limit 31`,
+        [big.id],
+      ],
+      [
+        'leaderboard, month, category 1',
+        `select member_id, points, accepted from reputation_rollups where period = 'MONTH' and period_start = date_trunc('month', now() at time zone 'utc')::date and category_id = 1 and points > 0 order by points desc, member_id limit 20`,
+        [],
+      ],
+      [
+        'viewer votes on a page',
+        `select post_id, value from post_votes where voter_id = 1 and post_id = any($1)`,
+        [[1, 2, 3, 4, 5]],
+      ],
+    ];
+    for (const [label, sql, params] of plans) {
+      const { rows: plan } = await db.query(`explain (analyze, buffers) ${sql}`, params);
+      const lines = plan.map((r: any) => r['QUERY PLAN'] as string);
+      const scan = lines.find((l) => /Index|Seq Scan/.test(l))?.trim() ?? lines[0];
+      console.log(`  ${label.padEnd(34)} ${lines.at(-1)!.trim().padEnd(30)} ${scan}`);
+    }
   }
   await db.end();
 }
