@@ -4,6 +4,7 @@ import { Migration20261123100000_reputation } from './Migration20261123100000_re
 import { Migration20261123200000_privileges_badges } from './Migration20261123200000_privileges_badges.js';
 import { Migration20261123300000_staff_picks_removals } from './Migration20261123300000_staff_picks_removals.js';
 import { Migration20261123400000_vote_cap_counters } from './Migration20261123400000_vote_cap_counters.js';
+import { Migration20261123500000_accepted_answers } from './Migration20261123500000_accepted_answers.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123200000_privileges_badges', class: Migration20261123200000_privileges_badges },
   { name: 'Migration20261123300000_staff_picks_removals', class: Migration20261123300000_staff_picks_removals },
   { name: 'Migration20261123400000_vote_cap_counters', class: Migration20261123400000_vote_cap_counters },
+  { name: 'Migration20261123500000_accepted_answers', class: Migration20261123500000_accepted_answers },
 ];

@@ -6,7 +6,8 @@ const stack = useStack();
 
 /**
  * The core loop: A asks, B answers and upvotes the question, A accepts B's answer, and the
- * thread shows as answered with the solution first. Runs with and without JavaScript.
+ * thread shows as answered with the solution first; B's profile lists the solution. Runs with
+ * and without JavaScript.
  */
 for (const javaScriptEnabled of [true, false]) {
   describe(`Q&A loop with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -77,6 +78,15 @@ for (const javaScriptEnabled of [true, false]) {
         [threadId],
       );
       expect(votes).toEqual([{ handle: helperHandle, value: 1 }]);
+
+      // B's profile lists the solution, linking to the answer in its thread.
+      await helper.page.goto(`${stack.web.url}/u/${helperHandle}`);
+      const solution = helper.page.getByTestId('solution');
+      expect(await solution.count()).toBe(1);
+      expect(await solution.getByRole('link').textContent()).toBe(title);
+      await solution.getByRole('link').click();
+      await expect.poll(() => new URL(helper.page.url()).pathname).toBe(`/t/${threadId}`);
+      expect(await helper.page.getByTestId('accepted-answer').textContent()).toContain(helperHandle);
 
       asker.assertClean();
       helper.assertClean();

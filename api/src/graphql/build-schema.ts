@@ -2,7 +2,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { MemberResolver } from '../modules/accounts/member.resolver.js';
 import { CategoryResolver } from '../modules/community/category.resolver.js';
-import { PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
+import { MemberAnswersResolver, PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
 import { ThreadResolver } from '../modules/community/thread.resolver.js';
 import { AdvocateChangeResolver, AdvocateResolver } from '../modules/advocates/advocates.resolver.js';
 import { BadgeResolver, MemberBadgesResolver } from '../modules/badges/badges.resolver.js';
@@ -14,6 +14,7 @@ export const resolvers = [
   ThreadResolver,
   PostResolver,
   PostRevisionResolver,
+  MemberAnswersResolver,
   ReputationResolver,
   LeaderboardEntryResolver,
   BadgeResolver,

@@ -252,6 +252,8 @@ export async function seedLarge(config: Config): Promise<void> {
            (select count(*) from members m left join reputation_rollups r
               on r.member_id = m.id and r.period = 'ALL_TIME' and r.category_id = 0
              where m.reputation <> coalesce(r.points, 0))::int as bad_rollups,
+           (select count(*) from posts p left join threads t on t.accepted_post_id = p.id
+             where (p.accepted_at is not null) <> (t.id is not null))::int as bad_solutions,
            (select count(*) from badge_awards)::int as badge_awards`);
   await client.end();
   const check = rows[0]!;
@@ -265,6 +267,7 @@ export async function seedLarge(config: Config): Promise<void> {
     'orphan_votes',
     'bad_reputation',
     'bad_rollups',
+    'bad_solutions',
   ].every((k) => check[k] === 0);
   console.log(`consistency: ${consistent ? 'OK' : 'FAILED'}`);
   console.log(
@@ -311,6 +314,7 @@ async function seedLedger(phase: Phase, config: Config) {
             lateral (values (a.author_id, 'ANSWER_ACCEPTED', ${r.answerAccepted}),
                             (t.author_id, 'ACCEPTED_AN_ANSWER', ${r.acceptedAnAnswer})) as x (member_id, kind, points)
       where a.author_id <> t.author_id`,
+    `update posts p set accepted_at = p.created_at + interval '2 hours' from threads t where t.accepted_post_id = p.id`,
   );
   await phase(
     'reputation totals and leaderboard rollups',

@@ -359,7 +359,7 @@ export const LogoutMutation = graphql(`
 `);
 
 export const MemberQuery = graphql(`
-  query MemberPage($handle: String!, $after: String, $questionsAfter: String) {
+  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {
     member(handle: $handle) {
       id
       handle
@@ -409,6 +409,23 @@ export const MemberQuery = graphql(`
             threadId
             reason
             createdAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      acceptedAnswers(first: 10, after: $solutionsAfter) {
+        edges {
+          node {
+            id
+            acceptedAt
+            score
+            thread {
+              id
+              title
+            }
           }
         }
         pageInfo {

@@ -4,6 +4,7 @@ import { api, query } from '../graphql/client.server';
 import { GrantAdvocateMutation, MemberQuery, RevokeAdvocateMutation } from '../graphql/documents';
 import { BadgeCounts } from '../features/badges/badge-counts';
 import { MemberBadges } from '../features/badges/member-badges';
+import { SolutionList } from '../features/forum/solution-list';
 import { ThreadList } from '../features/forum/thread-list';
 import { AdvocateMark } from '../features/reputation/advocate-mark';
 import { LevelProgress } from '../features/reputation/level-progress';
@@ -20,8 +21,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const search = new URL(request.url).searchParams;
   const { data } = await query(request, MemberQuery, {
     handle: params.handle,
-    // ?after= pages the reputation history, ?questionsAfter= the questions.
+    // ?after= pages the reputation history, ?solutionsAfter= the solutions, ?questionsAfter= the questions.
     after: search.get('after') || null,
+    solutionsAfter: search.get('solutionsAfter') || null,
     questionsAfter: search.get('questionsAfter') || null,
   });
   return data;
@@ -59,6 +61,7 @@ export default function MemberPage() {
     return `?${search.toString()}`;
   };
   const history = member.reputationHistory;
+  const solutions = member.acceptedAnswers;
   const staff = !!viewer && viewer.role !== 'MEMBER';
   return (
     <div className="space-y-8">
@@ -133,6 +136,20 @@ export default function MemberPage() {
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <PrivilegesList reputation={member.reputation} held={member.privileges.held} next={member.privileges.next} />
         </div>
+      </section>
+
+      <section aria-labelledby="solutions-heading">
+        <h2 id="solutions-heading" className="mb-3 text-lg font-semibold">
+          Solutions
+        </h2>
+        <SolutionList
+          solutions={solutions.edges.map((e) => e.node)}
+          nextHref={
+            solutions.pageInfo.hasNextPage && solutions.pageInfo.endCursor
+              ? link({ solutionsAfter: solutions.pageInfo.endCursor })
+              : null
+          }
+        />
       </section>
 
       <section aria-labelledby="history-heading">

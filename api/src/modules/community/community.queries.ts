@@ -180,9 +180,40 @@ export async function listRemovedPosts(
                     where t.id = p.thread_id and c.kind = '${CategoryKind.RESTRICTED}')`,
     );
   }
+  return pageOfPosts(em, where, params, 'deleted_at', args);
+}
+
+/**
+ * A member's answers that are their thread's solution now, most recently accepted first; only
+ * those in threads the viewer may see. One range of posts_accepted_idx.
+ */
+export async function listAcceptedAnswers(
+  em: EntityManager,
+  viewer: Viewer | null,
+  args: { authorId: number; first: number; after?: string | null },
+): Promise<Connection<Post>> {
+  const where = [
+    'p.author_id = ?',
+    'p.accepted_at is not null',
+    'p.deleted_at is null',
+    `exists (select 1 from threads t join categories c on c.id = t.category_id
+              where t.id = p.thread_id and t.deleted_at is null
+                ${mayEnterRestricted(viewer) ? '' : `and c.kind <> '${CategoryKind.RESTRICTED}'`})`,
+  ];
+  return pageOfPosts(em, where, [args.authorId], 'accepted_at', args);
+}
+
+/** One keyset page of posts newest first by `column` (a timestamp), then id. */
+async function pageOfPosts(
+  em: EntityManager,
+  where: string[],
+  params: unknown[],
+  column: 'deleted_at' | 'accepted_at',
+  args: { first: number; after?: string | null },
+): Promise<Connection<Post>> {
   const cursor = decodeCursor(args.after, ['string', 'number']);
   if (cursor) {
-    where.push('(p.deleted_at, p.id) < (?::timestamptz, ?)');
+    where.push(`(p.${column}, p.id) < (?::timestamptz, ?)`);
     params.push(...cursor);
   }
   params.push(args.first + 1);
@@ -190,8 +221,9 @@ export async function listRemovedPosts(
     em,
     Post,
     'p',
-    `select {columns} from posts p where ${where.join(' and ')} order by p.deleted_at desc, p.id desc limit ?`,
+    `select {columns} from posts p where ${where.join(' and ')} order by p.${column} desc, p.id desc limit ?`,
     params,
   );
-  return toConnection(posts, args.first, (p) => [p.deletedAt!.toISOString(), p.id]);
+  const at = column === 'deleted_at' ? (p: Post) => p.deletedAt! : (p: Post) => p.acceptedAt!;
+  return toConnection(posts, args.first, (p) => [at(p).toISOString(), p.id]);
 }

@@ -16,7 +16,8 @@ export class Post {
     | 'deletedBy'
     | 'removalReason'
     | 'staffPickedAt'
-    | 'staffPickedBy';
+    | 'staffPickedBy'
+    | 'acceptedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -64,6 +65,13 @@ export class Post {
 
   @Property({ type: 'integer', nullable: true })
   staffPickedBy: number | null = null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the answer became its thread's solution; null unless it is the solution now.",
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;

@@ -11,7 +11,7 @@ import { setStaffPick } from './commands/staff-pick.js';
 import { votePost, type VoteValue as VoteNumber } from './commands/vote-post.js';
 import { EditPostInput, PostReplyInput, RemovePostInput, VoteInput, VoteValue } from './community.inputs.js';
 import './community.policy.js';
-import { listRemovedPosts } from './community.queries.js';
+import { listAcceptedAnswers, listRemovedPosts } from './community.queries.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post, RemovalReason } from './post.entity.js';
 import { Thread } from './thread.entity.js';
@@ -165,5 +165,20 @@ export class PostRevisionResolver {
   @FieldResolver(() => Member)
   editor(@Root() revision: PostRevision, @Ctx() ctx: Context) {
     return ctx.loaders.memberById.load(revision.editorId);
+  }
+}
+
+@Resolver(() => Member)
+export class MemberAnswersResolver {
+  @FieldResolver(() => PostConnection, {
+    description: "The member's answers that are their thread's solution, most recently accepted first.",
+  })
+  acceptedAnswers(
+    @Root() member: Member,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return listAcceptedAnswers(ctx.em, ctx.viewer, { authorId: member.id, first: pageSize(first), after });
   }
 }
