@@ -5,6 +5,7 @@ import { Migration20261123200000_privileges_badges } from './Migration2026112320
 import { Migration20261123300000_staff_picks_removals } from './Migration20261123300000_staff_picks_removals.js';
 import { Migration20261123400000_vote_cap_counters } from './Migration20261123400000_vote_cap_counters.js';
 import { Migration20261123500000_accepted_answers } from './Migration20261123500000_accepted_answers.js';
+import { Migration20261123600000_advocate_categories } from './Migration20261123600000_advocate_categories.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123300000_staff_picks_removals', class: Migration20261123300000_staff_picks_removals },
   { name: 'Migration20261123400000_vote_cap_counters', class: Migration20261123400000_vote_cap_counters },
   { name: 'Migration20261123500000_accepted_answers', class: Migration20261123500000_accepted_answers },
+  { name: 'Migration20261123600000_advocate_categories', class: Migration20261123600000_advocate_categories },
 ];

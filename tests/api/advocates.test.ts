@@ -3,7 +3,8 @@ import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember 
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 // Advocates (PRODUCT.md capability 2): staff grant and revoke with a reason, audited;
-// advocates mark solutions on others' threads, enter restricted categories, and are marked.
+// advocates mark solutions on others' threads (in their categories, when staff name some),
+// enter restricted categories, and are marked.
 let api: TestApi;
 let moderator: TestMember;
 let lounge: string;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const GRANT = `mutation($input: AdvocateInput!) { grantAdvocate(input: $input) { id isAdvocate } }`;
+const GRANT = `mutation($input: GrantAdvocateInput!) { grantAdvocate(input: $input) { id isAdvocate } }`;
 const REVOKE = `mutation($input: AdvocateInput!) { revokeAdvocate(input: $input) { id isAdvocate } }`;
 const grant = (by: TestMember, m: TestMember, reason = 'Answers Zigbee questions carefully') =>
   api.gql(GRANT, { input: { memberId: m.id, reason } }, { token: by.token });
@@ -51,6 +52,89 @@ describe('granting and revoking', () => {
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     const rows = await api.sql('select count(*)::int as n from advocate_changes where member_id = $1', [member.id]);
     expect(rows[0].n).toBe(1);
+  });
+});
+
+describe('advocates in categories', () => {
+  const GRANT_IN = `mutation($input: GrantAdvocateInput!) {
+    grantAdvocate(input: $input) { id isAdvocate advocateCategories { id } }
+  }`;
+  const grantIn = (m: TestMember, categoryIds: string[], reason = 'Knows the hubs inside out') =>
+    api.gql(GRANT_IN, { input: { memberId: m.id, reason, categoryIds } }, { token: moderator.token });
+  const ACCEPT = `mutation($id: ID!) { acceptAnswer(postId: $id) { status } }`;
+
+  it('accept answers only in their categories; staff widen or narrow the scope, audited', async () => {
+    const [asker, answerer, advocate] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const [home, other] = await api.sql<{ id: number }>(
+      `insert into categories (slug, name, kind) values ('hubs-' || $1, 'Hubs', 'QA'), ('billing-' || $1, 'Billing', 'QA')
+       returning id`,
+      [advocate.id],
+    );
+    const homeId = String(home!.id);
+    const otherId = String(other!.id);
+    const inHome = await buildThread(api, asker, { categoryId: homeId, title: 'Hub pairing fails at 90 percent' });
+    const inOther = await buildThread(api, asker, { categoryId: otherId, title: 'Invoice shows the wrong plan' });
+    const homeReply = await buildReply(api, answerer, inHome.id);
+    const otherReply = await buildReply(api, answerer, inOther.id);
+
+    const granted = await grantIn(advocate, [homeId, homeId]);
+    expect(granted.data.grantAdvocate).toEqual({
+      id: advocate.id,
+      isAdvocate: true,
+      advocateCategories: [{ id: homeId }],
+    });
+    expect((await grantIn(advocate, [homeId])).errors?.[0]).toMatchObject({
+      message: `@${advocate.handle} is already an advocate in exactly these categories.`,
+      extensions: { code: 'CONFLICT' },
+    });
+
+    const denied = await api.gql(ACCEPT, { id: otherReply.id }, { token: advocate.token });
+    expect(denied.errors?.[0]).toMatchObject({
+      message: 'Advocates accept answers in their own categories, and this thread is in another one.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const THREAD_CAN = `query($id: ID!) { thread(id: $id) { viewerCan { accept } } }`;
+    const can = async (id: string) =>
+      (await api.gql(THREAD_CAN, { id }, { token: advocate.token })).data.thread.viewerCan.accept;
+    expect(await can(inOther.id)).toBe(false);
+    expect(await can(inHome.id)).toBe(true);
+    expect((await api.gql(ACCEPT, { id: homeReply.id }, { token: advocate.token })).data.acceptAnswer.status).toBe(
+      'ANSWERED',
+    );
+    // Their lounge access does not depend on categories.
+    const [{ slug }] = await api.sql('select slug from categories where id = $1', [lounge]);
+    const READ = `query($slug: String!) { category(slug: $slug) { id } }`;
+    expect((await api.gql(READ, { slug }, { token: advocate.token })).data.category.id).toBe(lounge);
+
+    // An empty list widens to every category; the audit trail keeps each scope.
+    expect((await grantIn(advocate, [])).data.grantAdvocate.advocateCategories).toBeNull();
+    expect((await api.gql(ACCEPT, { id: otherReply.id }, { token: advocate.token })).data.acceptAnswer.status).toBe(
+      'ANSWERED',
+    );
+    const HISTORY = `query($h: String!) { member(handle: $h) { advocateHistory { granted categories { id } } } }`;
+    const history = await api.gql(HISTORY, { h: advocate.handle }, { token: moderator.token });
+    expect(history.data.member.advocateHistory).toEqual([
+      { granted: true, categories: null },
+      { granted: true, categories: [{ id: homeId }] },
+    ]);
+
+    // Revoking clears the scope with the status.
+    await revoke(moderator, advocate);
+    const [row] = await api.sql('select is_advocate, advocate_category_ids from members where id = $1', [advocate.id]);
+    expect(row).toEqual({ is_advocate: false, advocate_category_ids: null });
+  });
+
+  it('refuses unknown categories and changes nothing', async () => {
+    const member = await buildMember(api);
+    const res = await grantIn(member, ['99999999']);
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'No such category: 99999999.',
+      extensions: { code: 'BAD_USER_INPUT', fields: { categoryIds: 'No such category: 99999999.' } },
+    });
+    expect((await grantIn(member, ['nope'])).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const [row] = await api.sql('select is_advocate from members where id = $1', [member.id]);
+    expect(row.is_advocate).toBe(false);
+    expect(await api.sql('select 1 from advocate_changes where member_id = $1', [member.id])).toEqual([]);
   });
 });
 

@@ -282,7 +282,7 @@ describe('asking and answering', { concurrent: true }, () => {
   it.sequential('Advocate is earned when staff make a member an advocate', async () => {
     const [moderator, member] = await Promise.all([buildMember(api, { role: 'MODERATOR' }), buildMember(api)]);
     const res = await api.gql(
-      `mutation($input: AdvocateInput!) { grantAdvocate(input: $input) { id isAdvocate } }`,
+      `mutation($input: GrantAdvocateInput!) { grantAdvocate(input: $input) { id isAdvocate } }`,
       { input: { memberId: member.id, reason: 'Answers carefully every week' } },
       { token: moderator.token },
     );

@@ -286,7 +286,10 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 describe('advocates', () => {
-  /** Staff make a member an advocate with a reason; the mark shows on the profile and their posts. */
+  /**
+   * Staff make a member an advocate with a reason, then narrow them to one category; the mark
+   * shows on the profile and their posts.
+   */
   it('lets staff grant advocate status from the profile', async () => {
     const staff = await newVisitor(stack.browser, { javaScriptEnabled: false });
     const staffHandle = await registerThroughUi(staff.page, stack.web.url);
@@ -309,7 +312,19 @@ describe('advocates', () => {
     await form.getByLabel('Reason').fill('Answers pairing questions patiently every week.');
     await form.getByRole('button', { name: 'Make advocate' }).click();
     await expect.poll(() => staff.page.getByRole('heading', { level: 1 }).getByTestId('advocate-mark').count()).toBe(1);
-    expect(await form.getByRole('button').textContent()).toBe('Revoke advocate status');
+    expect(await staff.page.getByTestId('advocate-scope').textContent()).toBe('Advocate in every category');
+    expect(await form.getByRole('button', { name: 'Revoke advocate status' }).count()).toBe(1);
+
+    // Narrowed to the thread's category: the profile says where they champion.
+    const [{ name: categoryName }] = await stack.api.sql(
+      'select c.name from categories c join threads t on t.category_id = c.id where t.id = $1',
+      [thread.id],
+    );
+    await form.getByLabel('Reason').fill('Focus on the category they know best.');
+    await form.getByRole('checkbox', { name: categoryName }).check();
+    await form.getByRole('button', { name: 'Save categories' }).click();
+    await expect.poll(() => staff.page.getByTestId('advocate-scope').textContent()).toBe(`Advocate in ${categoryName}`);
+    expect(await form.getByRole('checkbox', { name: categoryName }).isChecked()).toBe(true);
 
     await staff.page.goto(`${stack.web.url}/t/${thread.id}`);
     expect(await reply.getByTestId('advocate-mark').textContent()).toContain('Advocate');

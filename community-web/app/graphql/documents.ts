@@ -367,6 +367,11 @@ export const MemberQuery = graphql(`
       createdAt
       reputation
       isAdvocate
+      advocateCategories {
+        id
+        name
+        slug
+      }
       level {
         name
         min
@@ -437,6 +442,10 @@ export const MemberQuery = graphql(`
     threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {
       ...ThreadList
     }
+    categories {
+      id
+      name
+    }
   }
 `);
 
@@ -457,10 +466,13 @@ export const PrivilegeFragment = graphql(`
 `);
 
 export const GrantAdvocateMutation = graphql(`
-  mutation GrantAdvocate($input: AdvocateInput!) {
+  mutation GrantAdvocate($input: GrantAdvocateInput!) {
     grantAdvocate(input: $input) {
       id
       isAdvocate
+      advocateCategories {
+        id
+      }
     }
   }
 `);

@@ -39,7 +39,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const res =
     intent === 'revokeAdvocate'
       ? await api(request, RevokeAdvocateMutation, { input })
-      : await api(request, GrantAdvocateMutation, { input });
+      : await api(request, GrantAdvocateMutation, {
+          input: { ...input, categoryIds: form.getAll('categoryIds').map(String) },
+        });
   if (res.error) {
     if (res.error.code === 'UNAUTHENTICATED') throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
     return data({ ...formErrors(res.error), reason: input.reason }, { status: statusFor(res.error) });
@@ -50,7 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 const ROLES: Record<string, string> = { MEMBER: 'Member', ADMIN: 'Administrator', MODERATOR: 'Moderator' };
 
 export default function MemberPage() {
-  const { member, threads } = useLoaderData<typeof loader>();
+  const { member, threads, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const viewer = useViewer();
   const [params] = useSearchParams();
@@ -78,6 +80,13 @@ export default function MemberPage() {
               @{member.handle}
               {member.isAdvocate && <AdvocateMark />}
             </h1>
+            {member.isAdvocate && (
+              <p className="text-sm text-slate-600" data-testid="advocate-scope">
+                {member.advocateCategories
+                  ? `Advocate in ${member.advocateCategories.map((c) => c.name).join(', ')}`
+                  : 'Advocate in every category'}
+              </p>
+            )}
             <p className="text-sm text-slate-500">
               {ROLES[member.role] ?? member.role} · joined{' '}
               {new Date(member.createdAt).toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric' })}
@@ -105,7 +114,6 @@ export default function MemberPage() {
           </h2>
           <Form method="post" className="mt-2 space-y-3" data-testid="advocate-form">
             <input type="hidden" name="memberId" value={member.id} />
-            <input type="hidden" name="intent" value={member.isAdvocate ? 'revokeAdvocate' : 'grantAdvocate'} />
             <FormMessage message={result?.form} />
             <Field
               label="Reason"
@@ -115,9 +123,40 @@ export default function MemberPage() {
               hint="3–500 characters, kept in the audit trail."
               autoComplete="off"
             />
-            <Button type="submit" variant="secondary">
-              {member.isAdvocate ? 'Revoke advocate status' : 'Make advocate'}
-            </Button>
+            <fieldset>
+              <legend className="text-sm font-medium text-slate-700">Categories they champion</legend>
+              <p className="text-xs text-slate-500">
+                Advocates accept answers on others' threads in these. None checked: every category.
+              </p>
+              <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+                {categories.map((c) => (
+                  <label key={c.id} className="flex items-center gap-1.5 text-sm text-slate-700">
+                    <input
+                      type="checkbox"
+                      name="categoryIds"
+                      value={c.id}
+                      defaultChecked={!!member.advocateCategories?.some((a) => a.id === c.id)}
+                    />
+                    {c.name}
+                  </label>
+                ))}
+              </div>
+              {result?.fields.categoryIds && (
+                <p className="mt-1 text-sm text-red-700" data-testid="field-error">
+                  {result.fields.categoryIds}
+                </p>
+              )}
+            </fieldset>
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" name="intent" value="grantAdvocate" variant="secondary">
+                {member.isAdvocate ? 'Save categories' : 'Make advocate'}
+              </Button>
+              {member.isAdvocate && (
+                <Button type="submit" name="intent" value="revokeAdvocate" variant="secondary">
+                  Revoke advocate status
+                </Button>
+              )}
+            </div>
           </Form>
         </section>
       )}

@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Role {
@@ -13,7 +13,14 @@ registerEnumType(Role, { name: 'Role', description: 'What a member may administe
 @Entity({ tableName: 'members' })
 export class Member {
   [OptionalProps]?:
-    'role' | 'reputation' | 'isAdvocate' | 'suspendedUntil' | 'seenLevelMin' | 'createdAt' | 'updatedAt';
+    | 'role'
+    | 'reputation'
+    | 'isAdvocate'
+    | 'advocateCategoryIds'
+    | 'suspendedUntil'
+    | 'seenLevelMin'
+    | 'createdAt'
+    | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -40,6 +47,10 @@ export class Member {
   @Field(() => Boolean, { description: 'Granted by staff: shown on every post (see grantAdvocate).' })
   @Property({ type: 'boolean' })
   isAdvocate: boolean = false;
+
+  /** The categories an advocate champions; null for every category (and for non-advocates). */
+  @Property({ type: new ArrayType((i) => Number(i)), columnType: 'int[]', nullable: true })
+  advocateCategoryIds: number[] | null = null;
 
   /** While in the future the member may read but not write. */
   @Property({ type: 'timestamptz', nullable: true })

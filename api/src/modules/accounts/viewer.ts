@@ -9,5 +9,6 @@ export const viewerOf = (member: Member): Viewer => ({
   reputation: member.reputation,
   createdAt: member.createdAt,
   isAdvocate: member.isAdvocate,
+  advocateCategoryIds: member.advocateCategoryIds,
   suspendedUntil: member.suspendedUntil,
 });

@@ -7,13 +7,14 @@ export interface AdvocateChangeRow {
   reason: string;
   actorId: number | null;
   createdAt: Date;
+  categoryIds: number[] | null;
 }
 
 /** A member's advocate grants and revokes, newest first (staff read this). */
 export async function advocateChanges(em: EntityManager, memberId: number): Promise<AdvocateChangeRow[]> {
   const rows = await sql<Record<string, unknown>>(
     em,
-    `select id::text, granted, reason, actor_id, created_at from advocate_changes
+    `select id::text, granted, reason, actor_id, created_at, category_ids from advocate_changes
       where member_id = ? order by id desc limit 100`,
     [memberId],
   );
@@ -23,5 +24,6 @@ export async function advocateChanges(em: EntityManager, memberId: number): Prom
     reason: r.reason as string,
     actorId: r.actor_id as number | null,
     createdAt: new Date(r.created_at as string),
+    categoryIds: r.category_ids as number[] | null,
   }));
 }

@@ -2,6 +2,8 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Re
 import type { Context } from '../../graphql/context.js';
 import { parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
+import { Category } from '../community/category.entity.js';
+import { canSeeCategory } from '../community/community.queries.js';
 import { advocateChanges } from './advocates.queries.js';
 import { setAdvocate } from './commands/set-advocate.js';
 
@@ -11,6 +13,15 @@ class AdvocateInput {
   @Field(() => String, { description: '3–500 characters.' }) reason!: string;
 }
 
+@InputType({ description: 'Whom, why (kept in the audit trail), and in which categories.' })
+class GrantAdvocateInput extends AdvocateInput {
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The categories they champion (accepting answers there); omit or leave empty for every category.',
+  })
+  categoryIds?: string[] | null;
+}
+
 @ObjectType({ description: 'One grant or revoke of advocate status.', simpleResolvers: true })
 class AdvocateChange {
   @Field(() => ID) id!: string;
@@ -18,6 +29,14 @@ class AdvocateChange {
   @Field(() => String) reason!: string;
   @Field(() => Date) createdAt!: Date;
   actorId!: number | null;
+  categoryIds!: number[] | null;
+}
+
+/** The categories among `ids` the viewer may see; null stays null (every category). */
+async function categoriesOf(ctx: Context, ids: number[] | null): Promise<Category[] | null> {
+  if (!ids) return null;
+  const categories = await ctx.loaders.categoryById.loadMany(ids);
+  return categories.filter((c): c is Category => !!c && !(c instanceof Error) && canSeeCategory(ctx.viewer, c));
 }
 
 @Resolver(() => AdvocateChange)
@@ -25,6 +44,14 @@ export class AdvocateChangeResolver {
   @FieldResolver(() => Member, { nullable: true, description: 'The staff member who made the change.' })
   actor(@Root() change: AdvocateChange, @Ctx() ctx: Context) {
     return change.actorId ? ctx.loaders.memberById.load(change.actorId) : null;
+  }
+
+  @FieldResolver(() => [Category], {
+    nullable: true,
+    description: 'The categories a grant gave; null for every category, and for revokes.',
+  })
+  categories(@Root() change: AdvocateChange, @Ctx() ctx: Context) {
+    return categoriesOf(ctx, change.categoryIds);
   }
 }
 
@@ -39,9 +66,27 @@ export class AdvocateResolver {
     return advocateChanges(ctx.em, member.id);
   }
 
-  @Mutation(() => Member, { description: 'Staff: make a member an advocate.' })
-  grantAdvocate(@Arg('input', () => AdvocateInput) input: AdvocateInput, @Ctx() ctx: Context) {
-    return setAdvocate(ctx, { memberId: parseId(input.memberId, 'memberId'), reason: input.reason }, true);
+  @FieldResolver(() => [Category], {
+    nullable: true,
+    description: 'The categories an advocate champions; null when they champion every category, or are no advocate.',
+  })
+  advocateCategories(@Root() member: Member, @Ctx() ctx: Context) {
+    return categoriesOf(ctx, member.isAdvocate ? member.advocateCategoryIds : null);
+  }
+
+  @Mutation(() => Member, {
+    description: "Staff: make a member an advocate, or change an advocate's categories.",
+  })
+  grantAdvocate(@Arg('input', () => GrantAdvocateInput) input: GrantAdvocateInput, @Ctx() ctx: Context) {
+    return setAdvocate(
+      ctx,
+      {
+        memberId: parseId(input.memberId, 'memberId'),
+        reason: input.reason,
+        categoryIds: input.categoryIds?.map((id) => parseId(id, 'categoryIds')) ?? null,
+      },
+      true,
+    );
   }
 
   @Mutation(() => Member, { description: 'Staff: take advocate status away.' })

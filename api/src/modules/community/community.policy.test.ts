@@ -16,6 +16,7 @@ const member = (id: number, handle: string, reputation: number, extra: Partial<V
   reputation,
   createdAt: daysAgo(30),
   isAdvocate: false,
+  advocateCategoryIds: null,
   suspendedUntil: null,
   ...extra,
 });
@@ -106,6 +107,21 @@ describe('community policy', () => {
     expect(guardian('suspended').can('category.post', category(CategoryKind.QA))).toBe(false);
     expect(guardian('moderator').can('category.manage', null)).toBe(false);
     expect(guardian('admin').can('category.manage', null)).toBe(true);
+  });
+
+  it('advocates with categories accept answers only there; every advocate enters restricted categories', () => {
+    const scoped = (ids: number[]) =>
+      new Guardian(member(11, 'scoped', 40, { isAdvocate: true, advocateCategoryIds: ids }), settings);
+    const t = thread(ThreadStatus.OPEN); // category 1
+    expect(scoped([1, 3]).can('thread.accept', t)).toBe(true);
+    expect(scoped([2]).check('thread.accept', t)).toEqual({
+      allowed: false,
+      reason: 'Advocates accept answers in their own categories, and this thread is in another one.',
+    });
+    expect(scoped([2]).can('category.post', category(CategoryKind.RESTRICTED))).toBe(true);
+    // A scope left over on a member who is no longer an advocate grants nothing.
+    const former = new Guardian(member(12, 'former', 40, { advocateCategoryIds: [1] }), settings);
+    expect(former.can('thread.accept', t)).toBe(false);
   });
 
   it('privilege denials say what is needed and what the viewer has', () => {

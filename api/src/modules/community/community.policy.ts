@@ -55,6 +55,10 @@ const onlyModerators = (viewer: Viewer | null, doing: string): Decision | null =
 /** Staff and advocates enter restricted categories (the advocates' lounge). */
 export const mayEnterRestricted = (viewer: Viewer | null): boolean => isStaffViewer(viewer) || !!viewer?.isAdvocate;
 
+/** Whether the viewer is an advocate for this category (an advocate without a scope is one everywhere). */
+const advocatesIn = (viewer: Viewer, categoryId: number): boolean =>
+  viewer.isAdvocate && (viewer.advocateCategoryIds === null || viewer.advocateCategoryIds.includes(categoryId));
+
 defineRules({
   'category.manage': (viewer) =>
     mayWrite(viewer, 'manage categories') ??
@@ -85,9 +89,13 @@ defineRules({
     locked(thread, viewer) ??
     (thread.status === ThreadStatus.CLOSED && !isStaffViewer(viewer)
       ? deny('This thread is closed: its solution can no longer change.')
-      : thread.authorId === viewer?.id || isStaffViewer(viewer) || viewer?.isAdvocate
+      : thread.authorId === viewer?.id || isStaffViewer(viewer)
         ? allow()
-        : deny('Only the person who asked, an advocate or a moderator can accept an answer.')),
+        : !viewer?.isAdvocate
+          ? deny('Only the person who asked, an advocate or a moderator can accept an answer.')
+          : advocatesIn(viewer, thread.categoryId)
+            ? allow()
+            : deny('Advocates accept answers in their own categories, and this thread is in another one.')),
 
   'thread.close': (viewer, thread, settings) =>
     mayWrite(viewer, 'close or reopen threads') ??

@@ -9,6 +9,8 @@ export interface Viewer {
   reputation: number;
   createdAt: Date;
   isAdvocate: boolean;
+  /** An advocate's categories; null for every category. */
+  advocateCategoryIds: number[] | null;
   /** While in the future the member may read but not write. */
   suspendedUntil: Date | null;
 }
