@@ -199,7 +199,7 @@ describe('asking and answering', { concurrent: true }, () => {
   });
 
   it.sequential(
-    'badges lists every definition with its holders; knowledge articles are not awardable yet',
+    'badges lists every definition with its holders; knowledge articles and flags are not awardable yet',
     async () => {
       const res = await api.gql(`{ badges { key name tier perPost awardable holders } }`);
       expect(res.errors).toBeUndefined();
@@ -226,6 +226,7 @@ describe('asking and answering', { concurrent: true }, () => {
         ['solution', 'BRONZE', true, true],
         ['nice-answer', 'BRONZE', true, true],
         ['quick-draw', 'BRONZE', false, true],
+        ['helpful-flagger', 'BRONZE', false, false],
       ]);
       const byKey = new Map(list.map((b) => [b.key, b]));
       expect(byKey.get('knowledge-contributor')).toMatchObject({
@@ -541,7 +542,7 @@ describe('the granter and the backfill', { concurrent: true }, () => {
   });
 
   it.sequential(
-    'the backfill awards Staff Pick per picked answer (not self-picks), never Knowledge Contributor',
+    'the backfill awards Staff Pick per picked answer (not self-picks), never Knowledge Contributor or Helpful Flagger',
     async () => {
       const [asker, answerer, staff] = await members(quiet, 3);
       const thread = await insertThread(quiet, asker, [answerer, staff]);
@@ -558,6 +559,7 @@ describe('the granter and the backfill', { concurrent: true }, () => {
       const res = await quiet.gql(`{ badges { key awardable holders } }`);
       expect(res.data.badges.filter((b: { awardable: boolean }) => !b.awardable)).toEqual([
         { key: 'knowledge-contributor', awardable: false, holders: 0 },
+        { key: 'helpful-flagger', awardable: false, holders: 0 },
       ]);
     },
   );

@@ -199,6 +199,15 @@ export const BADGES: BadgeDefinition[] = [
     triggers: [],
     query: null,
   },
+  {
+    key: 'helpful-flagger',
+    name: 'Helpful Flagger',
+    description: 'A moderator acted on a post you flagged. Awarded once flagging exists.',
+    tier: 'BRONZE',
+    perPost: false,
+    triggers: [],
+    query: null,
+  },
 ];
 
 export const badgeByKey = new Map(BADGES.map((b) => [b.key, b]));
