@@ -39,34 +39,37 @@ export async function votePost(
             : `You have already ${input.value === 1 ? 'up' : 'down'}voted this post.`,
         );
       }
-      if (input.value === 0) {
-        await sql(tx, 'delete from post_votes where post_id = ? and voter_id = ?', [post.id, viewer.id]);
-      } else if (existing) {
-        await sql(tx, 'update post_votes set value = ?, updated_at = now() where post_id = ? and voter_id = ?', [
-          input.value,
-          post.id,
-          viewer.id,
-        ]);
-      } else {
-        const inserted = await sql(
-          tx,
-          `insert into post_votes (post_id, voter_id, value) values (?, ?, ?)
-           on conflict (post_id, voter_id) do nothing returning 1`,
-          [post.id, viewer.id, input.value],
-        );
-        if (inserted.length === 0) continue; // a concurrent vote by the same member won: re-read it
-      }
       const up = (input.value === 1 ? 1 : 0) - (previous === 1 ? 1 : 0);
       const down = (input.value === -1 ? 1 : 0) - (previous === -1 ? 1 : 0);
-      const [row] = await sql<{ score: number }>(
+      // The vote row and the counters in one statement. The counters move only if the vote row
+      // was written: a first vote loses to a concurrent first vote by the same member when its
+      // insert meets that row, and is then re-read and locked above.
+      const [write, writeParams] =
+        input.value === 0
+          ? ['delete from post_votes where post_id = ? and voter_id = ? returning 1', [post.id, viewer.id]]
+          : existing
+            ? [
+                'update post_votes set value = ?, updated_at = now() where post_id = ? and voter_id = ? returning 1',
+                [input.value, post.id, viewer.id],
+              ]
+            : [
+                `insert into post_votes (post_id, voter_id, value) values (?, ?, ?)
+                 on conflict (post_id, voter_id) do nothing returning 1`,
+                [post.id, viewer.id, input.value],
+              ];
+      const [row] = await sql<{ score: number | null }>(
         tx,
-        `update posts set up_votes = up_votes + ?, down_votes = down_votes + ?, score = score + ?
-          where id = ? returning score`,
-        [up, down, up - down, post.id],
+        `with written as (${write}),
+              counted as (
+                update posts set up_votes = up_votes + ?, down_votes = down_votes + ?, score = score + ?
+                 where id = ? and exists (select from written) returning score),
+              thread as (
+                update threads set score = score + ?
+                 where id = ? and ?::boolean and exists (select from counted))
+         select (select score from counted) as score`,
+        [...writeParams, up, down, up - down, post.id, up - down, thread.id, post.isQuestion],
       );
-      if (post.isQuestion) {
-        await sql(tx, 'update threads set score = score + ? where id = ?', [up - down, thread.id]);
-      }
+      if (row!.score === null) continue; // a concurrent first vote by the same member won: re-read it
       await applyVoteReputation(tx, scope.services.config.reputation, {
         post,
         voterId: viewer.id,
