@@ -57,11 +57,14 @@ export default function MemberPage() {
   const viewer = useViewer();
   const [params] = useSearchParams();
   if (!member) return null;
-  const link = (changes: Record<string, string>) => {
+  /** This page with `param` set to the cursor of the list's next page, when it has one. */
+  const nextPage = (pageInfo: { hasNextPage: boolean; endCursor?: string | null }, param: string) => {
+    if (!pageInfo.hasNextPage || !pageInfo.endCursor) return null;
     const search = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) search.set(k, v);
+    search.set(param, pageInfo.endCursor);
     return `?${search.toString()}`;
   };
+  const questionsNext = nextPage(threads.pageInfo, 'questionsAfter');
   const history = member.reputationHistory;
   const solutions = member.acceptedAnswers;
   const staff = !!viewer && viewer.role !== 'MEMBER';
@@ -161,64 +164,47 @@ export default function MemberPage() {
         </section>
       )}
 
-      <section aria-labelledby="badges-heading">
-        <h2 id="badges-heading" className="mb-3 text-lg font-semibold">
-          Badges
-        </h2>
+      <ProfileSection id="badges" title="Badges">
         <MemberBadges badges={member.badges} />
-      </section>
+      </ProfileSection>
 
-      <section aria-labelledby="privileges-heading">
-        <h2 id="privileges-heading" className="mb-3 text-lg font-semibold">
-          Privileges
-        </h2>
+      <ProfileSection id="privileges" title="Privileges">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <PrivilegesList reputation={member.reputation} held={member.privileges.held} next={member.privileges.next} />
         </div>
-      </section>
+      </ProfileSection>
 
-      <section aria-labelledby="solutions-heading">
-        <h2 id="solutions-heading" className="mb-3 text-lg font-semibold">
-          Solutions
-        </h2>
+      <ProfileSection id="solutions" title="Solutions">
         <SolutionList
           solutions={solutions.edges.map((e) => e.node)}
-          nextHref={
-            solutions.pageInfo.hasNextPage && solutions.pageInfo.endCursor
-              ? link({ solutionsAfter: solutions.pageInfo.endCursor })
-              : null
-          }
+          nextHref={nextPage(solutions.pageInfo, 'solutionsAfter')}
         />
-      </section>
+      </ProfileSection>
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-          Reputation history
-        </h2>
-        <ReputationHistory
-          events={history.edges.map((e) => e.node)}
-          nextHref={
-            history.pageInfo.hasNextPage && history.pageInfo.endCursor
-              ? link({ after: history.pageInfo.endCursor })
-              : null
-          }
-        />
-      </section>
+      <ProfileSection id="history" title="Reputation history">
+        <ReputationHistory events={history.edges.map((e) => e.node)} nextHref={nextPage(history.pageInfo, 'after')} />
+      </ProfileSection>
 
-      <section aria-labelledby="questions-heading">
-        <h2 id="questions-heading" className="mb-3 text-lg font-semibold">
-          Questions
-        </h2>
+      <ProfileSection id="questions" title="Questions">
         <ThreadList threads={threads} />
-        {threads.pageInfo.hasNextPage && threads.pageInfo.endCursor && (
-          <Link
-            to={link({ questionsAfter: threads.pageInfo.endCursor })}
-            className="mt-4 block text-center text-sm text-brand-700 hover:underline"
-          >
+        {questionsNext && (
+          <Link to={questionsNext} className="mt-4 block text-center text-sm text-brand-700 hover:underline">
             More →
           </Link>
         )}
-      </section>
+      </ProfileSection>
     </div>
+  );
+}
+
+/** A titled part of the profile; the heading names the section for assistive technology. */
+function ProfileSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
