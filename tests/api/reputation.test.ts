@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
@@ -86,8 +86,9 @@ describe('votes write reputation events', () => {
       'ANSWER_UPVOTED 10',
       'REVERSAL -10',
       'DOWNVOTE_RECEIVED -2',
-      'REVERSAL 2',
+      // down → up: the upvote is credited first (see applyVoteReputation), then the downvote undone
       'ANSWER_UPVOTED 10',
+      'REVERSAL 2',
     ]);
     await expectConsistent(api);
   });
@@ -222,6 +223,45 @@ describe('concurrency', () => {
     const final = row?.value ?? 0;
     expect(await total(api, answerer)).toBe(final === 1 ? 10 : final === -1 ? -2 : 0);
     expect(await total(api, flipper)).toBe(final === -1 ? -1 : 0);
+    await expectConsistent(api);
+  }, 60_000);
+});
+
+describe('lock order', () => {
+  /**
+   * A downvote turned into an upvote reverses an uncapped event and writes a capped one; other
+   * upvotes to the same author lock the day's counter, then the member. Both must take the
+   * locks in that order, or they deadlock (and PostgreSQL makes one of them wait a second and
+   * retry). The API logs every retried transaction: there must be none.
+   */
+  it('members turning downvotes into upvotes while others upvote the same author never deadlock', async () => {
+    const [asker, answerer] = await Promise.all([
+      buildMember(api, { reputation: 125 }),
+      buildMember(api, { reputation: 125 }),
+    ]);
+    const thread = await buildThread(api, asker);
+    // Votes on one post queue on its row; the author's other posts are where they would meet.
+    const replies = [];
+    for (let i = 0; i < 10; i++)
+      replies.push(await buildReply(api, answerer, thread.id, `Another way to try, number ${i}: reset the hub first.`));
+    const flippers = await Promise.all(Array.from({ length: 20 }, () => buildMember(api, { reputation: 125 })));
+    const upvoters = await Promise.all(Array.from({ length: 20 }, () => buildMember(api, { reputation: 125 })));
+    const postOf = (i: number) => replies[i % replies.length]!.id;
+    for (const [i, f] of flippers.entries()) expect((await vote(api, f, postOf(i), 'DOWN')).errors).toBeUndefined();
+
+    const stderr = vi.spyOn(process.stderr, 'write');
+    try {
+      const results = await Promise.all([
+        ...flippers.map((f, i) => vote(api, f, postOf(i), 'UP')),
+        ...upvoters.map((u, i) => vote(api, u, postOf(i + 5), 'UP')),
+      ]);
+      expect(results.filter((r) => r.errors)).toEqual([]);
+      const retried = stderr.mock.calls.map(([line]) => String(line)).filter((l) => l.includes('retrying transaction'));
+      expect(retried).toEqual([]);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(await total(api, answerer)).toBe(200); // 40 upvotes reach the daily cap
     await expectConsistent(api);
   }, 60_000);
 });

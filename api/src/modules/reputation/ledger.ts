@@ -14,7 +14,8 @@ export type ReputationKind =
   | 'ADJUSTMENT'
   | 'REVERSAL';
 
-const VOTE_KINDS: ReputationKind[] = ['QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED', 'DOWNVOTE_CAST'];
+const UPVOTE_KINDS: ReputationKind[] = ['QUESTION_UPVOTED', 'ANSWER_UPVOTED'];
+const DOWNVOTE_KINDS: ReputationKind[] = ['DOWNVOTE_RECEIVED', 'DOWNVOTE_CAST'];
 /** What a vote credits the member voted for (serial voting reverses these). */
 export const VOTE_RECEIVED_KINDS: ReputationKind[] = ['QUESTION_UPVOTED', 'ANSWER_UPVOTED', 'DOWNVOTE_RECEIVED'];
 const ACCEPT_KINDS: ReputationKind[] = ['ANSWER_ACCEPTED', 'ACCEPTED_AN_ANSWER'];
@@ -126,7 +127,8 @@ export async function reverse(
          where k.member_id = s.member_id and k.day = s.cap_day
         returning 1),
       -- Counters before members (the uncorrelated count runs first, as an InitPlan): the lock
-      -- order of credit(), so a reversal and a credit to one member never deadlock.
+      -- order of credit(). A reversal that moves no counter locks only members, so a
+      -- transaction that also makes a capped credit makes it first (applyVoteReputation).
       totals as (
         update members m set reputation = m.reputation + s.delta
           from (select member_id, sum(points)::int as delta from rev group by member_id) s
@@ -141,6 +143,11 @@ export async function reverse(
  * The reputation effects of a member's vote changing from `previous` to `next` (1, -1, 0):
  * the old vote's events are reversed, the new vote's written. Runs in the vote's transaction,
  * with the vote row already locked.
+ *
+ * An upvote is credited before the old vote is reversed: its credit locks the author's cap
+ * counter, then the author, as every other upvote to that author does. Reversing a downvote
+ * first would lock the author before the counter, and deadlock with a concurrent upvote on
+ * another of the author's posts.
  */
 export async function applyVoteReputation(
   tx: EntityManager,
@@ -153,15 +160,17 @@ export async function applyVoteReputation(
   },
 ): Promise<void> {
   const { post, voterId } = v;
-  if (v.previous !== 0) {
-    await reverse(
-      tx,
-      { postId: post.id, actorId: voterId },
-      VOTE_KINDS,
-      v.next === 0 ? 'vote retracted' : 'vote changed',
-    );
-  }
   const source = { postId: post.id, threadId: post.threadId, actorId: voterId };
+  // Only the old vote's kinds: after an upvote's credit, its new event must not be undone.
+  const reverseOld = () =>
+    v.previous === 0
+      ? Promise.resolve(0)
+      : reverse(
+          tx,
+          { postId: post.id, actorId: voterId },
+          v.previous === 1 ? UPVOTE_KINDS : DOWNVOTE_KINDS,
+          v.next === 0 ? 'vote retracted' : 'vote changed',
+        );
   if (v.next === 1) {
     await credit(tx, rules, {
       ...source,
@@ -170,7 +179,11 @@ export async function applyVoteReputation(
       points: post.isQuestion ? rules.questionUpvoted : rules.answerUpvoted,
       capped: true,
     });
-  } else if (v.next === -1) {
+    await reverseOld();
+    return;
+  }
+  await reverseOld();
+  if (v.next === -1) {
     await credit(tx, rules, {
       ...source,
       memberId: post.authorId,
