@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
@@ -96,6 +96,41 @@ describe('acceptedAnswers', () => {
     // The question deleted: its thread is gone, and so is the solution from the list.
     await ok(api.gql(DELETE, { id: inForum.question.id }, { token: member.token }));
     expect(await ids(moderator, admin)).toEqual([staffOnly.id]);
+    expect(await mismatches()).toEqual([]);
+  });
+
+  /**
+   * Deleting a solution locks the post, then its thread. Accepting another answer locks the
+   * thread, and the trigger then the old and new solutions: unless the accept locks those posts
+   * first, the two deadlock. The API logs every retried transaction: there must be none.
+   */
+  it('deleting a solution while the asker switches to another answer never deadlocks', async () => {
+    const [asker, solver, rival] = await Promise.all([buildMember(api), buildMember(api), buildMember(api)]);
+    const cases = [];
+    for (let i = 0; i < 12; i++) {
+      const thread = await buildThread(api, asker, { title: `Switching solutions, case number ${i}` });
+      const solution = await buildReply(api, solver, thread.id);
+      const other = await buildReply(api, rival, thread.id);
+      await ok(api.gql(ACCEPT, { id: solution.id }, { token: asker.token }));
+      cases.push({ thread, solution, other });
+    }
+    const stderr = vi.spyOn(process.stderr, 'write');
+    try {
+      const results = await Promise.all(
+        cases.flatMap(({ solution, other }) => [
+          api.gql(DELETE, { id: solution.id }, { token: solver.token }),
+          api.gql(ACCEPT, { id: other.id }, { token: asker.token }),
+        ]),
+      );
+      expect(results.filter((r) => r.errors)).toEqual([]);
+      const retried = stderr.mock.calls.map(([line]) => String(line)).filter((l) => l.includes('retrying transaction'));
+      expect(retried).toEqual([]);
+    } finally {
+      stderr.mockRestore();
+    }
+    // Whatever the order, each thread ends with the other answer as its solution.
+    expect((await ids(rival)).sort()).toEqual(cases.map((c) => c.other.id).sort());
+    expect(await ids(solver)).toEqual([]);
     expect(await mismatches()).toEqual([]);
   });
 });

@@ -129,10 +129,18 @@ export async function reverse(
       -- Counters before members (the uncorrelated count runs first, as an InitPlan): the lock
       -- order of credit(). A reversal that moves no counter locks only members, so a
       -- transaction that also makes a capped credit makes it first (applyVoteReputation).
+      -- Members are locked in id order: a reversal touching two members (an accept: answerer
+      -- and asker) must not meet another locking them the other way round. NO KEY UPDATE, as
+      -- the update below takes: it leaves foreign-key checks (KEY SHARE) of inserts that
+      -- reference the member unblocked.
+      locked as (
+        select m.id from members m
+         where m.id in (select member_id from rev) and (select count(*) from counters) >= 0
+         order by m.id for no key update),
       totals as (
         update members m set reputation = m.reputation + s.delta
           from (select member_id, sum(points)::int as delta from rev group by member_id) s
-         where m.id = s.member_id and (select count(*) from counters) >= 0)
+         where m.id = s.member_id and (select count(*) from locked) >= 0)
      select count(*)::int as n from rev`,
     [...params, reason],
   );
@@ -213,6 +221,17 @@ export async function applyAcceptReputation(
   rules: ReputationRules,
   a: { threadId: number; askerId: number; accepterId: number; answer: { id: number; authorId: number } | null },
 ): Promise<void> {
+  // Everyone this may touch (the earlier accept's members, the answerer, the asker) is locked
+  // first and in id order, as reverse() locks members: accepts across threads that share
+  // members would otherwise lock them in different orders, and deadlock.
+  await sql(
+    tx,
+    `select id from members
+      where id in (select member_id from reputation_events where thread_id = ? and kind in (${placeholders(ACCEPT_KINDS)}))
+         or id in (?, ?)
+      order by id for no key update`,
+    [a.threadId, ...ACCEPT_KINDS, a.askerId, a.answer?.authorId ?? a.askerId],
+  );
   await reverse(tx, { threadId: a.threadId }, ACCEPT_KINDS, a.answer ? 'another answer accepted' : 'answer unaccepted');
   if (!a.answer || a.answer.authorId === a.askerId) return;
   const source = { postId: a.answer.id, threadId: a.threadId, actorId: a.accepterId, capped: false };

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, NotFoundError } from '../../../platform/errors.js';
 import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql } from '../../../platform/db/sql.js';
@@ -20,6 +21,7 @@ export async function acceptAnswer(scope: Ctx, postId: number): Promise<Thread> 
   if (thread.acceptedPostId === post.id) throw new ConflictError('This answer is already accepted.');
 
   const row = await transact(scope.em, async (tx) => {
+    await lockSolutions(tx, thread.id, post.id);
     const [updated] = await sql<Record<string, unknown>>(
       tx,
       `update threads set accepted_post_id = ?, status = case when status = 'OPEN' then 'ANSWERED' else status end
@@ -47,6 +49,7 @@ export async function unacceptAnswer(scope: Ctx, threadId: number): Promise<Thre
   const thread = await visibleThread(scope.loaders, viewer, threadId);
   scope.guardian.ensureCan('thread.accept', thread);
   const row = await transact(scope.em, async (tx) => {
+    await lockSolutions(tx, thread.id);
     const [updated] = await sql<Record<string, unknown>>(
       tx,
       `update threads set accepted_post_id = null, status = case when status = 'ANSWERED' then 'OPEN' else status end
@@ -63,6 +66,24 @@ export async function unacceptAnswer(scope: Ctx, threadId: number): Promise<Thre
     return updated;
   });
   return fresh(scope, row);
+}
+
+/**
+ * Locks the thread's current solution (and the answer about to become it) before the thread:
+ * changing accepted_post_id makes a trigger write both posts' accepted_at, and deleting a post
+ * locks the post, then its thread. Taking posts first keeps one lock order, so an accept and a
+ * deletion of either answer never deadlock. NO KEY UPDATE is the lock the trigger's update
+ * takes anyway; a plain FOR UPDATE would also block the foreign-key checks of every insert
+ * that references these posts (votes, ledger events).
+ */
+async function lockSolutions(tx: EntityManager, threadId: number, nextSolutionId?: number): Promise<void> {
+  await sql(
+    tx,
+    `select id from posts
+      where id = (select accepted_post_id from threads where id = ?) or id = ?
+      order by id for no key update`,
+    [threadId, nextSolutionId ?? null],
+  );
 }
 
 /** A detached Thread from a `returning *` row, primed into the loader for the response. */
