@@ -250,6 +250,33 @@ describe('removals', () => {
     }
   });
 
+  it('a deleted or removed staff pick takes its +25 along, and the spam penalty adds to that; a restore does not re-pick', async () => {
+    for (const how of ['author deletes', 'moderator removes as spam'] as const) {
+      const { answerer, reply } = await answered();
+      expect((await pick(moderator, reply.id)).errors).toBeUndefined();
+      const res =
+        how === 'author deletes'
+          ? await api.gql(`mutation($id: ID!) { deletePost(postId: $id) }`, { id: reply.id }, as(answerer))
+          : await remove(moderator, reply.id, 'SPAM');
+      expect(res.errors).toBeUndefined();
+      const [row] = await api.sql('select staff_picked_at, staff_picked_by from posts where id = $1', [reply.id]);
+      expect(row).toEqual({ staff_picked_at: null, staff_picked_by: null });
+      expect(await ledger(answerer)).toEqual([
+        { kind: 'STAFF_PICK', points: 25, reason: null, reverses: null },
+        { kind: 'REVERSAL', points: -25, reason: 'picked answer deleted', reverses: 'STAFF_PICK' },
+        ...(how === 'author deletes'
+          ? []
+          : [{ kind: 'POST_REMOVED', points: -100, reason: 'post removed as spam', reverses: null }]),
+      ]);
+
+      await restore(moderator, reply.id);
+      const [after] = await api.sql('select staff_picked_at from posts where id = $1', [reply.id]);
+      expect(after.staff_picked_at).toBeNull();
+      const points = (await ledger(answerer)).map((e) => e.points);
+      expect(points).toEqual(how === 'author deletes' ? [25, -25] : [25, -25, -100, 100]);
+    }
+  });
+
   it('removing a question removes its thread; its replies come back only after it', async () => {
     const { asker, thread, reply } = await answered();
     const count = async () =>

@@ -278,8 +278,8 @@ export async function applyStaffPickReputation(
 
 /**
  * A post left the thread (deleted by its author, or removed by a moderator): if it was the
- * solution, the accept's reputation goes with it; a removal as spam or abuse costs its author
- * the removal penalty (never a moderator's own post).
+ * solution, the accept's reputation goes with it, and so does a staff pick's; a removal as
+ * spam or abuse costs its author the removal penalty (never a moderator's own post).
  */
 export async function applyRemovalReputation(
   tx: EntityManager,
@@ -288,11 +288,13 @@ export async function applyRemovalReputation(
     post: { id: number; authorId: number; threadId: number };
     actorId: number;
     wasAccepted: boolean;
+    wasPicked: boolean;
     penalised: boolean;
     reason: string;
   },
 ): Promise<void> {
   if (r.wasAccepted) await reverse(tx, { threadId: r.post.threadId }, ACCEPT_KINDS, 'accepted answer deleted');
+  if (r.wasPicked) await reverse(tx, { postId: r.post.id }, ['STAFF_PICK'], 'picked answer deleted');
   if (!r.penalised || r.post.authorId === r.actorId) return;
   await credit(tx, rules, {
     memberId: r.post.authorId,

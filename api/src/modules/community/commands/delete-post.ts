@@ -35,23 +35,28 @@ export async function removePost(scope: Ctx, input: { postId: number; reason: Re
 /**
  * Soft-deletes a post. Deleting the question deletes the thread; deleting a reply lowers the
  * reply count and, if it was the solution, re-opens the thread and takes back the accept's
- * reputation. Rows stay for audit and restore.
+ * reputation; a staff pick is withdrawn with its reputation. Rows stay for audit and restore.
  */
 async function softDelete(scope: Ctx, post: Post, thread: Thread, reason: RemovalReason | null): Promise<void> {
   const actorId = scope.guardian.requireViewer().id;
   await transact(scope.em, async (tx) => {
-    const deleted = await sql(
+    // A staff pick leaves with the post, as a solution does: a restore brings back neither.
+    const [deleted] = await sql<{ was_picked: boolean }>(
       tx,
-      `update posts set deleted_at = now(), deleted_by = ?, removal_reason = ?
-        where id = ? and deleted_at is null returning id`,
-      [actorId, reason, post.id],
+      `update posts p set deleted_at = now(), deleted_by = ?, removal_reason = ?,
+              staff_picked_at = null, staff_picked_by = null
+         from (select staff_picked_at from posts where id = ? for no key update) old
+        where p.id = ? and p.deleted_at is null
+        returning old.staff_picked_at is not null as was_picked`,
+      [actorId, reason, post.id, post.id],
     );
-    if (deleted.length === 0) throw new NotFoundError('Post'); // deleted concurrently
+    if (!deleted) throw new NotFoundError('Post'); // deleted concurrently
     const wasAccepted = await shiftThreadCounters(tx, post, thread, -1);
     await applyRemovalReputation(tx, scope.services.config.reputation, {
       post,
       actorId,
       wasAccepted,
+      wasPicked: deleted.was_picked,
       penalised: reason !== null && PENALISED_REMOVALS.has(reason),
       reason: reason === null ? 'post deleted' : `post removed as ${reason.toLowerCase().replace('_', '-')}`,
     });
