@@ -6,6 +6,7 @@ import { Migration20261123300000_staff_picks_removals } from './Migration2026112
 import { Migration20261123400000_vote_cap_counters } from './Migration20261123400000_vote_cap_counters.js';
 import { Migration20261123500000_accepted_answers } from './Migration20261123500000_accepted_answers.js';
 import { Migration20261123600000_advocate_categories } from './Migration20261123600000_advocate_categories.js';
+import { Migration20261123700000_accepted_at_milliseconds } from './Migration20261123700000_accepted_at_milliseconds.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123400000_vote_cap_counters', class: Migration20261123400000_vote_cap_counters },
   { name: 'Migration20261123500000_accepted_answers', class: Migration20261123500000_accepted_answers },
   { name: 'Migration20261123600000_advocate_categories', class: Migration20261123600000_advocate_categories },
+  {
+    name: 'Migration20261123700000_accepted_at_milliseconds',
+    class: Migration20261123700000_accepted_at_milliseconds,
+  },
 ];

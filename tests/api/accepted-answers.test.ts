@@ -61,6 +61,19 @@ describe('acceptedAnswers', () => {
     expect(page2.edges.map((e: any) => e.node.id)).toEqual([replies[0]!.id]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
 
+    // Accepted within one millisecond: the cursor still finds the next row, by id.
+    await api.sql(`update posts set accepted_at = '2026-01-01T00:00:00.000123Z' where id = any($1)`, [
+      replies.map((r) => Number(r.id)),
+    ]);
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await solutions(helper, undefined, { first: 1, after });
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(seen).toEqual([replies[2]!.id, replies[1]!.id, replies[0]!.id]);
+
     // Another answer becomes the solution: it moves from one member's list to the other's.
     await ok(api.gql(ACCEPT, { id: rival.id }, { token: asker.token }));
     expect(await ids(helper)).toEqual([replies[2]!.id, replies[1]!.id]);
