@@ -2,6 +2,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-
 import { Button, FormMessage } from '../components/ui/field';
 import { api, query } from '../graphql/client.server';
 import { RemovedPostsQuery, RestorePostMutation } from '../graphql/documents';
+import { removalText } from '../features/moderation/removal';
 import { timeAgo } from '../features/forum/format';
 import { readToken } from '../lib/session.server';
 import type { Route } from './+types/moderation.removed';
@@ -24,13 +25,6 @@ export async function action({ request }: Route.ActionArgs) {
   if (res.error) return data({ postId, error: res.error.message }, { status: 400 });
   throw redirect(`/t/${res.data.restorePost.thread.id}#post-${postId}`);
 }
-
-const REASONS: Record<string, string> = {
-  SPAM: 'spam',
-  ABUSE: 'abuse',
-  OFF_TOPIC: 'off-topic',
-  OTHER: 'another reason',
-};
 
 /** Deleted and removed posts, newest first: moderators review them and restore mistakes. */
 export default function RemovedPosts() {
@@ -55,9 +49,7 @@ export default function RemovedPosts() {
               in “{post.thread.title}” ·{' '}
               {post.removal && (
                 <span data-testid="removal">
-                  {post.removal.reason
-                    ? `removed as ${REASONS[post.removal.reason]} by @${post.removal.by?.handle ?? 'unknown'}`
-                    : 'deleted by its author'}{' '}
+                  {removalText(post.removal, post.author.handle)}{' '}
                   <time dateTime={post.removal.at}>{timeAgo(post.removal.at)}</time>
                 </span>
               )}

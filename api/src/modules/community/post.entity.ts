@@ -79,7 +79,7 @@ export class Post {
   @Property({ type: 'integer', nullable: true })
   deletedBy: number | null = null;
 
-  /** Why a moderator removed the post; null when its author deleted it. */
+  /** Why a moderator removed the post; null when it was deleted (by its author or a moderator). */
   @Property({ type: 'text', nullable: true })
   removalReason: RemovalReason | null = null;
 }

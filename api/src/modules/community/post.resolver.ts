@@ -49,7 +49,10 @@ class PostViewerCan {
 class PostRemoval {
   @Field(() => Date) at!: Date;
   @Field(() => Member, { nullable: true }) by!: Member | null;
-  @Field(() => RemovalReason, { nullable: true, description: 'Null when the author deleted the post.' })
+  @Field(() => RemovalReason, {
+    nullable: true,
+    description: 'Null when the post was deleted (by its author or a moderator) rather than removed for a reason.',
+  })
   reason!: RemovalReason | null;
 }
 
