@@ -51,13 +51,20 @@ async function expectConsistent(a: TestApi) {
        on e.member_id = m.id where m.reputation <> coalesce(e.s, 0)`,
   );
   expect(rows).toEqual([]);
-  // The daily cap's counters agree with the capped events of their day.
+  // The daily cap's counters agree with the capped events of their day, and every day that
+  // can still decide a credit (today, yesterday) with capped events has its counter.
   const counters = await a.sql(
     `select k.member_id, k.day from reputation_cap_days k
       where k.earned <> (select coalesce(sum(e.points), 0) from reputation_events e
                           where e.member_id = k.member_id and e.cap_day = k.day)`,
   );
   expect(counters).toEqual([]);
+  const uncounted = await a.sql(
+    `select e.member_id, e.cap_day from reputation_events e
+      where e.cap_day >= (now() at time zone 'utc')::date - 1
+        and not exists (select 1 from reputation_cap_days k where k.member_id = e.member_id and k.day = e.cap_day)`,
+  );
+  expect(uncounted).toEqual([]);
 }
 
 describe('votes write reputation events', () => {
@@ -227,6 +234,26 @@ describe('concurrency', () => {
   }, 60_000);
 });
 
+describe('cap counters', () => {
+  it('a daily job prunes counters from before yesterday; today and yesterday stay', async () => {
+    const member = await buildMember(api);
+    await api.sql(
+      `insert into reputation_cap_days (member_id, day, earned)
+       select $1, (now() at time zone 'utc')::date - d, 10 from generate_series(0, 3) d`,
+      [member.id],
+    );
+    const { pruneCapCounters } = await import('../../api/src/modules/reputation/cap-counters.jobs.js');
+    expect(await pruneCapCounters(api.app.services)).toBeGreaterThanOrEqual(2);
+    const days = await api.sql(
+      `select (now() at time zone 'utc')::date - day as age from reputation_cap_days where member_id = $1 order by 1`,
+      [member.id],
+    );
+    expect(days).toEqual([{ age: 0 }, { age: 1 }]);
+    // These counters stand for no events: leave the ledger consistent for the other tests.
+    await api.sql('delete from reputation_cap_days where member_id = $1', [member.id]);
+  });
+});
+
 describe('lock order', () => {
   /**
    * A downvote turned into an upvote reverses an uncapped event and writes a capped one; other
@@ -241,7 +268,7 @@ describe('lock order', () => {
     ]);
     const thread = await buildThread(api, asker);
     // Votes on one post queue on its row; the author's other posts are where they would meet.
-    const replies = [];
+    const replies: { id: string }[] = [];
     for (let i = 0; i < 10; i++)
       replies.push(await buildReply(api, answerer, thread.id, `Another way to try, number ${i}: reset the hub first.`));
     const flippers = await Promise.all(Array.from({ length: 20 }, () => buildMember(api, { reputation: 125 })));

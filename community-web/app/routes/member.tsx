@@ -85,9 +85,7 @@ export default function MemberPage() {
             </h1>
             {member.isAdvocate && (
               <p className="text-sm text-slate-600" data-testid="advocate-scope">
-                {member.advocateCategories
-                  ? `Advocate in ${member.advocateCategories.map((c) => c.name).join(', ')}`
-                  : 'Advocate in every category'}
+                {advocateScope(member.advocateCategories)}
               </p>
             )}
             <p className="text-sm text-slate-500">
@@ -207,4 +205,10 @@ function ProfileSection({ id, title, children }: { id: string; title: string; ch
       {children}
     </section>
   );
+}
+
+/** Where an advocate champions: null is every category; none visible to this viewer says just "Advocate". */
+function advocateScope(categories: { name: string }[] | null | undefined): string {
+  if (!categories) return 'Advocate in every category';
+  return categories.length > 0 ? `Advocate in ${categories.map((c) => c.name).join(', ')}` : 'Advocate';
 }

@@ -188,7 +188,7 @@ export const BADGES: BadgeDefinition[] = [
       select p.author_id as member_id, p.id as post_id, 'Staff picked your answer on “' || t.title || '”' as reason
         from posts p join threads t on t.id = p.thread_id
        where p.staff_picked_at is not null and p.deleted_at is null and t.deleted_at is null
-         and p.author_id <> p.staff_picked_by and {members:p.author_id}`,
+         and p.author_id is distinct from p.staff_picked_by and {members:p.author_id}`,
   },
   {
     key: 'knowledge-contributor',

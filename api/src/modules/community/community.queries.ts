@@ -164,23 +164,14 @@ export async function listReplies(
 
 /**
  * Deleted and removed posts, most recently deleted first, for moderators to review and
- * restore (posts_deleted_idx). Restricted categories are included only for viewers who may
- * enter them.
+ * restore (posts_deleted_idx). Every category's: only staff may list them (post.listRemoved),
+ * and staff enter every category.
  */
 export async function listRemovedPosts(
   em: EntityManager,
-  viewer: Viewer | null,
   args: { first: number; after?: string | null },
 ): Promise<Connection<Post>> {
-  const where = ['p.deleted_at is not null'];
-  const params: unknown[] = [];
-  if (!mayEnterRestricted(viewer)) {
-    where.push(
-      `not exists (select 1 from threads t join categories c on c.id = t.category_id
-                    where t.id = p.thread_id and c.kind = '${CategoryKind.RESTRICTED}')`,
-    );
-  }
-  return pageOfPosts(em, where, params, 'deleted_at', args);
+  return pageOfPosts(em, ['p.deleted_at is not null'], [], 'deleted_at', args);
 }
 
 /**

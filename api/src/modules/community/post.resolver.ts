@@ -117,7 +117,7 @@ export class PostResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
     ctx.guardian.ensureCan('post.listRemoved', null);
-    return listRemovedPosts(ctx.em, ctx.viewer, { first: pageSize(first), after });
+    return listRemovedPosts(ctx.em, { first: pageSize(first), after });
   }
 
   @Mutation(() => Post)
