@@ -49,12 +49,19 @@ describe('privileges', () => {
     expect(await down.getAttribute('title')).toBe('You need 125 reputation to downvote; you have 0.');
     // Keyboard users reach the refused button and, pressing it, are told why; nothing is sent.
     await expect.poll(() => question.locator('input[name="_js"]').count()).toBe(1); // hydrated
+    const posts: string[] = [];
+    const onRequest = (req: { method(): string; url(): string }) => {
+      if (req.method() === 'POST') posts.push(req.url());
+    };
+    member.page.on('request', onRequest);
     await up.focus();
     await member.page.keyboard.press('Enter');
     expect(await question.getByTestId('vote-refused').textContent()).toBe(
       'You need 15 reputation to upvote; you have 0.',
     );
     expect(await question.getByTestId('post-score').textContent()).toBe('0');
+    member.page.off('request', onRequest);
+    expect(posts).toEqual([]);
 
     // The member answers through the UI; two members (15 reputation each) upvote the answer.
     await member.page.getByLabel('Reply (markdown)').fill(ANSWER);
