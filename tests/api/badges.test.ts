@@ -556,6 +556,13 @@ describe('the granter and the backfill', { concurrent: true }, () => {
       expect(await awards(quiet, staff, 'staff-pick')).toEqual([]);
       expect(await backfill()).toBe(0);
 
+      // A pick whose moderator's account is gone (staff_picked_by set null) still counts.
+      const [asker2, answerer2] = await members(quiet, 2);
+      const orphaned = Number((await insertThread(quiet, asker2, [answerer2])).answerIds[0]);
+      await quiet.sql('update posts set staff_picked_at = now(), staff_picked_by = null where id = $1', [orphaned]);
+      await backfill();
+      expect((await awards(quiet, answerer2, 'staff-pick')).map((r) => r.post_id)).toEqual([orphaned]);
+
       const res = await quiet.gql(`{ badges { key awardable holders } }`);
       expect(res.data.badges.filter((b: { awardable: boolean }) => !b.awardable)).toEqual([
         { key: 'knowledge-contributor', awardable: false, holders: 0 },
