@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PagedList } from '../../components/ui/paged-list';
 import { timeAgo } from '../forum/format';
 import { kindLabel, signedPoints, wasCapped } from './format';
 
@@ -22,59 +23,54 @@ export function ReputationHistory({
   /** The next page's address, when there is one. */
   nextHref: string | null;
 }) {
-  if (events.length === 0) {
-    return <p className="text-sm text-slate-500">No reputation changes yet.</p>;
-  }
   return (
-    <div>
-      <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white">
-        {events.map((e) => (
-          <li
-            key={e.id}
-            data-testid="reputation-event"
-            data-kind={e.kind}
-            className="flex items-baseline gap-3 px-4 py-2 text-sm"
+    <PagedList
+      items={events}
+      empty="No reputation changes yet."
+      nextHref={nextHref}
+      nextLabel="Older reputation changes →"
+    >
+      {(e) => (
+        <li
+          key={e.id}
+          data-testid="reputation-event"
+          data-kind={e.kind}
+          className="flex items-baseline gap-3 px-4 py-2 text-sm"
+        >
+          <span
+            className={`w-12 shrink-0 text-right font-semibold tabular-nums ${
+              e.points > 0 ? 'text-emerald-700' : e.points < 0 ? 'text-red-700' : 'text-slate-500'
+            }`}
+            data-testid="reputation-points"
           >
-            <span
-              className={`w-12 shrink-0 text-right font-semibold tabular-nums ${
-                e.points > 0 ? 'text-emerald-700' : e.points < 0 ? 'text-red-700' : 'text-slate-500'
-              }`}
-              data-testid="reputation-points"
-            >
-              {signedPoints(e.points)}
-            </span>
-            <span className="min-w-0 flex-1">
-              {e.threadId ? (
-                <Link
-                  to={`/t/${e.threadId}${e.postId ? `#post-${e.postId}` : ''}`}
-                  className="text-slate-800 hover:underline"
-                >
-                  {kindLabel(e.kind)}
-                </Link>
-              ) : (
-                <span className="text-slate-800">{kindLabel(e.kind)}</span>
-              )}
-              {e.reason && <span className="text-slate-500"> — {e.reason}</span>}
-              {wasCapped(e) && (
-                <span
-                  className="ml-2 rounded bg-amber-50 px-1 py-0.5 text-xs text-amber-800"
-                  data-testid="reputation-capped"
-                >
-                  capped (would have been {signedPoints(e.uncappedPoints!)}; daily vote limit reached)
-                </span>
-              )}
-            </span>
-            <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-400">
-              {timeAgo(e.createdAt)}
-            </time>
-          </li>
-        ))}
-      </ul>
-      {nextHref && (
-        <Link to={nextHref} className="mt-2 block text-center text-sm text-brand-700 hover:underline" rel="next">
-          Older reputation changes →
-        </Link>
+            {signedPoints(e.points)}
+          </span>
+          <span className="min-w-0 flex-1">
+            {e.threadId ? (
+              <Link
+                to={`/t/${e.threadId}${e.postId ? `#post-${e.postId}` : ''}`}
+                className="text-slate-800 hover:underline"
+              >
+                {kindLabel(e.kind)}
+              </Link>
+            ) : (
+              <span className="text-slate-800">{kindLabel(e.kind)}</span>
+            )}
+            {e.reason && <span className="text-slate-500"> — {e.reason}</span>}
+            {wasCapped(e) && (
+              <span
+                className="ml-2 rounded bg-amber-50 px-1 py-0.5 text-xs text-amber-800"
+                data-testid="reputation-capped"
+              >
+                capped (would have been {signedPoints(e.uncappedPoints!)}; daily vote limit reached)
+              </span>
+            )}
+          </span>
+          <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-400">
+            {timeAgo(e.createdAt)}
+          </time>
+        </li>
       )}
-    </div>
+    </PagedList>
   );
 }
