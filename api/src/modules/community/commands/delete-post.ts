@@ -90,7 +90,7 @@ export async function shiftThreadCounters(
     `update threads t set reply_count = t.reply_count - 1,
         accepted_post_id = case when t.accepted_post_id = ? then null else t.accepted_post_id end,
         status = case when t.accepted_post_id = ? and t.status = 'ANSWERED' then 'OPEN' else t.status end
-       from (select accepted_post_id from threads where id = ? for update) old
+       from (select accepted_post_id from threads where id = ? for no key update) old
       where t.id = ?
       returning old.accepted_post_id is not distinct from ?::int as was_accepted`,
     [post.id, post.id, thread.id, thread.id, post.id],
