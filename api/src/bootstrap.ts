@@ -1,21 +1,25 @@
 import 'reflect-metadata';
 import type { Config } from './config.js';
+import { assembly } from './modules.js';
 import { createMarkdownRenderer } from './modules/community/markdown.js';
 import { migrate, openOrm, resolveDatabase, type Database } from './platform/db/orm.js';
+import { EventSubscribers } from './platform/events/subscribers.js';
 import { Jobs } from './platform/jobs/jobs.js';
 import { RateLimits } from './platform/rate-limit.js';
-import { jobDefinitions } from './modules/jobs.js';
 import type { Services } from './platform/scope.js';
 
 export interface App {
   services: Services;
   database: Database;
+  /** Starts this process's job workers and event subscribers (unless JOBS_WORKER=off). */
+  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * Connects to (or starts) PostgreSQL, applies pending migrations, builds the services and
- * starts the job queue and, unless told to wait (or JOBS_WORKER=off), its workers.
+ * Connects to (or starts) PostgreSQL, applies pending migrations, builds the services from the
+ * modules' definitions and installs the job queue and the event subscribers; workers start
+ * now unless told to wait (the demo seed runs first).
  */
 export async function bootstrap(
   config: Config,
@@ -23,24 +27,31 @@ export async function bootstrap(
   opts: { startWorkers?: boolean } = {},
 ): Promise<App> {
   const db = database ?? (await resolveDatabase(config));
-  const orm = await openOrm(db.url, config.DB_POOL_MAX);
+  const orm = await openOrm(db.url, config.DB_POOL_MAX, assembly.entities);
   await migrate(orm);
+  const work = config.JOBS_WORKER === 'on';
   const services: Services = {
     config,
     orm,
+    assembly,
     rateLimits: new RateLimits(orm.em.getConnection().getKnex()),
-    jobs: new Jobs(db.url, jobDefinitions, {
-      work: config.JOBS_WORKER === 'on',
-      pollingIntervalSeconds: config.JOBS_POLL_SECONDS,
-    }),
+    jobs: new Jobs(db.url, assembly.jobs, { work, pollingIntervalSeconds: config.JOBS_POLL_SECONDS }),
+    events: new EventSubscribers(orm, assembly.subscribers, { work, pollMs: config.EVENTS_POLL_MS }),
     markdown: createMarkdownRenderer(config.PUBLIC_URL),
   };
   await services.jobs.start(services);
-  if (opts.startWorkers ?? true) await services.jobs.work(services);
+  await services.events.install();
+  const startWorkers = async () => {
+    await services.jobs.work(services);
+    services.events.start(services);
+  };
+  if (opts.startWorkers ?? true) await startWorkers();
   return {
     services,
     database: db,
+    startWorkers,
     async close() {
+      await services.events.stop();
       await services.jobs.stop();
       await orm.close(true);
       await db.embedded?.stop();

@@ -40,6 +40,9 @@ const envSchema = z.object({
   // Background jobs (pg-boss): run handlers in this process, and how often idle workers poll
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  // Domain events: how often idle subscribers look for events committed by other instances
+  // (this instance's own commits wake them at once)
+  EVENTS_POLL_MS: z.coerce.number().int().min(10).default(250),
   // Reputation rules: a JSON object overriding any default (modules/reputation/reputation.rules.ts)
   REPUTATION_RULES: z.string().default('{}'),
 });

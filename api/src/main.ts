@@ -9,7 +9,7 @@ logger.setLevel(config.LOG_LEVEL);
 // Workers start after the demo seed, which rewrites timestamps that badge rules read.
 const app = await bootstrap(config, undefined, { startWorkers: false });
 if (config.SEED_DEMO === 'auto') await seedDemoIfEmpty(app.services);
-await app.services.jobs.work(app.services);
+await app.startWorkers();
 
 const { httpServer, apollo } = await createServer(app.services);
 httpServer.listen(config.PORT, config.HOST, () => {

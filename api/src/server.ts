@@ -58,7 +58,7 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
  */
 export async function createServer(services: Services) {
   const { config } = services;
-  const schema = await buildHearthSchema();
+  const schema = await buildHearthSchema(services.assembly);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootstrap } from '../../api/src/bootstrap.js';
 import { loadConfig } from '../../api/src/config.js';
 import { backfillBadges, grantForTrigger } from '../../api/src/modules/badges/badge-granter.js';
+import { awardBadges, badgeCandidates } from '../../api/src/modules/badges/subscribers/award-badges.js';
+import type { EventName } from '../../api/src/platform/events/events.js';
 import {
   buildMember,
   buildReply,
@@ -13,8 +15,9 @@ import {
 } from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
-// Badges (PRODUCT.md capability 2): set-based rules granted by after-commit pg-boss jobs, or by
-// the backfill over all data; badge_awards' uniqueness makes every path idempotent.
+// Badges (PRODUCT.md capability 2): set-based rules granted by the badge subscriber after the
+// domain events of actions commit, or by the backfill over all data; badge_awards' uniqueness
+// makes every path idempotent.
 //
 // A worker takes one job per poll (0.5 s in tests), so each group of tests has a database and
 // worker of its own and the groups run concurrently; the tests inside a group run in turn.
@@ -79,13 +82,13 @@ function waitForAwards(a: TestApi, m: TestMember, badge: string, count = 1): Pro
   );
 }
 
-/** Waits until no badge job is queued or running: what has been enqueued has been evaluated. */
+/** Waits until the badge subscriber has passed every event recorded so far: all were evaluated. */
 function drained(a: TestApi): Promise<void> {
   return vi.waitFor(
     async () => {
       const [row] = await a.sql<{ n: number }>(
-        `select count(*)::int as n from pgboss.job
-          where name = 'badges.evaluate' and state in ('created', 'retry', 'active')`,
+        `select count(*)::int as n from domain_events e, event_subscriptions s
+          where s.subscriber = 'badges.award' and (e.tx, e.id) > (s.position_tx, s.position_id)`,
       );
       expect(row!.n).toBe(0);
     },
@@ -93,13 +96,24 @@ function drained(a: TestApi): Promise<void> {
   );
 }
 
-/** The badge jobs enqueued for a member, oldest first. */
-function badgeJobs(a: TestApi, m: TestMember) {
-  return a.sql<{ state: string; data: { trigger: string; memberIds: number[] } }>(
-    `select state, data from pgboss.job
-      where name = 'badges.evaluate' and data->'memberIds' @> $1::jsonb order by created_on, id`,
-    [JSON.stringify([Number(m.id)])],
+/**
+ * The badge checks an action caused for a member, oldest first: the events that the badge
+ * subscriber evaluates for them ('completed' once it has passed them, 'created' before).
+ */
+async function badgeJobs(a: TestApi, m: TestMember) {
+  const rows = await a.sql<{ id: string; name: EventName; data: unknown; delivered: boolean }>(
+    `select e.id, e.name, e.data, (e.tx, e.id) <= (s.position_tx, s.position_id) as delivered
+       from domain_events e, event_subscriptions s
+      where s.subscriber = 'badges.award' and e.name = any($2::text[])
+        and (e.subject = $1 or e.related @> array[$1]) order by e.id`,
+    [`member:${m.id}`, awardBadges.events],
   );
+  return rows
+    .map((e) => ({
+      state: e.delivered ? 'completed' : 'created',
+      data: { trigger: e.name, memberIds: badgeCandidates(e) },
+    }))
+    .filter((j) => j.data.memberIds.includes(Number(m.id)));
 }
 
 interface Prepared {
@@ -297,16 +311,24 @@ describe('asking and answering', { concurrent: true }, () => {
     });
   });
 
-  it.sequential('the same badge job delivered twice awards once, unseen', async () => {
+  it.sequential('the same badge event delivered twice awards once, unseen', async () => {
     const member = await buildMember(api);
-    await insertThread(api, member, []);
-    await Promise.all([
-      api.app.services.jobs.send('badges.evaluate', { trigger: 'thread.asked', memberIds: [Number(member.id)] }),
-      api.app.services.jobs.send('badges.evaluate', { trigger: 'thread.asked', memberIds: [Number(member.id)] }),
-    ]);
+    await buildThread(api, member);
     await waitForAwards(api, member, 'first-question');
     await drained(api);
-    expect((await badgeJobs(api, member)).map((j) => j.state)).toEqual(['completed', 'completed']);
+    // Delivered again from the thread's event on (a replay), and handled twice at once.
+    const [event] = await api.sql<{ id: string }>(
+      `select id::text from domain_events where name = 'thread.created' and subject like 'thread:%'
+          and related @> array[$1] order by id desc limit 1`,
+      [`member:${member.id}`],
+    );
+    await Promise.all([
+      api.app.services.events.replay('badges.award', event!.id),
+      grantForTrigger(api.app.services.orm.em.fork(), 'thread.created', [Number(member.id)]),
+      grantForTrigger(api.app.services.orm.em.fork(), 'thread.created', [Number(member.id)]),
+    ]);
+    await drained(api);
+    expect((await badgeJobs(api, member)).map((j) => j.state)).toEqual(['completed']);
     const rows = await awards(api, member);
     expect(rows).toEqual([expect.objectContaining({ badge: 'first-question', seen_at: null })]);
   });
@@ -469,8 +491,8 @@ describe('the granter and the backfill', { concurrent: true }, () => {
   it.sequential('granting a trigger twice awards once', async () => {
     const member = await buildMember(quiet);
     await insertThread(quiet, member, []);
-    expect(await grantForTrigger(em(), 'thread.asked', [Number(member.id)])).toBe(1);
-    expect(await grantForTrigger(em(), 'thread.asked', [Number(member.id)])).toBe(0);
+    expect(await grantForTrigger(em(), 'thread.created', [Number(member.id)])).toBe(1);
+    expect(await grantForTrigger(em(), 'thread.created', [Number(member.id)])).toBe(0);
     expect(await awards(quiet, member)).toEqual([expect.objectContaining({ badge: 'first-question', seen_at: null })]);
   });
 
@@ -478,7 +500,7 @@ describe('the granter and the backfill', { concurrent: true }, () => {
     const [asker, answerer] = await members(quiet, 2);
     const thread = await buildThread(quiet, asker); // its job is queued: no worker runs here
     await buildReply(quiet, answerer, thread.id);
-    expect(await grantForTrigger(em(), 'thread.asked', [Number(asker.id)])).toBe(1); // as its job would
+    expect(await grantForTrigger(em(), 'thread.created', [Number(asker.id)])).toBe(1); // as its job would
     const [announced] = await awards(quiet, asker);
 
     const before = await countAwards();
@@ -572,12 +594,12 @@ describe('the granter and the backfill', { concurrent: true }, () => {
   );
 });
 
-describe('badge jobs and the action transaction', { concurrent: true }, () => {
+describe('badge events and the action transaction', { concurrent: true }, () => {
   it.sequential(
-    'an action rolled back after enqueueing leaves no job; one retried after a conflict leaves one',
+    'an action rolled back after recording its event leaves no event; one retried after a conflict leaves one',
     async () => {
       const member = await buildMember(web);
-      // Fails the commit, after askQuestion has enqueued its job: always for one title, once
+      // Fails the commit, after askQuestion has recorded its event: always for one title, once
       // (as a serialization failure, which the command retries) for another.
       await web.sql('create sequence badge_test_attempts');
       await web.sql(`create function badge_test_fail_commit() returns trigger language plpgsql as $$
@@ -592,7 +614,7 @@ describe('badge jobs and the action transaction', { concurrent: true }, () => {
       deferrable initially deferred for each row execute function badge_test_fail_commit()`);
       const threads = () => web.sql('select title from threads where author_id = $1', [member.id]);
       try {
-        // Refused before its transaction (validation): nothing to roll back, and no job.
+        // Refused before its transaction (validation): nothing to roll back, and no event.
         expect((await ask(web, member, '')).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
         expect(await badgeJobs(web, member)).toEqual([]);
 
@@ -605,7 +627,7 @@ describe('badge jobs and the action transaction', { concurrent: true }, () => {
         expect((await ask(web, member, title)).errors).toBeUndefined();
         expect(await threads()).toEqual([{ title }]);
         expect(await badgeJobs(web, member)).toEqual([
-          { state: 'created', data: { trigger: 'thread.asked', memberIds: [Number(member.id)] } },
+          { state: 'created', data: { trigger: 'thread.created', memberIds: [Number(member.id)] } },
         ]);
       } finally {
         await web.sql('drop trigger badge_test_fail_commit on threads');
@@ -616,14 +638,14 @@ describe('badge jobs and the action transaction', { concurrent: true }, () => {
   );
 
   it.sequential(
-    'a committed job waits for a worker, which may start later: after a crash, or on another replica',
+    'a committed event waits for a subscriber, which may start later: after a crash, or on another replica',
     async () => {
       const member = await buildMember(web, { reputation: 0 }); // a new member: three threads on day one
       const thread = await buildThread(web, member);
       expect(await badgeJobs(web, member)).toEqual([
-        { state: 'created', data: { trigger: 'thread.asked', memberIds: [Number(member.id)] } },
+        { state: 'created', data: { trigger: 'thread.created', memberIds: [Number(member.id)] } },
       ]);
-      // The first-day limit refuses the fourth question inside its transaction: no job for it.
+      // The first-day limit refuses the fourth question inside its transaction: no event for it.
       expect((await ask(web, member, `Second question ${unique()}`)).errors).toBeUndefined();
       expect((await ask(web, member, `Third question ${unique()}`)).errors).toBeUndefined();
       expect((await ask(web, member, `Fourth question ${unique()}`)).errors?.[0]?.extensions.code).toBe('RATE_LIMITED');

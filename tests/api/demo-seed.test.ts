@@ -6,8 +6,10 @@ import { startTestApi, type TestApi } from '../support/test-api.js';
 // keep working as rules tighten: voters need the upvote privilege, tags the create-tags one.
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // As `npm start` does: workers start after the seed, which rewrites timestamps badge rules read.
+  api = await startTestApi({}, { startWorkers: false });
   await seedDemo(api.app.services);
+  await api.app.startWorkers();
 }, 120_000);
 afterAll(() => api?.close());
 

@@ -86,7 +86,7 @@ describe('staff picks', () => {
       },
       { timeout: 10_000, interval: 100 },
     );
-    expect(awards[0]).toEqual({ post_id: Number(reply.id), reason: `Staff picked your answer on “${thread.title}”` });
+    expect(awards[0]).toEqual({ post_id: Number(reply.id), reason: `Answer to “${thread.title}” picked by staff` });
 
     const shown = await api.gql(
       `query($id: ID!) { thread(id: $id) { replies(first: 5) { edges { node { staffPickedAt viewerCan { staffPick remove } } } } } }`,

@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { migrate, openOrm } from '../../api/src/platform/db/orm.js';
+import { assembly } from '../../api/src/modules.js';
 import { ensureDatabase } from '../../api/src/platform/db/embedded-postgres.js';
 
 /** Migrates the template and installs pg-boss's schema in it, so each test database starts ready. */
 export async function migrateDatabase(url: string) {
-  const orm = await openOrm(url, 2);
+  const orm = await openOrm(url, 2, assembly.entities);
   await migrate(orm);
   await orm.close(true);
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 1, supervise: false, schedule: false });

@@ -36,7 +36,10 @@ export interface TestApi {
  * Starts the real API (same bootstrap and HTTP server as production) on a random port, on a
  * database of its own cloned from the migrated template. Requests go over HTTP.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  opts: { startWorkers?: boolean } = {},
+): Promise<TestApi> {
   const name = `hearth_t_${randomBytes(5).toString('hex')}`;
   const url = await createTestDatabase(inject('pgAdminUrl'), name);
   const config = loadConfig({
@@ -47,7 +50,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     JOBS_POLL_SECONDS: '0.5',
     ...env,
   });
-  const app = await bootstrap(config, { url });
+  const app = await bootstrap(config, { url }, opts);
   const { httpServer, apollo } = await createServer(app.services);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;

@@ -1,30 +1,10 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
-import { MemberResolver } from '../modules/accounts/member.resolver.js';
-import { CategoryResolver } from '../modules/community/category.resolver.js';
-import { MemberAnswersResolver, PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
-import { ThreadResolver } from '../modules/community/thread.resolver.js';
-import { AdvocateChangeResolver, AdvocateResolver } from '../modules/advocates/advocates.resolver.js';
-import { BadgeResolver, MemberBadgesResolver } from '../modules/badges/badges.resolver.js';
-import { LeaderboardEntryResolver, ReputationResolver } from '../modules/reputation/reputation.resolver.js';
+import type { Assembly } from '../platform/module.js';
 
-export const resolvers = [
-  MemberResolver,
-  CategoryResolver,
-  ThreadResolver,
-  PostResolver,
-  PostRevisionResolver,
-  MemberAnswersResolver,
-  ReputationResolver,
-  LeaderboardEntryResolver,
-  BadgeResolver,
-  MemberBadgesResolver,
-  AdvocateResolver,
-  AdvocateChangeResolver,
-] as const;
-
-/** The executable schema; also the source of schema/schema.graphql (npm run codegen). */
-export function buildHearthSchema(): Promise<GraphQLSchema> {
+/** The executable schema from the modules' resolvers; also the source of schema/schema.graphql (npm run codegen). */
+export function buildHearthSchema(assembly: Pick<Assembly, 'resolvers'>): Promise<GraphQLSchema> {
   // Commands validate their input (one place for the rules), so type-graphql's class-validator pass is off.
-  return buildSchema({ resolvers, validate: false });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  return buildSchema({ resolvers: assembly.resolvers as unknown as NonEmptyArray<Function>, validate: false });
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../platform/authz/guardian.js';
-import { Guardian } from '../platform/authz/guardian.js';
-import type { Scope, Services } from '../platform/scope.js';
-import { memberForToken } from '../modules/accounts/sessions.js';
-import { viewerOf } from '../modules/accounts/viewer.js';
-import { createLoaders, type Loaders } from '../modules/loaders.js';
+import type { Loaders } from '../platform/module.js';
+import { guardianFor, type Scope, type Services } from '../platform/scope.js';
 
 export interface Context extends Scope {
   viewer: Viewer | null;
@@ -25,18 +22,25 @@ export async function buildContext(
 ): Promise<Context> {
   const em = services.orm.em.fork();
   const token = bearerToken(req.headers.authorization);
-  const member = token ? await memberForToken(em, token) : null;
-  const viewer = member ? viewerOf(member) : null;
+  const viewer = token ? await services.assembly.authenticate(em, token) : null;
   return {
     em,
     services,
     viewer,
     token,
     guardian: guardianFor(services, viewer),
-    loaders: createLoaders(em, viewer),
+    loaders: services.assembly.createLoaders(em, viewer),
     requestId,
     ip: req.ip ?? 'unknown',
   };
+}
+
+/** The rest of the request runs as `viewer` (who just logged in or registered). */
+export function actAs(ctx: Context, viewer: Viewer, token: string): void {
+  ctx.viewer = viewer;
+  ctx.guardian = guardianFor(ctx.services, viewer);
+  ctx.loaders = ctx.services.assembly.createLoaders(ctx.em, viewer);
+  ctx.token = token;
 }
 
 function bearerToken(header: string | string[] | undefined): string | null {
@@ -44,10 +48,4 @@ function bearerToken(header: string | string[] | undefined): string | null {
   const match = /^Bearer (.+)$/i.exec(header.trim());
   // Any other scheme or shape is treated as a bad token, not ignored.
   return match ? match[1]!.trim() : header;
-}
-
-/** The viewer's guardian, with the configured privilege thresholds. */
-export function guardianFor(services: Services, viewer: Viewer | null): Guardian {
-  const { privileges, newMembers } = services.config.reputation;
-  return new Guardian(viewer, { privileges, newMembers });
 }

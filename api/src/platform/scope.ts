@@ -1,25 +1,56 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
-import type { Guardian } from './authz/guardian.js';
+import { systemActor, type Actor } from './authz/actor.js';
+import { Guardian, type Viewer } from './authz/guardian.js';
 import type { Orm } from './db/orm.js';
+import type { EventSubscribers } from './events/subscribers.js';
 import type { Jobs } from './jobs/jobs.js';
+import type { Assembly } from './module.js';
 import type { RateLimits } from './rate-limit.js';
 
 /** Process-wide services, built once at start-up. */
 export interface Services {
   config: Config;
   orm: Orm;
+  /** What the modules define (rules, loaders, subscribers…). */
+  assembly: Assembly;
   rateLimits: RateLimits;
   jobs: Jobs<Services>;
+  events: EventSubscribers<Services>;
   /** Markdown → sanitized HTML (modules/community/markdown.ts). */
   markdown: (source: string) => string;
 }
 
-/** What a command or query needs from the request: no GraphQL in here. */
+/**
+ * What a command or query needs: who acts (the guardian knows the actor and, for a member,
+ * the viewer), an EntityManager and the services. No GraphQL in here: requests, jobs, seeds
+ * and integrations build the same scope.
+ */
 export interface Scope {
   em: EntityManager;
   guardian: Guardian;
   services: Services;
-  /** Client address (from X-Forwarded-For only when sent by a trusted proxy). */
+  /** Client address (from X-Forwarded-For only when sent by a trusted proxy); 'system' otherwise. */
   ip: string;
+}
+
+/** The guardian of `viewer` (or of another actor), with the configured thresholds and the modules' rules. */
+export function guardianFor(services: Services, viewer: Viewer | null, actor?: Actor): Guardian {
+  const { privileges, newMembers } = services.config.reputation;
+  return new Guardian(viewer, { privileges, newMembers }, services.assembly.rules, actor);
+}
+
+/** A scope acting as `viewer` (a member, or null for a visitor), on a fresh EntityManager. */
+export function memberScope(services: Services, viewer: Viewer | null, ip = 'system'): Scope {
+  return { em: services.orm.em.fork(), services, guardian: guardianFor(services, viewer), ip };
+}
+
+/** A scope for the system itself: a job, a schedule or a tool, named for the audit trail. */
+export function systemScope(services: Services, name: string): Scope {
+  return {
+    em: services.orm.em.fork(),
+    services,
+    guardian: guardianFor(services, null, systemActor(name)),
+    ip: 'system',
+  };
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { openOrm, migrate, resolveDatabase } from '../platform/db/orm.js';
+import { assembly } from '../modules.js';
 import { loadConfig } from '../config.js';
 import { backfillBadges } from '../modules/badges/badge-granter.js';
 
@@ -10,7 +11,7 @@ import { backfillBadges } from '../modules/badges/badge-granter.js';
  */
 const config = loadConfig({ ...process.env, SEED_DEMO: 'never' });
 const database = await resolveDatabase(config);
-const orm = await openOrm(database.url, 2);
+const orm = await openOrm(database.url, 2, assembly.entities);
 await migrate(orm);
 const started = Date.now();
 const total = await backfillBadges(orm.em.fork(), (badge, awarded, ms) =>

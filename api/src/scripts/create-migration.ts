@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { loadConfig, ROOT_DIR } from '../config.js';
 import { migrate, openOrm, resolveDatabase } from '../platform/db/orm.js';
+import { assembly } from '../modules.js';
 
 /**
  * Writes a new migration into migrations/ from the difference between the entities and the
@@ -11,7 +12,7 @@ const blank = process.argv.includes('--blank');
 const name = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const config = loadConfig();
 const db = await resolveDatabase(config);
-const orm = await openOrm(db.url, 2);
+const orm = await openOrm(db.url, 2, assembly.entities);
 await migrate(orm);
 const result = await orm.getMigrator().createMigration(path.join(ROOT_DIR, 'migrations'), blank, false, name);
 console.log(

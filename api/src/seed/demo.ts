@@ -1,10 +1,8 @@
-import { guardianFor } from '../graphql/context.js';
 import type { Viewer } from '../platform/authz/guardian.js';
 import { sql } from '../platform/db/sql.js';
 import { logger } from '../platform/logger.js';
-import type { Services } from '../platform/scope.js';
+import { memberScope, type Services } from '../platform/scope.js';
 import { registerMember } from '../modules/accounts/commands/register-member.js';
-import { createLoaders } from '../modules/loaders.js';
 import { Member } from '../modules/accounts/member.entity.js';
 import { viewerOf } from '../modules/accounts/viewer.js';
 import { setAdvocate } from '../modules/advocates/commands/set-advocate.js';
@@ -22,11 +20,8 @@ import { votePost } from '../modules/community/commands/vote-post.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
-/** A command scope acting as `viewer`, built the way a GraphQL request builds its context. */
-function scopeFor(services: Services, viewer: Viewer | null) {
-  const em = services.orm.em.fork();
-  return { em, services, guardian: guardianFor(services, viewer), loaders: createLoaders(em, viewer), ip: 'seed' };
-}
+/** The demo is written by its members, through the same commands a request calls. */
+const scopeFor = (services: Services, viewer: Viewer | null) => memberScope(services, viewer, 'seed');
 
 /** Acting as a member as they are now (reputation and advocacy change as the demo unfolds). */
 async function scopeAs(services: Services, memberId: number) {
@@ -137,7 +132,7 @@ export async function seedDemo(services: Services): Promise<void> {
     services.orm.em.fork(),
     `update members set created_at = now() - interval '30 days' + id * interval '1 hour'`,
   );
-  // Badges for the demo's history, judged on its final timestamps (the queued jobs then find
-  // nothing left to award).
+  // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
+  // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());
 }

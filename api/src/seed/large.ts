@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../platform/db/embedded-postgres.js';
 import { migrate, openOrm } from '../platform/db/orm.js';
+import { assembly } from '../modules.js';
 import { backfillBadges } from '../modules/badges/badge-granter.js';
 
 /** Password of every large-seed member (benchmark data only). */
@@ -100,7 +101,7 @@ export async function seedLarge(config: Config): Promise<void> {
   const url = await benchDatabaseUrl(config);
   const total = Date.now();
   await recreateDatabase(url);
-  const orm = await openOrm(url, 2);
+  const orm = await openOrm(url, 2, assembly.entities);
   await migrate(orm);
   await orm.close(true);
 
@@ -340,7 +341,7 @@ async function seedLedger(phase: Phase, config: Config) {
 
 /** The badge backfill over the whole seed, timed per badge (the figure the closing note reports). */
 async function backfillBadgesTimed(url: string) {
-  const orm = await openOrm(url, 2);
+  const orm = await openOrm(url, 2, assembly.entities);
   const started = Date.now();
   const total = await backfillBadges(orm.em.fork(), (badge, awarded, ms) =>
     console.log(

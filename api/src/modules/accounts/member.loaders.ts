@@ -3,6 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { snapshotsById } from '../../platform/db/snapshots.js';
 import { Member } from './member.entity.js';
 
+declare module '../../platform/module.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Loaders extends ReturnType<typeof memberLoaders> {}
+}
+
 /** Batches member look-ups of one request into one query (read snapshots). */
 export function memberLoaders(em: EntityManager) {
   return {

@@ -7,7 +7,7 @@ declare module '../../platform/authz/guardian.js' {
   }
 }
 
-defineRules({
+export const memberRules = defineRules({
   'member.readEmail': (viewer, member) =>
     viewer?.id === member.id || isStaffViewer(viewer)
       ? allow()

@@ -1,11 +1,10 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { guardianFor, type Context } from '../../graphql/context.js';
+import { actAs as contextActAs, type Context } from '../../graphql/context.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { logIn } from './commands/log-in.js';
 import { registerMember } from './commands/register-member.js';
 import { Member } from './member.entity.js';
-import './member.policy.js';
 import { deleteSession } from './sessions.js';
 import { viewerOf } from './viewer.js';
 
@@ -41,9 +40,7 @@ class AuthPayload {
 
 /** The rest of a login/register response is resolved as the member who just signed in. */
 function actAs(ctx: Context, payload: { token: string; member: Member }) {
-  ctx.viewer = viewerOf(payload.member);
-  ctx.guardian = guardianFor(ctx.services, ctx.viewer);
-  ctx.token = payload.token;
+  contextActAs(ctx, viewerOf(payload.member), payload.token);
   return payload;
 }
 

@@ -7,7 +7,7 @@ declare module '../../platform/authz/guardian.js' {
   }
 }
 
-defineRules({
+export const advocateRules = defineRules({
   'member.manageAdvocates': (viewer) =>
     mayWrite(viewer, 'manage advocates') ??
     (isStaffViewer(viewer) ? allow() : deny('Only staff can grant or revoke advocate status.')),

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
 import { Category } from '../community/category.entity.js';
-import { canSeeCategory } from '../community/community.queries.js';
+import { mayReadCategory } from '../community/visibility.js';
 import { advocateChanges } from './advocates.queries.js';
 import { setAdvocate } from './commands/set-advocate.js';
 
@@ -36,7 +36,7 @@ class AdvocateChange {
 async function categoriesOf(ctx: Context, ids: number[] | null): Promise<Category[] | null> {
   if (!ids) return null;
   const categories = await ctx.loaders.categoryById.loadMany(ids);
-  return categories.filter((c): c is Category => !!c && !(c instanceof Error) && canSeeCategory(ctx.viewer, c));
+  return categories.filter((c): c is Category => !!c && !(c instanceof Error) && mayReadCategory(ctx.viewer, c));
 }
 
 @Resolver(() => AdvocateChange)

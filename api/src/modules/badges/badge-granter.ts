@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../platform/db/sql.js';
 import { BADGES, type BadgeDefinition, type BadgeTrigger } from './badge.definitions.js';
+import './badges.events.js';
 
 export interface GrantOptions {
   /** Only these members (an event's); omitted: everyone (the backfill). */
@@ -28,16 +29,26 @@ function ruleQuery(badge: BadgeDefinition, memberIds: number[] | undefined): { t
 export async function grantBadge(em: EntityManager, badge: BadgeDefinition, opts: GrantOptions = {}): Promise<number> {
   if (!badge.query || opts.memberIds?.length === 0) return 0;
   const { text, params } = ruleQuery(badge, opts.memberIds);
+  // Announced awards are also domain events (notifications and webhooks follow them); the
+  // backfill's silent ones are not.
+  const announce = opts.announce !== false;
   const [row] = await sql<{ n: number }>(
     em,
     `with granted as (
-       insert into badge_awards (badge, member_id, post_id, reason, seen_at)
-       select ?, c.member_id, c.post_id, c.reason, ${opts.announce === false ? 'now()' : 'null'}
+       insert into badge_awards (badge, member_id, post_id, thread_id, reason, seen_at)
+       select ?, c.member_id, c.post_id, c.thread_id, c.reason, ${announce ? 'null' : 'now()'}
          from (${text}) as c
        on conflict (badge, member_id, coalesce(post_id, 0)) do nothing
-       returning 1)
+       returning id, badge, member_id, post_id, thread_id),
+     announced as (
+       insert into domain_events (name, actor_type, actor_label, subject, related, data)
+       select 'badge.awarded', 'system', 'badges', 'member:' || g.member_id,
+              array_remove(array['badge_award:' || g.id, 'post:' || g.post_id, 'thread:' || g.thread_id], null),
+              jsonb_build_object('awardId', g.id::text, 'badge', g.badge, 'memberId', g.member_id,
+                                 'postId', g.post_id, 'threadId', g.thread_id)
+         from granted g where ?::boolean)
      select count(*)::int as n from granted`,
-    [badge.key, ...params],
+    [badge.key, ...params, announce],
   );
   return row!.n;
 }

@@ -1,6 +1,6 @@
 /**
  * Badge definitions (PRODUCT.md capability 2). Each rule is one set-based query returning
- * candidate awards (member_id, post_id, reason); `{members}` becomes a filter on the member
+ * candidate awards (member_id, post_id, thread_id, reason); `{members}` becomes a filter on the member
  * column (an event's members) or `true` (the backfill). Granting is `insert … on conflict do
  * nothing` on badge_awards' uniqueness, so re-running a rule awards only what is missing
  * (Discourse's badge queries, lib/badge_queries.rb).
@@ -10,11 +10,11 @@ export type BadgeTier = 'BRONZE' | 'SILVER' | 'GOLD';
 
 /** What happened, as badge jobs hear it; each badge lists the triggers that may earn it. */
 export const BADGE_TRIGGERS = [
-  'thread.asked',
-  'reply.posted',
+  'thread.created',
+  'post.created',
   'post.voted',
   'answer.accepted',
-  'answer.staff_picked',
+  'post.staff_picked',
   'advocate.granted',
 ] as const;
 export type BadgeTrigger = (typeof BADGE_TRIGGERS)[number];
@@ -38,12 +38,12 @@ const acceptedAnswers = `
  where t.deleted_at is null and p.deleted_at is null and p.author_id <> t.author_id`;
 
 const acceptedCount = (n: number) => `
-  select p.author_id as member_id, null::int as post_id, '${n} answers accepted as solutions' as reason
+  select p.author_id as member_id, null::int as post_id, null::int as thread_id, '${n} answers accepted as solutions' as reason
   ${acceptedAnswers} and {members:p.author_id}
   group by p.author_id having count(*) >= ${n}`;
 
 const answerScore = (n: number) => `
-  select p.author_id as member_id, p.id as post_id, 'Answer scored ${n} or more on “' || t.title || '”' as reason
+  select p.author_id as member_id, p.id as post_id, t.id as thread_id, 'Answer scored ${n} or more on “' || t.title || '”' as reason
     from posts p join threads t on t.id = p.thread_id
    where not p.is_question and p.deleted_at is null and t.deleted_at is null and p.score >= ${n}
      and {members:p.author_id}`;
@@ -55,9 +55,9 @@ export const BADGES: BadgeDefinition[] = [
     description: 'Asked a first question.',
     tier: 'BRONZE',
     perPost: false,
-    triggers: ['thread.asked'],
+    triggers: ['thread.created'],
     query: `
-      select distinct on (t.author_id) t.author_id as member_id, null::int as post_id,
+      select distinct on (t.author_id) t.author_id as member_id, null::int as post_id, t.id as thread_id,
              'Asked “' || t.title || '”' as reason
         from threads t where t.deleted_at is null and {members:t.author_id}
        order by t.author_id, t.id`,
@@ -68,9 +68,9 @@ export const BADGES: BadgeDefinition[] = [
     description: 'Answered a question for the first time.',
     tier: 'BRONZE',
     perPost: false,
-    triggers: ['reply.posted'],
+    triggers: ['post.created'],
     query: `
-      select distinct on (p.author_id) p.author_id as member_id, null::int as post_id,
+      select distinct on (p.author_id) p.author_id as member_id, null::int as post_id, t.id as thread_id,
              'Answered “' || t.title || '”' as reason
         from posts p join threads t on t.id = p.thread_id
        where not p.is_question and p.deleted_at is null and t.deleted_at is null and {members:p.author_id}
@@ -84,7 +84,7 @@ export const BADGES: BadgeDefinition[] = [
     perPost: true,
     triggers: ['answer.accepted'],
     query: `
-      select p.author_id as member_id, p.id as post_id, 'Accepted as the solution to “' || t.title || '”' as reason
+      select p.author_id as member_id, p.id as post_id, t.id as thread_id, 'Accepted as the solution to “' || t.title || '”' as reason
       ${acceptedAnswers} and {members:p.author_id}`,
   },
   {
@@ -143,7 +143,7 @@ export const BADGES: BadgeDefinition[] = [
     perPost: false,
     triggers: ['answer.accepted'],
     query: `
-      select distinct on (p.author_id) p.author_id as member_id, null::int as post_id,
+      select distinct on (p.author_id) p.author_id as member_id, null::int as post_id, t.id as thread_id,
              'Answered “' || t.title || '” within 5 minutes, and it was accepted' as reason
       ${acceptedAnswers} and p.created_at <= t.created_at + interval '5 minutes' and {members:p.author_id}
        order by p.author_id, p.id`,
@@ -156,7 +156,7 @@ export const BADGES: BadgeDefinition[] = [
     perPost: true,
     triggers: ['post.voted'],
     query: `
-      select p.author_id as member_id, p.id as post_id,
+      select p.author_id as member_id, p.id as post_id, t.id as thread_id,
              'Revived “' || t.title || '” after 60 days without an answer' as reason
         from posts p join threads t on t.id = p.thread_id
        where not p.is_question and p.deleted_at is null and t.deleted_at is null and p.score >= 5
@@ -174,7 +174,7 @@ export const BADGES: BadgeDefinition[] = [
     perPost: false,
     triggers: ['advocate.granted'],
     query: `
-      select m.id as member_id, null::int as post_id, 'Made an advocate' as reason
+      select m.id as member_id, null::int as post_id, null::int as thread_id, 'Made an advocate' as reason
         from members m where m.is_advocate and {members:m.id}`,
   },
   {
@@ -183,9 +183,9 @@ export const BADGES: BadgeDefinition[] = [
     description: 'Staff picked an answer as exemplary. Earned for every picked answer.',
     tier: 'SILVER',
     perPost: true,
-    triggers: ['answer.staff_picked'],
+    triggers: ['post.staff_picked'],
     query: `
-      select p.author_id as member_id, p.id as post_id, 'Staff picked your answer on “' || t.title || '”' as reason
+      select p.author_id as member_id, p.id as post_id, t.id as thread_id, 'Answer to “' || t.title || '” picked by staff' as reason
         from posts p join threads t on t.id = p.thread_id
        where p.staff_picked_at is not null and p.deleted_at is null and t.deleted_at is null
          and p.author_id is distinct from p.staff_picked_by and {members:p.author_id}`,

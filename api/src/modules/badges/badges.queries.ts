@@ -1,7 +1,19 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../platform/authz/guardian.js';
 import { sql } from '../../platform/db/sql.js';
+import { readableThreadIdSql } from '../community/visibility.js';
 import { badgeByKey, type BadgeTier } from './badge.definitions.js';
+
+/**
+ * An award's reason and post, or the badge's description and no post when the award was
+ * earned in a thread the viewer may not read: its title and ids must not leak through badges.
+ */
+const shownSql = (viewer: Viewer | null) => `
+  case when b.thread_id is null or ${readableThreadIdSql(viewer, 'b.thread_id')} then b.reason end as reason,
+  case when b.thread_id is null or ${readableThreadIdSql(viewer, 'b.thread_id')} then b.post_id end as post_id`;
+const reasonOf = (badge: string, reason: unknown): string =>
+  (reason as string | null) ?? badgeByKey.get(badge)?.description ?? '';
 
 /** How many members hold each badge (badge_awards_once_idx serves the count). */
 export async function badgeHolderCounts(em: EntityManager): Promise<Map<string, number>> {
@@ -22,13 +34,20 @@ export interface MemberBadgeRow {
   lastAwardedAt: Date;
 }
 
-/** A member's badges, one row per badge (repeatable ones counted), most recently earned first. */
-export async function memberBadges(em: EntityManager, memberId: number): Promise<MemberBadgeRow[]> {
+/**
+ * A member's badges as `viewer` may see them: one row per badge (repeatable ones counted), most
+ * recently earned first.
+ */
+export async function memberBadges(
+  em: EntityManager,
+  viewer: Viewer | null,
+  memberId: number,
+): Promise<MemberBadgeRow[]> {
   const rows = await sql<Record<string, unknown>>(
     em,
-    `select distinct on (badge) badge, reason, post_id, created_at as last_at,
-            count(*) over (partition by badge)::int as n, min(created_at) over (partition by badge) as first_at
-       from badge_awards where member_id = ? order by badge, id desc`,
+    `select distinct on (b.badge) b.badge, ${shownSql(viewer)}, b.created_at as last_at,
+            count(*) over (partition by b.badge)::int as n, min(b.created_at) over (partition by b.badge) as first_at
+       from badge_awards b where b.member_id = ? order by b.badge, b.id desc`,
     [memberId],
   );
   return rows
@@ -36,7 +55,7 @@ export async function memberBadges(em: EntityManager, memberId: number): Promise
     .map((r) => ({
       badge: r.badge as string,
       count: r.n as number,
-      reason: r.reason as string,
+      reason: reasonOf(r.badge as string, r.reason),
       postId: r.post_id as number | null,
       firstAwardedAt: new Date(r.first_at as string),
       lastAwardedAt: new Date(r.last_at as string),
@@ -45,6 +64,11 @@ export async function memberBadges(em: EntityManager, memberId: number): Promise
 }
 
 export type TierCounts = Record<BadgeTier, number>;
+
+declare module '../../platform/module.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Loaders extends ReturnType<typeof badgeLoaders> {}
+}
 
 /** Gold/silver/bronze counts of many members in one query: authors on a thread page. */
 export function badgeLoaders(em: EntityManager) {
@@ -81,18 +105,18 @@ export interface AwardRow {
   createdAt: Date;
 }
 
-/** Awards the member has not been told about yet, oldest first. */
-export async function unseenAwards(em: EntityManager, memberId: number): Promise<AwardRow[]> {
+/** Awards the member (`viewer`) has not been told about yet, oldest first. */
+export async function unseenAwards(em: EntityManager, viewer: Viewer): Promise<AwardRow[]> {
   const rows = await sql<Record<string, unknown>>(
     em,
-    `select id::text, badge, reason, created_at from badge_awards
-      where member_id = ? and seen_at is null order by id limit 20`,
-    [memberId],
+    `select b.id::text, b.badge, ${shownSql(viewer)}, b.created_at from badge_awards b
+      where b.member_id = ? and b.seen_at is null order by b.id limit 20`,
+    [viewer.id],
   );
   return rows.map((r) => ({
     id: r.id as string,
     badge: r.badge as string,
-    reason: r.reason as string,
+    reason: reasonOf(r.badge as string, r.reason),
     createdAt: new Date(r.created_at as string),
   }));
 }

@@ -67,7 +67,7 @@ export class BadgeResolver {
 export class MemberBadgesResolver {
   @FieldResolver(() => [MemberBadge], { description: 'Badges held, most recently earned first.' })
   async badges(@Root() member: Member, @Ctx() ctx: Context): Promise<MemberBadge[]> {
-    const rows = await memberBadges(ctx.em, member.id);
+    const rows = await memberBadges(ctx.em, ctx.viewer, member.id);
     return rows.map((r) => ({ ...r, badge: toBadge(badgeByKey.get(r.badge)!) }));
   }
 

@@ -5,8 +5,8 @@ import { NotFoundError } from '../../platform/errors.js';
 import { Category } from './category.entity.js';
 import { createCategory, updateCategory } from './commands/manage-category.js';
 import { CreateCategoryInput, UpdateCategoryInput } from './community.inputs.js';
-import './community.policy.js';
-import { canSeeCategory, listCategories } from './community.queries.js';
+import { listCategories } from './community.queries.js';
+import { mayReadCategory } from './visibility.js';
 
 @Resolver(() => Category)
 export class CategoryResolver {
@@ -18,7 +18,7 @@ export class CategoryResolver {
   @Query(() => Category, { nullable: true })
   async category(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<Category> {
     const category = await ctx.em.findOne(Category, { slug: slug.slice(0, 60) });
-    if (!category || !canSeeCategory(ctx.viewer, category)) throw new NotFoundError('Category');
+    if (!category || !mayReadCategory(ctx.viewer, category)) throw new NotFoundError('Category');
     return category;
   }
 

@@ -16,6 +16,11 @@ function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promis
   });
 }
 
+declare module '../../platform/module.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Loaders extends ReturnType<typeof communityLoaders> {}
+}
+
 /**
  * Per-request batch loaders for the forum: whatever a page asks for, each kind of row is
  * fetched once per nesting level, so statements per page do not grow with its items.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Guardian, type Viewer } from '../../platform/authz/guardian.js';
 import { parseReputationRules } from '../reputation/reputation.rules.js';
 import { Category, CategoryKind } from './category.entity.js';
-import './community.policy.js';
+import { communityRules } from './community.policy.js';
 import { Post } from './post.entity.js';
 import { Thread, ThreadStatus } from './thread.entity.js';
 
@@ -44,7 +44,7 @@ const viewers = {
   admin: ADMIN,
 };
 type Who = keyof typeof viewers;
-const guardian = (who: Who) => new Guardian(viewers[who], settings);
+const guardian = (who: Who) => new Guardian(viewers[who], settings, communityRules);
 
 function thread(status: ThreadStatus) {
   return Object.assign(new Thread(), { id: 10, authorId: ASKER.id, categoryId: 1, title: 't', status });
@@ -111,7 +111,7 @@ describe('community policy', () => {
 
   it('advocates with categories accept answers only there; every advocate enters restricted categories', () => {
     const scoped = (ids: number[]) =>
-      new Guardian(member(11, 'scoped', 40, { isAdvocate: true, advocateCategoryIds: ids }), settings);
+      new Guardian(member(11, 'scoped', 40, { isAdvocate: true, advocateCategoryIds: ids }), settings, communityRules);
     const t = thread(ThreadStatus.OPEN); // category 1
     expect(scoped([1, 3]).can('thread.accept', t)).toBe(true);
     expect(scoped([2]).check('thread.accept', t)).toEqual({
@@ -120,7 +120,7 @@ describe('community policy', () => {
     });
     expect(scoped([2]).can('category.post', category(CategoryKind.RESTRICTED))).toBe(true);
     // A scope left over on a member who is no longer an advocate grants nothing.
-    const former = new Guardian(member(12, 'former', 40, { advocateCategoryIds: [1] }), settings);
+    const former = new Guardian(member(12, 'former', 40, { advocateCategoryIds: [1] }), settings, communityRules);
     expect(former.can('thread.accept', t)).toBe(false);
   });
 
@@ -153,10 +153,14 @@ describe('community policy', () => {
     });
     // Old enough, or enough reputation, or staff: no limit.
     expect(
-      new Guardian(member(10, 'old', 0, { createdAt: daysAgo(4) }), settings).can('post.links', { count: 9 }),
+      new Guardian(member(10, 'old', 0, { createdAt: daysAgo(4) }), settings, communityRules).can('post.links', {
+        count: 9,
+      }),
     ).toBe(true);
     expect(guardian('asker').can('post.links', { count: 9 })).toBe(true);
-    expect(new Guardian({ ...MOD, createdAt: new Date() }, settings).can('post.links', { count: 9 })).toBe(true);
+    expect(
+      new Guardian({ ...MOD, createdAt: new Date() }, settings, communityRules).can('post.links', { count: 9 }),
+    ).toBe(true);
   });
 
   it('ensureCan raises FORBIDDEN with the reason, and UNAUTHENTICATED for visitors', () => {

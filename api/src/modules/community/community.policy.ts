@@ -59,7 +59,7 @@ export const mayEnterRestricted = (viewer: Viewer | null): boolean => isStaffVie
 const advocatesIn = (viewer: Viewer, categoryId: number): boolean =>
   viewer.isAdvocate && (viewer.advocateCategoryIds === null || viewer.advocateCategoryIds.includes(categoryId));
 
-defineRules({
+export const communityRules = defineRules({
   'category.manage': (viewer) =>
     mayWrite(viewer, 'manage categories') ??
     (viewer?.role === 'ADMIN' ? allow() : deny('Only administrators can manage categories.')),

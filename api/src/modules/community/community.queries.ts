@@ -5,9 +5,9 @@ import { decodeCursor, toConnection, type Connection, type CursorValue } from '.
 import { primeSnapshot, snapshotShape, snapshots } from '../../platform/db/snapshots.js';
 import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
-import type { Loaders } from '../loaders.js';
-import { Category, CategoryKind } from './category.entity.js';
-import { mayEnterRestricted } from './community.policy.js';
+import type { Loaders } from '../../platform/module.js';
+import { Category } from './category.entity.js';
+import { mayReadCategory, mayReadThread, readableThreadIdSql, readableThreadSql } from './visibility.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -24,21 +24,17 @@ export interface ThreadFilter {
   authorId?: number;
 }
 
-export const canSeeCategory = (viewer: Viewer | null, category: Category): boolean =>
-  category.kind !== CategoryKind.RESTRICTED || mayEnterRestricted(viewer);
-
 /** Categories the viewer may read, in display order. */
 export async function listCategories(em: EntityManager, viewer: Viewer | null): Promise<Category[]> {
   const all = await em.find(Category, {}, { orderBy: { position: 'asc', name: 'asc' } });
-  return all.filter((c) => canSeeCategory(viewer, c));
+  return all.filter((c) => mayReadCategory(viewer, c));
 }
 
 /** A thread the viewer may read, or NOT_FOUND (deleted and restricted look the same as absent). */
 export async function visibleThread(loaders: Loaders, viewer: Viewer | null, id: number): Promise<Thread> {
   const thread = await loaders.threadById.load(id);
-  if (!thread || thread.deletedAt) throw new NotFoundError('Thread');
-  const category = await loaders.categoryById.load(thread.categoryId);
-  if (!category || !canSeeCategory(viewer, category)) throw new NotFoundError('Thread');
+  const category = thread && (await loaders.categoryById.load(thread.categoryId));
+  if (!thread || !category || !mayReadThread(viewer, thread, category)) throw new NotFoundError('Thread');
   return thread;
 }
 
@@ -93,7 +89,7 @@ export async function listThreads(
   args: { first: number; after?: string | null; filter?: ThreadFilter; order: ThreadOrder },
 ): Promise<Connection<Thread>> {
   const spec = ORDERS[args.order];
-  const where: string[] = ['t.deleted_at is null'];
+  const where: string[] = [];
   const params: unknown[] = [];
   const { categoryId, tag, authorId } = args.filter ?? {};
   if (categoryId !== undefined) {
@@ -109,11 +105,7 @@ export async function listThreads(
     params.push(authorId);
   }
   if (args.order === ThreadOrder.UNANSWERED) where.push('t.reply_count = 0');
-  if (!mayEnterRestricted(viewer)) {
-    where.push(
-      `not exists (select 1 from categories c where c.id = t.category_id and c.kind = '${CategoryKind.RESTRICTED}')`,
-    );
-  }
+  where.push(readableThreadSql(viewer, 't'));
   const cursor = decodeCursor(args.after, spec.shape);
   if (cursor) {
     where.push(spec.keyset);
@@ -187,9 +179,7 @@ export async function listAcceptedAnswers(
     'p.author_id = ?',
     'p.accepted_at is not null',
     'p.deleted_at is null',
-    `exists (select 1 from threads t join categories c on c.id = t.category_id
-              where t.id = p.thread_id and t.deleted_at is null
-                ${mayEnterRestricted(viewer) ? '' : `and c.kind <> '${CategoryKind.RESTRICTED}'`})`,
+    readableThreadIdSql(viewer, 'p.thread_id'),
   ];
   return pageOfPosts(em, where, [args.authorId], 'accepted_at', args);
 }

@@ -10,7 +10,6 @@ import { restorePost } from './commands/restore-post.js';
 import { setStaffPick } from './commands/staff-pick.js';
 import { votePost, type VoteValue as VoteNumber } from './commands/vote-post.js';
 import { EditPostInput, PostReplyInput, RemovePostInput, VoteInput, VoteValue } from './community.inputs.js';
-import './community.policy.js';
 import { listAcceptedAnswers, listRemovedPosts } from './community.queries.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post, RemovalReason } from './post.entity.js';
@@ -54,6 +53,12 @@ class PostRemoval {
     description: 'Null when the post was deleted (by its author or a moderator) rather than removed for a reason.',
   })
   reason!: RemovalReason | null;
+}
+
+/** A command's fresh row answers the rest of the request (commands know nothing of loaders). */
+function primePost(ctx: Context, post: Post): Post {
+  ctx.loaders.postById.clear(post.id).prime(post.id, post);
+  return post;
 }
 
 @Resolver(() => Post)
@@ -121,18 +126,21 @@ export class PostResolver {
   }
 
   @Mutation(() => Post)
-  postReply(@Arg('input', () => PostReplyInput) input: PostReplyInput, @Ctx() ctx: Context) {
-    return postReply(ctx, { threadId: parseId(input.threadId, 'threadId'), body: input.body });
+  async postReply(@Arg('input', () => PostReplyInput) input: PostReplyInput, @Ctx() ctx: Context) {
+    return primePost(ctx, await postReply(ctx, { threadId: parseId(input.threadId, 'threadId'), body: input.body }));
   }
 
   @Mutation(() => Post, { description: 'Returns the post with its new score and viewerVote.' })
-  vote(@Arg('input', () => VoteInput) input: VoteInput, @Ctx() ctx: Context) {
-    return votePost(ctx, { postId: parseId(input.postId, 'postId'), value: TO_NUMBER[input.value] });
+  async vote(@Arg('input', () => VoteInput) input: VoteInput, @Ctx() ctx: Context) {
+    const value = TO_NUMBER[input.value];
+    const post = await votePost(ctx, { postId: parseId(input.postId, 'postId'), value });
+    ctx.loaders.viewerVoteByPostId.clear(post.id).prime(post.id, value);
+    return primePost(ctx, post);
   }
 
   @Mutation(() => Post, { description: 'Edits a post; the previous version stays in revisions.' })
-  editPost(@Arg('input', () => EditPostInput) input: EditPostInput, @Ctx() ctx: Context) {
-    return editPost(ctx, { ...input, postId: parseId(input.postId, 'postId') });
+  async editPost(@Arg('input', () => EditPostInput) input: EditPostInput, @Ctx() ctx: Context) {
+    return primePost(ctx, await editPost(ctx, { ...input, postId: parseId(input.postId, 'postId') }));
   }
 
   @Mutation(() => Boolean, { description: 'Soft-deletes a post; deleting the question deletes the thread.' })
@@ -148,18 +156,18 @@ export class PostResolver {
   }
 
   @Mutation(() => Post, { description: 'Moderators bring back a deleted post; a removal penalty is reversed.' })
-  restorePost(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
-    return restorePost(ctx, parseId(postId, 'postId'));
+  async restorePost(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return primePost(ctx, await restorePost(ctx, parseId(postId, 'postId')));
   }
 
   @Mutation(() => Post, { description: 'Moderators pick an answer as exemplary; its author earns reputation.' })
-  staffPick(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
-    return setStaffPick(ctx, { postId: parseId(postId, 'postId'), picked: true });
+  async staffPick(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return primePost(ctx, await setStaffPick(ctx, { postId: parseId(postId, 'postId'), picked: true }));
   }
 
   @Mutation(() => Post, { description: 'Withdraws a staff pick; the reputation it gave is reversed.' })
-  withdrawStaffPick(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
-    return setStaffPick(ctx, { postId: parseId(postId, 'postId'), picked: false });
+  async withdrawStaffPick(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return primePost(ctx, await setStaffPick(ctx, { postId: parseId(postId, 'postId'), picked: false }));
   }
 }
 

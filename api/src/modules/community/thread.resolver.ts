@@ -9,7 +9,6 @@ import { askQuestion } from './commands/ask-question.js';
 import { acceptAnswer, unacceptAnswer } from './commands/accept-answer.js';
 import { setThreadStatus } from './commands/set-thread-status.js';
 import { AskQuestionInput, SetThreadStatusInput, ThreadFilterInput } from './community.inputs.js';
-import './community.policy.js';
 import { listReplies, listThreads, ThreadOrder, visibleThread, type ThreadFilter } from './community.queries.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
@@ -27,6 +26,12 @@ class ThreadViewerCan {
   @Field(() => Boolean) accept!: boolean;
   @Field(() => Boolean, { description: 'Lock and unlock (staff).' }) moderate!: boolean;
   @Field(() => Boolean, { description: 'Close and reopen (staff, and the close/reopen privilege).' }) close!: boolean;
+}
+
+/** A command's fresh row answers the rest of the request (commands know nothing of loaders). */
+function primeThread(ctx: Context, thread: Thread): Thread {
+  ctx.loaders.threadById.clear(thread.id).prime(thread.id, thread);
+  return thread;
 }
 
 @Resolver(() => Thread)
@@ -106,23 +111,26 @@ export class ThreadResolver {
   }
 
   @Mutation(() => Thread, { description: 'Starts a thread with a question.' })
-  askQuestion(@Arg('input', () => AskQuestionInput) input: AskQuestionInput, @Ctx() ctx: Context) {
-    return askQuestion(ctx, { ...input, categoryId: parseId(input.categoryId, 'categoryId') });
+  async askQuestion(@Arg('input', () => AskQuestionInput) input: AskQuestionInput, @Ctx() ctx: Context) {
+    return primeThread(ctx, await askQuestion(ctx, { ...input, categoryId: parseId(input.categoryId, 'categoryId') }));
   }
 
   @Mutation(() => Thread, { description: 'The asker (or a moderator) marks a reply as the solution.' })
-  acceptAnswer(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
-    return acceptAnswer(ctx, parseId(postId, 'postId'));
+  async acceptAnswer(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
+    return primeThread(ctx, await acceptAnswer(ctx, parseId(postId, 'postId')));
   }
 
   @Mutation(() => Thread)
-  unacceptAnswer(@Arg('threadId', () => ID) threadId: string, @Ctx() ctx: Context) {
-    return unacceptAnswer(ctx, parseId(threadId, 'threadId'));
+  async unacceptAnswer(@Arg('threadId', () => ID) threadId: string, @Ctx() ctx: Context) {
+    return primeThread(ctx, await unacceptAnswer(ctx, parseId(threadId, 'threadId')));
   }
 
   @Mutation(() => Thread, { description: 'Moderators close, lock or re-open a thread.' })
-  setThreadStatus(@Arg('input', () => SetThreadStatusInput) input: SetThreadStatusInput, @Ctx() ctx: Context) {
-    return setThreadStatus(ctx, { threadId: parseId(input.threadId, 'threadId'), status: input.status });
+  async setThreadStatus(@Arg('input', () => SetThreadStatusInput) input: SetThreadStatusInput, @Ctx() ctx: Context) {
+    return primeThread(
+      ctx,
+      await setThreadStatus(ctx, { threadId: parseId(input.threadId, 'threadId'), status: input.status }),
+    );
   }
 
   @Mutation(() => Int, { description: 'Counts a page view; returns the new view count.' })

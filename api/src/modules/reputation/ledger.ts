@@ -315,18 +315,19 @@ export async function applyRestoreReputation(tx: EntityManager, postId: number):
 
 /**
  * A staff correction: points added or taken with a reason, outside the vote cap. A key already
- * used writes nothing and returns false (the command tells a retry from a clash).
+ * used writes nothing and returns null (the command tells a retry from a clash); otherwise the
+ * ledger event's id.
  */
 export async function adjustReputation(
   tx: EntityManager,
   a: { memberId: number; points: number; actorId: number; reason: string; idempotencyKey: string | null },
-): Promise<boolean> {
-  const rows = await sql(
+): Promise<string | null> {
+  const [row] = await sql<{ event_id: string }>(
     tx,
     `with ev as (insert into reputation_events (member_id, kind, points, actor_id, reason, idempotency_key)
-                 values (?, 'ADJUSTMENT', ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning points)
-     update members m set reputation = m.reputation + ev.points from ev where m.id = ? returning m.id`,
+                 values (?, 'ADJUSTMENT', ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id, points)
+     update members m set reputation = m.reputation + ev.points from ev where m.id = ? returning ev.id::text as event_id`,
     [a.memberId, a.points, a.actorId, a.reason, a.idempotencyKey, a.memberId],
   );
-  return rows.length > 0;
+  return row?.event_id ?? null;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../platform/authz/guardian.js';
 import { sql } from '../../platform/db/sql.js';
 import type { Member } from '../accounts/member.entity.js';
 import { markAwardsSeen, unseenAwards, type AwardRow } from '../badges/badges.queries.js';
@@ -11,11 +12,16 @@ export interface Notices {
 }
 
 /** What the member has earned and not yet been told about. */
-export async function noticesFor(em: EntityManager, rules: ReputationRules, member: Member): Promise<Notices> {
+export async function noticesFor(
+  em: EntityManager,
+  rules: ReputationRules,
+  member: Member,
+  viewer: Viewer,
+): Promise<Notices> {
   const level = levelFor(rules, member.reputation);
   return {
     level: level.min > member.seenLevelMin ? level : null,
-    badges: await unseenAwards(em, member.id),
+    badges: await unseenAwards(em, viewer),
   };
 }
 

@@ -9,7 +9,7 @@ declare module '../../platform/authz/guardian.js' {
   }
 }
 
-defineRules({
+export const reputationRules = defineRules({
   'reputation.adjust': (viewer) =>
     mayWrite(viewer, 'adjust reputation') ??
     (viewer?.role === 'ADMIN' ? allow() : deny('Only administrators can adjust reputation.')),

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, toConnection, type Connection } from '../../graphql/pagination.js';
+import type { Viewer } from '../../platform/authz/guardian.js';
 import { sql } from '../../platform/db/sql.js';
+import { readableThreadIdSql } from '../community/visibility.js';
 import type { ReputationKind } from './ledger.js';
 
 export interface ReputationEventRow {
@@ -14,18 +16,27 @@ export interface ReputationEventRow {
   createdAt: Date;
 }
 
-/** A member's ledger, newest first, keyset-paginated on the event id. */
+/**
+ * A member's ledger as `viewer` may see it, newest first, keyset-paginated on the event id.
+ * Every entry is listed (the points must add up to the total), but the post and thread of one
+ * earned in a thread the viewer may not read are left out.
+ */
 export async function reputationHistory(
   em: EntityManager,
+  viewer: Viewer | null,
   memberId: number,
   args: { first: number; after?: string | null },
 ): Promise<Connection<ReputationEventRow>> {
   const cursor = decodeCursor(args.after, ['string']);
+  const readable = readableThreadIdSql(viewer, 'e.thread_id');
   const rows = await sql<Record<string, unknown>>(
     em,
-    `select id::text, kind, points, uncapped_points, post_id, thread_id, reason, created_at
-       from reputation_events where member_id = ? ${cursor ? 'and id < ?::bigint' : ''}
-      order by id desc limit ?`,
+    `select e.id::text, e.kind, e.points, e.uncapped_points,
+            case when e.thread_id is null or ${readable} then e.post_id end as post_id,
+            case when e.thread_id is null or ${readable} then e.thread_id end as thread_id,
+            e.reason, e.created_at
+       from reputation_events e where e.member_id = ? ${cursor ? 'and e.id < ?::bigint' : ''}
+      order by e.id desc limit ?`,
     cursor ? [memberId, cursor[0], args.first + 1] : [memberId, args.first + 1],
   );
   const events = rows.map((r): ReputationEventRow => ({

@@ -19,14 +19,13 @@ import { connectionType, pageSize, parseId } from '../../graphql/pagination.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { Member } from '../accounts/member.entity.js';
 import { badgeByKey } from '../badges/badge.definitions.js';
-import { canSeeCategory } from '../community/community.queries.js';
+import { mayReadCategory } from '../community/visibility.js';
 import { adjustMemberReputation } from './commands/adjust-member-reputation.js';
 import { leaderboard, LeaderboardPeriod, LeaderboardRanking } from './leaderboard.queries.js';
 import { dismissNotices, noticesFor } from './notices.js';
 import { privilegesOf } from './privileges.js';
 import { levelFor } from './reputation.rules.js';
 import { reputationHistory, reputationMismatches } from './reputation.queries.js';
-import './reputation.policy.js';
 
 registerEnumType(LeaderboardPeriod, {
   name: 'LeaderboardPeriod',
@@ -145,7 +144,7 @@ export class ReputationResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return reputationHistory(ctx.em, member.id, { first: pageSize(first), after });
+    return reputationHistory(ctx.em, ctx.viewer, member.id, { first: pageSize(first), after });
   }
 
   @Query(() => [LeaderboardEntry], {
@@ -163,7 +162,7 @@ export class ReputationResolver {
     if (categoryId != null) {
       category = parseId(categoryId, 'categoryId');
       const found = await ctx.loaders.categoryById.load(category);
-      if (!found || !canSeeCategory(ctx.viewer, found)) throw new NotFoundError('Category');
+      if (!found || !mayReadCategory(ctx.viewer, found)) throw new NotFoundError('Category');
     }
     return leaderboard(ctx.em, { period, categoryId: category, ranking, first: pageSize(first) });
   }
@@ -187,7 +186,7 @@ export class ReputationResolver {
   async notices(@Ctx() ctx: Context): Promise<Notices | null> {
     if (!ctx.viewer) return null;
     const member = (await ctx.loaders.memberById.load(ctx.viewer.id))!;
-    const notices = await noticesFor(ctx.em, ctx.services.config.reputation, member);
+    const notices = await noticesFor(ctx.em, ctx.services.config.reputation, member, ctx.viewer);
     return {
       level: notices.level,
       badges: notices.badges.flatMap((a) => {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { placeholders, sql } from '../../platform/db/sql.js';
 import { transact } from '../../platform/db/transact.js';
+import { systemActor } from '../../platform/authz/actor.js';
+import { recordEvent, ref } from '../../platform/events/events.js';
 import type { JobDefinition } from '../../platform/jobs/jobs.js';
 import { logger } from '../../platform/logger.js';
 import type { Services } from '../../platform/scope.js';
 import { reverse, VOTE_RECEIVED_KINDS } from './ledger.js';
+import './reputation.events.js';
 
 const payload = z.object({}).strict();
 
@@ -40,9 +43,23 @@ export async function detectSerialVoting(services: Services): Promise<{ pairs: n
     const reason =
       `serial voting: @${pair.voter} voted on ${pair.posts} of this member's posts within ${WINDOW_HOURS} hours ` +
       `(more than ${maxVotesPerDay})`;
-    reversed += await transact(em, (tx) =>
-      reverse(tx, { actorId: pair.actor_id, memberId: pair.member_id, since }, VOTE_RECEIVED_KINDS, reason),
-    );
+    reversed += await transact(em, async (tx) => {
+      const n = await reverse(
+        tx,
+        { actorId: pair.actor_id, memberId: pair.member_id, since },
+        VOTE_RECEIVED_KINDS,
+        reason,
+      );
+      if (n > 0) {
+        await recordEvent(tx, systemActor('serial-voting'), {
+          name: 'reputation.serial_voting_reversed',
+          subject: ref('member', pair.member_id),
+          related: [ref('member', pair.actor_id)],
+          data: { voterId: pair.actor_id, targetId: pair.member_id, reversedEvents: n },
+        });
+      }
+      return n;
+    });
   }
   if (pairs.length > 0) logger.info('serial voting reversed', { pairs: pairs.length, events: reversed });
   return { pairs: pairs.length, reversed };

@@ -1,4 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import type { Actor } from './actor.js';
 
 /** Who is asking; null for a visitor. Modules read only these fields. */
 export interface Viewer {
@@ -45,28 +46,29 @@ export type Rule<A extends Action> = (
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface GuardianSettings {}
 
-const rules = new Map<Action, Rule<Action>>();
+/** A module's rules, by action (see ModuleDefinition.rules). */
+export type Rules = { [A in Action]?: Rule<A> };
 
-/** Registers a module's rules; called once per module at import time. */
-export function defineRules(moduleRules: { [A in Action]?: Rule<A> }): void {
-  for (const [action, rule] of Object.entries(moduleRules)) {
-    rules.set(action as Action, rule as Rule<Action>);
-  }
-}
+/** Types a module's rules object; the module lists it in its definition. */
+export const defineRules = (moduleRules: Rules): Rules => moduleRules;
 
 /**
- * One per request: answers "may this viewer do this to this resource" and raises the
- * typed error with the reason when not (Discourse's Guardian, Outline's policies).
+ * One per request (or per job): answers "may this actor do this to this resource" and raises
+ * the typed error with the reason when not (Discourse's Guardian, Outline's policies). The
+ * system (jobs, schedules, seeds) is trusted: its commands are checked by their callers.
  */
 export class Guardian {
   constructor(
     readonly viewer: Viewer | null,
     readonly settings: GuardianSettings,
+    private readonly rules: Rules,
+    readonly actor: Actor | null = viewer ? { type: 'member', id: viewer.id } : null,
   ) {}
 
   check<A extends Action>(action: A, resource: Actions[A]): Decision {
-    const rule = rules.get(action) as Rule<A> | undefined;
+    const rule = this.rules[action] as Rule<A> | undefined;
     if (!rule) throw new Error(`No policy rule registered for ${action}`);
+    if (this.actor?.type === 'system') return allow();
     return rule(this.viewer, resource, this.settings);
   }
 
@@ -85,6 +87,17 @@ export class Guardian {
   requireViewer(): Viewer {
     if (!this.viewer) throw new UnauthenticatedError();
     return this.viewer;
+  }
+
+  /** Who commands run for: the signed-in member, or UNAUTHENTICATED. */
+  requireActor(): Actor {
+    if (!this.actor) throw new UnauthenticatedError();
+    return this.actor;
+  }
+
+  /** Whether `action` has a rule (module tests check every action used has one). */
+  hasRule(action: string): boolean {
+    return action in this.rules;
   }
 }
 

@@ -2,13 +2,14 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Config } from '../../config.js';
 import { migrationsList } from '../../../../migrations/index.js';
-import { entities } from '../../modules/entities.js';
 import { requestScope } from '../logger.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres.js';
 
 export type Orm = MikroORM;
 
-export function ormOptions(clientUrl: string, poolMax: number): Options {
+export type EntityList = NonNullable<Options['entities']>;
+
+export function ormOptions(clientUrl: string, poolMax: number, entities: EntityList): Options {
   return {
     clientUrl,
     entities,
@@ -29,9 +30,12 @@ export function ormOptions(clientUrl: string, poolMax: number): Options {
   };
 }
 
-/** Opens the ORM on `clientUrl` and hooks the statement counter onto its knex client. */
-export async function openOrm(clientUrl: string, poolMax: number): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(clientUrl, poolMax));
+/**
+ * Opens the ORM on `clientUrl` with the modules' `entities` and hooks the statement counter onto
+ * its knex client.
+ */
+export async function openOrm(clientUrl: string, poolMax: number, entities: EntityList): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, poolMax, entities));
   orm.em
     .getConnection()
     .getKnex()

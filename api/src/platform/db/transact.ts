@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { signalCommit } from '../events/commit-signal.js';
 import { logger } from '../logger.js';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
@@ -11,11 +12,14 @@ function sqlState(err: unknown): string | undefined {
 /**
  * Runs `work` in one transaction, retrying (up to 3 attempts, with jitter) when PostgreSQL
  * aborts it as a deadlock or serialization failure: those are never surfaced to the member.
+ * After the commit, local event subscribers are woken.
  */
 export async function transact<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await em.transactional(work);
+      const result = await em.transactional(work);
+      signalCommit();
+      return result;
     } catch (err) {
       if (attempt >= 3 || !RETRYABLE.has(sqlState(err) ?? '')) throw err;
       logger.warn('retrying transaction', { sqlState: sqlState(err), attempt });

@@ -1,6 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { assertValid, ConflictError } from '../../../platform/errors.js';
+import { memberActor } from '../../../platform/authz/actor.js';
+import { transact } from '../../../platform/db/transact.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
 import type { Scope } from '../../../platform/scope.js';
+import '../accounts.events.js';
 import { validateRegistration, type RegistrationInput } from '../account.rules.js';
 import { Member } from '../member.entity.js';
 import { hashPassword } from '../passwords.js';
@@ -21,10 +25,16 @@ export async function registerMember(scope: Scope, raw: RegistrationInput) {
 
   const passwordHash = await hashPassword(input.password);
   try {
-    return await em.transactional(async (tx) => {
+    return await transact(em, async (tx) => {
       const member = tx.create(Member, { handle: input.handle, email: input.email, passwordHash });
       await tx.flush();
       const token = await createSession(tx, member.id, scope.services.config.SESSION_TTL_DAYS);
+      // A sign-up acts for itself: the new member is the actor of their registration.
+      await recordEvent(tx, memberActor(member.id), {
+        name: 'member.registered',
+        subject: ref('member', member.id),
+        data: { memberId: member.id, handle: member.handle },
+      });
       return { token, member };
     });
   } catch (err) {

@@ -4,9 +4,8 @@ import { transact } from '../../../platform/db/transact.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { Scope } from '../../../platform/scope.js';
 import { Member } from '../../accounts/member.entity.js';
-import type { Loaders } from '../../loaders.js';
-import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
-import '../advocates.policy.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
+import '../advocates.events.js';
 
 export interface SetAdvocateInput {
   memberId: number;
@@ -23,11 +22,7 @@ const MAX_CATEGORIES = 50;
  * and is CONFLICT when they already hold exactly those. The change is a conditional update, so
  * two concurrent identical grants record one change and the second is CONFLICT.
  */
-export async function setAdvocate(
-  scope: Scope & { loaders: Loaders },
-  input: SetAdvocateInput,
-  granted: boolean,
-): Promise<Member> {
+export async function setAdvocate(scope: Scope, input: SetAdvocateInput, granted: boolean): Promise<Member> {
   const actor = scope.guardian.requireViewer();
   scope.guardian.ensureCan('member.manageAdvocates', null);
   const reason = input.reason.trim();
@@ -35,11 +30,11 @@ export async function setAdvocate(
     throw new ValidationError({ reason: 'Give a reason of 3 to 500 characters: it goes into the audit trail.' });
   }
   const categoryIds = granted ? await validCategories(scope, input.categoryIds ?? []) : null;
-  const member = await scope.loaders.memberById.load(input.memberId);
+  const member = await scope.em.findOne(Member, input.memberId);
   if (!member) throw new NotFoundError('Member');
 
   const scopeParam = categoryIds && `{${categoryIds.join(',')}}`;
-  const row = await transact(scope.em, async (tx) => {
+  return transact(scope.em, async (tx) => {
     const [updated] = await sql<Record<string, unknown>>(
       tx,
       granted
@@ -61,24 +56,29 @@ export async function setAdvocate(
       'insert into advocate_changes (member_id, granted, reason, actor_id, category_ids) values (?, ?, ?, ?, ?::int[])',
       [member.id, granted, reason, actor.id, scopeParam],
     );
-    // The badge job is idempotent, so a change of categories may enqueue it again.
-    if (granted) await enqueueBadgeCheck(scope.services, tx, 'advocate.granted', [member.id]);
-    return updated;
+    await recordEvent(tx, scope.guardian.requireActor(), {
+      ...(granted
+        ? { name: 'advocate.granted' as const, data: { memberId: member.id, reason, categoryIds } }
+        : { name: 'advocate.revoked' as const, data: { memberId: member.id, reason } }),
+      subject: ref('member', member.id),
+      related: (categoryIds ?? []).map((id) => ref('category', id)),
+    });
+    return snapshotShape(tx, Member).map(updated);
   });
-  const fresh = snapshotShape(scope.em, Member).map(row);
-  scope.loaders.memberById.clear(member.id).prime(member.id, fresh);
-  return fresh;
 }
 
 /** The distinct, sorted ids, all of existing categories; null (every category) for none. */
-async function validCategories(scope: Scope & { loaders: Loaders }, ids: number[]): Promise<number[] | null> {
+async function validCategories(scope: Scope, ids: number[]): Promise<number[] | null> {
   const distinct = [...new Set(ids)].sort((a, b) => a - b);
   if (distinct.length === 0) return null;
   if (distinct.length > MAX_CATEGORIES) {
     throw new ValidationError({ categoryIds: `Choose at most ${MAX_CATEGORIES} categories.` });
   }
-  const found = await scope.loaders.categoryById.loadMany(distinct);
-  const missing = distinct.filter((_, i) => !found[i] || found[i] instanceof Error);
+  const found = await sql<{ id: number }>(scope.em, 'select id from categories where id = any(?::int[])', [
+    `{${distinct.join(',')}}`,
+  ]);
+  const existing = new Set(found.map((r) => r.id));
+  const missing = distinct.filter((id) => !existing.has(id));
   if (missing.length > 0) {
     throw new ValidationError({ categoryIds: `No such category: ${missing.join(', ')}.` });
   }

@@ -2,9 +2,10 @@ import { transact } from '../../../platform/db/transact.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
-import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
+import '../community.events.js';
 import { Category } from '../category.entity.js';
-import { canSeeCategory } from '../community.queries.js';
+import { mayReadCategory } from '../visibility.js';
 import { PostRevision } from '../post-revision.entity.js';
 import { ensureFirstDayThreadAllowed, ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
@@ -18,7 +19,10 @@ export interface AskQuestionInput {
   tags: string[];
 }
 
-/** Starts a thread: the thread, its opening post and revision 1, and the category's count, atomically. */
+/**
+ * Starts a thread: the thread, its opening post and revision 1, the category's count and the
+ * `thread.created` event, atomically.
+ */
 export async function askQuestion(scope: Scope, input: AskQuestionInput): Promise<Thread> {
   const author = scope.guardian.requireViewer();
   const errors: FieldErrors = {};
@@ -26,7 +30,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   const body = validateBody(input.body, errors);
   const tags = normalizeTags(input.tags, errors);
   const category = await scope.em.findOne(Category, input.categoryId);
-  if (!category || !canSeeCategory(scope.guardian.viewer, category)) throw new NotFoundError('Category');
+  if (!category || !mayReadCategory(scope.guardian.viewer, category)) throw new NotFoundError('Category');
   scope.guardian.ensureCan('category.post', category);
   assertValid(errors);
 
@@ -59,7 +63,12 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
     tx.create(PostRevision, { postId: post.id, revision: 1, editorId: author.id, title, tags, body, createdAt: now });
     await tx.flush();
     await sql(tx, 'update categories set thread_count = thread_count + 1 where id = ?', [category.id]);
-    await enqueueBadgeCheck(scope.services, tx, 'thread.asked', [author.id]);
+    await recordEvent(tx, scope.guardian.requireActor(), {
+      name: 'thread.created',
+      subject: ref('thread', thread.id),
+      related: [ref('post', post.id), ref('member', author.id), ref('category', category.id)],
+      data: { threadId: thread.id, postId: post.id, categoryId: category.id, authorId: author.id, title, tags },
+    });
     return thread;
   });
 }

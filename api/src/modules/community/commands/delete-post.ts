@@ -4,19 +4,18 @@ import { NotFoundError } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import { applyRemovalReputation } from '../../reputation/ledger.js';
-import type { Loaders } from '../../loaders.js';
-import { visiblePost } from '../community.queries.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
+import '../community.events.js';
+import { readablePost } from '../visibility.js';
 import { PENALISED_REMOVALS, type Post, type RemovalReason } from '../post.entity.js';
 import type { Thread } from '../thread.entity.js';
 
-type Ctx = Scope & { loaders: Loaders };
-
 /** Its author (or a moderator, without a reason) deletes a post. */
-export async function deletePost(scope: Ctx, postId: number): Promise<boolean> {
+export async function deletePost(scope: Scope, postId: number): Promise<boolean> {
   const viewer = scope.guardian.requireViewer();
-  const { post, thread } = await visiblePost(scope.loaders, viewer, postId);
+  const { post, thread } = await readablePost(scope.em, viewer, postId);
   scope.guardian.ensureCan('post.delete', { post, thread });
-  await softDelete(scope, post, thread, null);
+  await softDelete(scope, post, null);
   return true;
 }
 
@@ -24,11 +23,11 @@ export async function deletePost(scope: Ctx, postId: number): Promise<boolean> {
  * A moderator removes a post for a reason; removing it as spam or abuse costs the author
  * reputation (reversed if the post is restored).
  */
-export async function removePost(scope: Ctx, input: { postId: number; reason: RemovalReason }): Promise<boolean> {
+export async function removePost(scope: Scope, input: { postId: number; reason: RemovalReason }): Promise<boolean> {
   const viewer = scope.guardian.requireViewer();
-  const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
+  const { post, thread } = await readablePost(scope.em, viewer, input.postId);
   scope.guardian.ensureCan('post.remove', { post, thread });
-  await softDelete(scope, post, thread, input.reason);
+  await softDelete(scope, post, input.reason);
   return true;
 }
 
@@ -37,9 +36,13 @@ export async function removePost(scope: Ctx, input: { postId: number; reason: Re
  * reply count and, if it was the solution, re-opens the thread and takes back the accept's
  * reputation; a staff pick is withdrawn with its reputation. Rows stay for audit and restore.
  */
-async function softDelete(scope: Ctx, post: Post, thread: Thread, reason: RemovalReason | null): Promise<void> {
-  const actorId = scope.guardian.requireViewer().id;
+async function softDelete(scope: Scope, post: Post, reason: RemovalReason | null): Promise<void> {
+  const viewer = scope.guardian.requireViewer();
+  const actorId = viewer.id;
   await transact(scope.em, async (tx) => {
+    // Checked again on the locked rows: a thread locked meanwhile stops an author's deletion.
+    const { thread } = await readablePost(tx, viewer, post.id, { lock: true });
+    scope.guardian.ensureCan(reason === null ? 'post.delete' : 'post.remove', { post, thread });
     // A staff pick leaves with the post, as a solution does: a restore brings back neither.
     const [deleted] = await sql<{ was_picked: boolean }>(
       tx,
@@ -60,9 +63,21 @@ async function softDelete(scope: Ctx, post: Post, thread: Thread, reason: Remova
       penalised: reason !== null && PENALISED_REMOVALS.has(reason),
       reason: reason === null ? 'post deleted' : `post removed as ${reason.toLowerCase().replace('_', '-')}`,
     });
+    const common = {
+      postId: post.id,
+      threadId: thread.id,
+      authorId: post.authorId,
+      isQuestion: post.isQuestion,
+      wasAccepted,
+    };
+    await recordEvent(tx, scope.guardian.requireActor(), {
+      ...(reason === null
+        ? { name: 'post.deleted' as const, data: common }
+        : { name: 'post.removed' as const, data: { ...common, reason } }),
+      subject: ref('post', post.id),
+      related: [ref('thread', thread.id), ref('member', post.authorId)],
+    });
   });
-  scope.loaders.postById.clear(post.id);
-  scope.loaders.threadById.clear(thread.id);
 }
 
 /**

@@ -3,8 +3,9 @@ import { assertValid, ValidationError, type FieldErrors } from '../../../platfor
 import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql, textArray } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
-import type { Loaders } from '../../loaders.js';
-import { visiblePost } from '../community.queries.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
+import '../community.events.js';
+import { readablePost } from '../visibility.js';
 import { ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
@@ -22,9 +23,9 @@ export interface EditPostInput {
  * Edits a post and records the new version as the next revision. The post row is locked
  * first, so concurrent edits get consecutive revision numbers and none is lost.
  */
-export async function editPost(scope: Scope & { loaders: Loaders }, input: EditPostInput): Promise<Post> {
+export async function editPost(scope: Scope, input: EditPostInput): Promise<Post> {
   const viewer = scope.guardian.requireViewer();
-  const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
+  const { post, thread } = await readablePost(scope.em, viewer, input.postId);
   scope.guardian.ensureCan('post.edit', { post, thread });
 
   const errors: FieldErrors = {};
@@ -52,17 +53,20 @@ export async function editPost(scope: Scope & { loaders: Loaders }, input: EditP
       tags.filter((t) => !thread.tags.includes(t)),
     );
   }
-  const row = await transact(scope.em, async (tx) => {
-    await sql(tx, 'select 1 from posts where id = ? for no key update', [post.id]);
+  return transact(scope.em, async (tx) => {
+    // Under the lock: deleted (NOT_FOUND) or locked (FORBIDDEN) since we looked stops the edit.
+    const current = await readablePost(tx, viewer, post.id, { lock: true });
+    scope.guardian.ensureCan('post.edit', current);
     const [updated] = await sql<Record<string, unknown>>(
       tx,
-      `update posts set body = ?, body_html = ?, edited_at = now() where id = ? and deleted_at is null returning *`,
+      `update posts set body = ?, body_html = ?, edited_at = now() where id = ? returning *`,
       [body, bodyHtml, post.id],
     );
-    await sql(
+    const [revision] = await sql<{ revision: number }>(
       tx,
       `insert into post_revisions (post_id, revision, editor_id, title, tags, body)
-       select ?, coalesce(max(revision), 0) + 1, ?, ?, ?::text[], ? from post_revisions where post_id = ?`,
+       select ?, coalesce(max(revision), 0) + 1, ?, ?, ?::text[], ? from post_revisions where post_id = ?
+       returning revision`,
       [post.id, viewer.id, title, tags && textArray(tags), body, post.id],
     );
     if (post.isQuestion) {
@@ -73,11 +77,29 @@ export async function editPost(scope: Scope & { loaders: Loaders }, input: EditP
         thread.id,
       ]);
     }
-    return updated;
+    const before = current.thread;
+    const changed = [
+      ...(body !== current.post.body ? (['body'] as const) : []),
+      ...(post.isQuestion && title !== before.title ? (['title'] as const) : []),
+      ...(post.isQuestion && JSON.stringify(tags) !== JSON.stringify(before.tags) ? (['tags'] as const) : []),
+    ];
+    await recordEvent(tx, scope.guardian.requireActor(), {
+      name: 'post.edited',
+      subject: ref('post', post.id),
+      related: [ref('thread', thread.id), ref('member', post.authorId)],
+      data: {
+        postId: post.id,
+        threadId: thread.id,
+        authorId: post.authorId,
+        isQuestion: post.isQuestion,
+        revision: revision!.revision,
+        changed,
+        before: {
+          ...(changed.includes('title') ? { title: before.title } : {}),
+          ...(changed.includes('tags') ? { tags: before.tags } : {}),
+        },
+      },
+    });
+    return snapshotShape(tx, Post).map(updated!);
   });
-  scope.loaders.threadById.clear(thread.id);
-  scope.loaders.revisionsByPostId.clear(post.id);
-  const fresh = snapshotShape(scope.em, Post).map(row!);
-  scope.loaders.postById.clear(post.id).prime(post.id, fresh);
-  return fresh;
 }

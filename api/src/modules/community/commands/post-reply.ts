@@ -3,9 +3,9 @@ import { isStaffViewer } from '../../../platform/authz/guardian.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
-import type { Loaders } from '../../loaders.js';
-import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
-import { visibleThread } from '../community.queries.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
+import '../community.events.js';
+import { readableThread } from '../visibility.js';
 import { PostRevision } from '../post-revision.entity.js';
 import { ensureLinksAllowed } from '../post-limits.js';
 import { validateBody } from '../post.rules.js';
@@ -16,25 +16,22 @@ import type { ThreadStatus } from '../thread.entity.js';
  * Adds a reply. The thread's counter update doubles as the status check (it only matches an
  * open thread), so a reply cannot slip in after a concurrent close or lock.
  */
-export async function postReply(
-  scope: Scope & { loaders: Loaders },
-  input: { threadId: number; body: string },
-): Promise<Post> {
+export async function postReply(scope: Scope, input: { threadId: number; body: string }): Promise<Post> {
   const viewer = scope.guardian.requireViewer();
   const errors: FieldErrors = {};
   const body = validateBody(input.body, errors);
-  const thread = await visibleThread(scope.loaders, viewer, input.threadId);
+  const { thread } = await readableThread(scope.em, viewer, input.threadId);
   scope.guardian.ensureCan('thread.reply', thread);
   assertValid(errors);
 
   const bodyHtml = scope.services.markdown(body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
   return transact(scope.em, async (tx) => {
-    const updated = await sql(
+    const updated = await sql<{ category_id: number }>(
       tx,
       `update threads set reply_count = reply_count + 1, last_activity_at = now()
         where id = ? and deleted_at is null and (status in ('OPEN', 'ANSWERED') or ?::boolean)
-        returning status`,
+        returning category_id`,
       [thread.id, isStaffViewer(viewer)],
     );
     if (updated.length === 0) {
@@ -53,7 +50,12 @@ export async function postReply(
     await tx.flush();
     tx.create(PostRevision, { postId: post.id, revision: 1, editorId: viewer.id, body, createdAt: now });
     await tx.flush();
-    await enqueueBadgeCheck(scope.services, tx, 'reply.posted', [viewer.id]);
+    await recordEvent(tx, scope.guardian.requireActor(), {
+      name: 'post.created',
+      subject: ref('post', post.id),
+      related: [ref('thread', thread.id), ref('member', viewer.id)],
+      data: { postId: post.id, threadId: thread.id, categoryId: updated[0]!.category_id, authorId: viewer.id },
+    });
     return post;
   });
 }

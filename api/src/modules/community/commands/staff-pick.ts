@@ -3,27 +3,24 @@ import { snapshotShape } from '../../../platform/db/snapshots.js';
 import { sql } from '../../../platform/db/sql.js';
 import { transact } from '../../../platform/db/transact.js';
 import type { Scope } from '../../../platform/scope.js';
-import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
 import { applyStaffPickReputation } from '../../reputation/ledger.js';
-import type { Loaders } from '../../loaders.js';
-import { visiblePost } from '../community.queries.js';
+import '../community.events.js';
+import { readablePost } from '../visibility.js';
 import { Post } from '../post.entity.js';
 
 /**
  * Staff pick an answer as exemplary (`picked`) or withdraw the pick. The conditional update
- * makes concurrent picks of one answer count once; the pick credits the author and queues the
- * Staff Pick badge in the same transaction.
+ * makes concurrent picks of one answer count once; the pick credits the author and records
+ * `post.staff_picked` (the Staff Pick badge follows it) in the same transaction.
  */
-export async function setStaffPick(
-  scope: Scope & { loaders: Loaders },
-  input: { postId: number; picked: boolean },
-): Promise<Post> {
+export async function setStaffPick(scope: Scope, input: { postId: number; picked: boolean }): Promise<Post> {
   const viewer = scope.guardian.requireViewer();
-  const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
+  const { post, thread } = await readablePost(scope.em, viewer, input.postId);
   if (post.isQuestion) throw new NotFoundError('Answer');
   scope.guardian.ensureCan('post.staffPick', { post, thread });
 
-  const row = await transact(scope.em, async (tx) => {
+  return transact(scope.em, async (tx) => {
     const [updated] = await sql<Record<string, unknown>>(
       tx,
       input.picked
@@ -43,10 +40,12 @@ export async function setStaffPick(
       actorId: viewer.id,
       picked: input.picked,
     });
-    if (input.picked) await enqueueBadgeCheck(scope.services, tx, 'answer.staff_picked', [post.authorId]);
-    return updated;
+    await recordEvent(tx, scope.guardian.requireActor(), {
+      name: input.picked ? 'post.staff_picked' : 'post.staff_pick_withdrawn',
+      subject: ref('post', post.id),
+      related: [ref('thread', thread.id), ref('member', post.authorId)],
+      data: { postId: post.id, threadId: thread.id, authorId: post.authorId },
+    });
+    return snapshotShape(tx, Post).map(updated);
   });
-  const fresh = snapshotShape(scope.em, Post).map(row);
-  scope.loaders.postById.clear(post.id).prime(post.id, fresh);
-  return fresh;
 }

@@ -1,11 +1,12 @@
+import { isStaffViewer } from '../../../platform/authz/guardian.js';
 import { transact } from '../../../platform/db/transact.js';
+import { eventInsertFrom, ref } from '../../../platform/events/events.js';
 import { ConflictError } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
-import type { Loaders } from '../../loaders.js';
-import { enqueueBadgeCheck, voteMayEarnBadge } from '../../badges/badges.jobs.js';
 import { applyVoteReputation } from '../../reputation/ledger.js';
-import { visiblePost } from '../community.queries.js';
+import '../community.events.js';
+import { readablePost } from '../visibility.js';
 import type { Post } from '../post.entity.js';
 
 export type VoteValue = -1 | 0 | 1;
@@ -14,14 +15,14 @@ export type VoteValue = -1 | 0 | 1;
  * Sets the viewer's vote on a post to up (1), down (-1) or none (0). The vote row is locked
  * (or inserted, retrying if a concurrent insert wins), so the score delta is computed from the
  * committed previous vote and applied with one atomic update: concurrent votes never lose one.
- * Voting the value you already have is CONFLICT.
+ * The writing statement also re-checks that the post is not deleted and its thread not deleted
+ * or locked, and records `post.voted`, so neither check nor event costs a round trip. Voting
+ * the value you already have is CONFLICT. Returns the post with its new score.
  */
-export async function votePost(
-  scope: Scope & { loaders: Loaders },
-  input: { postId: number; value: VoteValue },
-): Promise<Post> {
+export async function votePost(scope: Scope, input: { postId: number; value: VoteValue }): Promise<Post> {
   const viewer = scope.guardian.requireViewer();
-  const { post, thread } = await visiblePost(scope.loaders, viewer, input.postId);
+  const actor = scope.guardian.requireActor();
+  const { post, thread } = await readablePost(scope.em, viewer, input.postId);
   scope.guardian.ensureCan('post.vote', { post, thread, value: input.value });
 
   const score = await transact(scope.em, async (tx) => {
@@ -43,32 +44,71 @@ export async function votePost(
       const down = (input.value === -1 ? 1 : 0) - (previous === -1 ? 1 : 0);
       // The vote row and the counters in one statement. The counters move only if the vote row
       // was written: a first vote loses to a concurrent first vote by the same member when its
-      // insert meets that row, and is then re-read and locked above.
+      // insert meets that row, and is then re-read and locked above. Nothing is written when
+      // the post was deleted, or its thread deleted or locked, since it was read.
       const [write, writeParams] =
         input.value === 0
-          ? ['delete from post_votes where post_id = ? and voter_id = ? returning 1', [post.id, viewer.id]]
+          ? [
+              'delete from post_votes where post_id = ? and voter_id = ? and (select ok from target) returning 1',
+              [post.id, viewer.id],
+            ]
           : existing
             ? [
-                'update post_votes set value = ?, updated_at = now() where post_id = ? and voter_id = ? returning 1',
+                `update post_votes set value = ?, updated_at = now()
+                  where post_id = ? and voter_id = ? and (select ok from target) returning 1`,
                 [input.value, post.id, viewer.id],
               ]
             : [
-                `insert into post_votes (post_id, voter_id, value) values (?, ?, ?)
+                `insert into post_votes (post_id, voter_id, value) select ?, ?, ? where (select ok from target)
                  on conflict (post_id, voter_id) do nothing returning 1`,
                 [post.id, viewer.id, input.value],
               ];
-      const [row] = await sql<{ score: number | null }>(
+      const event = eventInsertFrom(
+        actor,
+        {
+          name: 'post.voted',
+          subject: ref('post', post.id),
+          related: [ref('thread', thread.id), ref('member', post.authorId)],
+          data: { postId: post.id, threadId: thread.id, authorId: post.authorId, value: input.value, previous },
+        },
+        'counted',
+        `jsonb_build_object('score', counted.score, 'scoreBefore', counted.score - ${up - down})`,
+      );
+      const [row] = await sql<{ ok: boolean; score: number | null }>(
         tx,
-        `with written as (${write}),
+        `with target as (
+                select coalesce((select p.deleted_at is null and t.deleted_at is null
+                                        and (t.status <> 'LOCKED' or ?::boolean)
+                                   from posts p join threads t on t.id = p.thread_id where p.id = ?), false) as ok),
+              written as (${write}),
               counted as (
                 update posts set up_votes = up_votes + ?, down_votes = down_votes + ?, score = score + ?
                  where id = ? and exists (select from written) returning score),
               thread as (
                 update threads set score = score + ?
-                 where id = ? and ?::boolean and exists (select from counted))
-         select (select score from counted) as score`,
-        [...writeParams, up, down, up - down, post.id, up - down, thread.id, post.isQuestion],
+                 where id = ? and ?::boolean and exists (select from counted)),
+              event as (${event.text})
+         select (select ok from target) as ok, (select score from counted) as score`,
+        [
+          isStaffViewer(viewer),
+          post.id,
+          ...writeParams,
+          up,
+          down,
+          up - down,
+          post.id,
+          up - down,
+          thread.id,
+          post.isQuestion,
+          ...event.params,
+        ],
       );
+      if (!row!.ok) {
+        // Deleted or locked meanwhile: answer as a fresh look would.
+        const fresh = await readablePost(tx, viewer, post.id);
+        scope.guardian.ensureCan('post.vote', { ...fresh, value: input.value });
+        throw new ConflictError('This post changed meanwhile; reload and try again.');
+      }
       if (row!.score === null) continue; // a concurrent first vote by the same member won: re-read it
       await applyVoteReputation(tx, scope.services.config.reputation, {
         post,
@@ -76,12 +116,8 @@ export async function votePost(
         previous,
         next: input.value,
       });
-      if (voteMayEarnBadge(row!.score - (up - down), row!.score)) {
-        await enqueueBadgeCheck(scope.services, tx, 'post.voted', [post.authorId]);
-      }
       return row!.score;
     }
   });
-  scope.loaders.viewerVoteByPostId.clear(post.id).prime(post.id, input.value);
-  return Object.assign(Object.create(Object.getPrototypeOf(post)) as Post, post, { score });
+  return { ...post, score };
 }

@@ -2,9 +2,11 @@ import { sql } from '../../../platform/db/sql.js';
 import { transact } from '../../../platform/db/transact.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../../platform/errors.js';
 import type { Scope } from '../../../platform/scope.js';
-import type { Loaders } from '../../loaders.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
+import { snapshotsById } from '../../../platform/db/snapshots.js';
+import { Member } from '../../accounts/member.entity.js';
 import { adjustReputation } from '../ledger.js';
-import '../reputation.policy.js';
+import '../reputation.events.js';
 
 export interface AdjustReputationInput {
   memberId: number;
@@ -20,7 +22,7 @@ const MAX_ADJUSTMENT = 100_000;
  * An administrator's correction (a migration from another platform, a mistake undone): one
  * ADJUSTMENT event with the reason and who made it, exempt from the vote cap.
  */
-export async function adjustMemberReputation(scope: Scope & { loaders: Loaders }, input: AdjustReputationInput) {
+export async function adjustMemberReputation(scope: Scope, input: AdjustReputationInput): Promise<Member> {
   const actor = scope.guardian.requireViewer();
   scope.guardian.ensureCan('reputation.adjust', null);
   const errors: FieldErrors = {};
@@ -32,7 +34,7 @@ export async function adjustMemberReputation(scope: Scope & { loaders: Loaders }
   const key = input.idempotencyKey ?? null;
   if (key !== null && (key.length < 1 || key.length > 255)) errors.idempotencyKey = 'Use 1 to 255 characters.';
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-  const member = await scope.loaders.memberById.load(input.memberId);
+  const [member] = await snapshotsById(scope.em, Member, [input.memberId]);
   if (!member) throw new NotFoundError('Member');
 
   await transact(scope.em, async (tx) => {
@@ -43,7 +45,14 @@ export async function adjustMemberReputation(scope: Scope & { loaders: Loaders }
       reason,
       idempotencyKey: key,
     });
-    if (written) return;
+    if (written) {
+      await recordEvent(tx, scope.guardian.requireActor(), {
+        name: 'reputation.adjusted',
+        subject: ref('member', member.id),
+        data: { memberId: member.id, points: input.points, reason, ledgerEventId: written },
+      });
+      return;
+    }
     const [earlier] = await sql<{ member_id: number; points: number; reason: string }>(
       tx,
       'select member_id, points, reason from reputation_events where idempotency_key = ?',
@@ -53,6 +62,6 @@ export async function adjustMemberReputation(scope: Scope & { loaders: Loaders }
       throw new ConflictError('This idempotency key was already used for a different adjustment.');
     }
   });
-  scope.loaders.memberById.clear(member.id);
-  return scope.loaders.memberById.load(member.id);
+  const [fresh] = await snapshotsById(scope.em, Member, [member.id]);
+  return fresh!;
 }

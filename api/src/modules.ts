@@ -1,0 +1,19 @@
+import { accountsModule } from './modules/accounts/index.js';
+import { advocatesModule } from './modules/advocates/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { badgesModule } from './modules/badges/index.js';
+import { communityModule } from './modules/community/index.js';
+import { reputationModule } from './modules/reputation/index.js';
+import { assemble } from './platform/module.js';
+
+/** The modules of this API, and the one place that names them. */
+export const modules = [
+  accountsModule,
+  communityModule,
+  reputationModule,
+  badgesModule,
+  advocatesModule,
+  auditModule,
+] as const;
+
+export const assembly = assemble(modules);

@@ -1,0 +1,18 @@
+import type { ModuleDefinition } from '../../platform/module.js';
+import { memberLoaders } from './member.loaders.js';
+import { Member } from './member.entity.js';
+import { memberRules } from './member.policy.js';
+import { MemberResolver } from './member.resolver.js';
+import { Session } from './session.entity.js';
+import { memberForToken } from './sessions.js';
+import { viewerOf } from './viewer.js';
+
+/** Members, sessions, registration and log-in. */
+export const accountsModule: ModuleDefinition = {
+  name: 'accounts',
+  entities: [Member, Session],
+  resolvers: [MemberResolver],
+  rules: memberRules,
+  loaders: memberLoaders,
+  authenticate: async (em, token) => viewerOf(await memberForToken(em, token)),
+};

@@ -1,0 +1,69 @@
+/**
+ * What the forum announces. Each command records one of these in its transaction; subscribers
+ * (badges, and next search, knowledge, notifications, webhooks) react after commit. Data holds
+ * what a subscriber needs without reading the rows again, and, for changes, before and after.
+ */
+declare module '../../platform/events/events.js' {
+  interface EventData {
+    'thread.created': {
+      threadId: number;
+      postId: number;
+      categoryId: number;
+      authorId: number;
+      title: string;
+      tags: string[];
+    };
+    'post.created': { postId: number; threadId: number; categoryId: number; authorId: number };
+    'post.edited': {
+      postId: number;
+      threadId: number;
+      authorId: number;
+      isQuestion: boolean;
+      revision: number;
+      /** Fields that changed, with their previous values (the body's is in the previous revision). */
+      changed: ('body' | 'title' | 'tags')[];
+      before: { title?: string; tags?: string[] };
+    };
+    'post.deleted': { postId: number; threadId: number; authorId: number; isQuestion: boolean; wasAccepted: boolean };
+    'post.removed': {
+      postId: number;
+      threadId: number;
+      authorId: number;
+      isQuestion: boolean;
+      wasAccepted: boolean;
+      reason: string;
+    };
+    'post.restored': { postId: number; threadId: number; authorId: number; isQuestion: boolean };
+    'post.voted': {
+      postId: number;
+      threadId: number;
+      authorId: number;
+      /** The vote now (1, -1, or 0 when taken back) and before. */
+      value: number;
+      previous: number;
+      scoreBefore: number;
+      score: number;
+    };
+    'answer.accepted': {
+      threadId: number;
+      postId: number;
+      answerAuthorId: number;
+      askerId: number;
+      /** The solution it replaced, if any. */
+      previousPostId: number | null;
+    };
+    'answer.unaccepted': { threadId: number; postId: number; answerAuthorId: number };
+    'post.staff_picked': { postId: number; threadId: number; authorId: number };
+    'post.staff_pick_withdrawn': { postId: number; threadId: number; authorId: number };
+    'thread.status_changed': { threadId: number; from: string; to: string };
+    'category.created': { categoryId: number; slug: string; name: string; kind: string };
+    'category.changed': {
+      categoryId: number;
+      before: { slug: string; name: string; description: string; kind: string; position: number };
+      after: { slug: string; name: string; description: string; kind: string; position: number };
+    };
+    'tags.created': { tags: string[] };
+  }
+}
+
+export {};

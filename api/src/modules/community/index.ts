@@ -1,0 +1,19 @@
+import type { ModuleDefinition } from '../../platform/module.js';
+import { Category } from './category.entity.js';
+import { CategoryResolver } from './category.resolver.js';
+import { communityLoaders } from './community.loaders.js';
+import { communityRules } from './community.policy.js';
+import { PostRevision } from './post-revision.entity.js';
+import { Post } from './post.entity.js';
+import { MemberAnswersResolver, PostResolver, PostRevisionResolver } from './post.resolver.js';
+import { Thread } from './thread.entity.js';
+import { ThreadResolver } from './thread.resolver.js';
+
+/** The Q&A forum: categories, threads, posts, revisions, votes, accepted answers. */
+export const communityModule: ModuleDefinition = {
+  name: 'community',
+  entities: [Category, Thread, Post, PostRevision],
+  resolvers: [CategoryResolver, ThreadResolver, PostResolver, PostRevisionResolver, MemberAnswersResolver],
+  rules: communityRules,
+  loaders: communityLoaders,
+};

@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../platform/authz/guardian.js';
+import { snapshotShape } from '../../platform/db/snapshots.js';
+import { sql } from '../../platform/db/sql.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { Category, CategoryKind } from './category.entity.js';
+import { mayEnterRestricted } from './community.policy.js';
+import { Post } from './post.entity.js';
+import { Thread } from './thread.entity.js';
+
+/**
+ * The one visibility rule for forum content, in the two forms callers need: a predicate for
+ * rows in hand and SQL for `where` clauses. A viewer reads a category unless it is restricted
+ * and they may not enter it (staff and advocates may); a thread when it is not deleted and its
+ * category is readable; a post when it and its thread are. Everything else (lists, nested
+ * fields, badge reasons, reputation history, leaderboards, search) asks here, so what a viewer
+ * may not read is indistinguishable from absent everywhere.
+ */
+export const mayReadCategory = (viewer: Viewer | null, category: Pick<Category, 'kind'>): boolean =>
+  category.kind !== CategoryKind.RESTRICTED || mayEnterRestricted(viewer);
+
+export const mayReadThread = (
+  viewer: Viewer | null,
+  thread: Pick<Thread, 'deletedAt'>,
+  category: Pick<Category, 'kind'>,
+): boolean => !thread.deletedAt && mayReadCategory(viewer, category);
+
+/** SQL: the category aliased `c` is readable by `viewer`. */
+export const readableCategorySql = (viewer: Viewer | null, c = 'c'): string =>
+  mayEnterRestricted(viewer) ? 'true' : `${c}.kind <> '${CategoryKind.RESTRICTED}'`;
+
+/** SQL: the thread aliased `t` is readable by `viewer`. */
+export const readableThreadSql = (viewer: Viewer | null, t = 't'): string =>
+  mayEnterRestricted(viewer)
+    ? `${t}.deleted_at is null`
+    : `${t}.deleted_at is null and exists (select 1 from categories rc where rc.id = ${t}.category_id
+                                            and ${readableCategorySql(viewer, 'rc')})`;
+
+/** SQL: the thread with id column `threadIdColumn` exists and is readable by `viewer`. */
+export const readableThreadIdSql = (viewer: Viewer | null, threadIdColumn: string): string =>
+  `exists (select 1 from threads rt where rt.id = ${threadIdColumn} and ${readableThreadSql(viewer, 'rt')})`;
+
+export interface PostInContext {
+  post: Post;
+  thread: Thread;
+  category: Category;
+}
+
+/**
+ * A post with its thread and category, in one statement; with `lock`, the post and then its
+ * thread are locked NO KEY UPDATE (the strength of the updates that follow: foreign-key checks
+ * of concurrent inserts are not blocked, and no lock is upgraded later, which could deadlock),
+ * so a command's checks on them hold until it commits. Posts before threads is the lock order
+ * of every command.
+ */
+export async function loadPost(
+  em: EntityManager,
+  postId: number,
+  opts: { lock?: boolean } = {},
+): Promise<PostInContext | null> {
+  const posts = snapshotShape(em, Post);
+  const [row] = await sql<Record<string, unknown> & Record<'thread' | 'category', Record<string, unknown>>>(
+    em,
+    `select ${posts.columns('p')}, to_jsonb(t) as thread, to_jsonb(c) as category
+       from posts p join threads t on t.id = p.thread_id join categories c on c.id = t.category_id
+      where p.id = ? ${opts.lock ? 'for no key update of p, t' : ''}`,
+    [postId],
+  );
+  if (!row) return null;
+  return {
+    post: posts.map(row),
+    thread: snapshotShape(em, Thread).map(row.thread),
+    category: snapshotShape(em, Category).map(row.category),
+  };
+}
+
+/** A post the viewer may read (and its thread), or NOT_FOUND: deleted and hidden look absent. */
+export async function readablePost(
+  em: EntityManager,
+  viewer: Viewer | null,
+  postId: number,
+  opts: { lock?: boolean } = {},
+): Promise<PostInContext> {
+  const found = await loadPost(em, postId, opts);
+  if (!found || found.post.deletedAt || !mayReadThread(viewer, found.thread, found.category)) {
+    throw new NotFoundError('Post');
+  }
+  return found;
+}
+
+/** A thread the viewer may read, with its category, or NOT_FOUND. */
+export async function readableThread(
+  em: EntityManager,
+  viewer: Viewer | null,
+  threadId: number,
+  opts: { lock?: boolean } = {},
+): Promise<{ thread: Thread; category: Category }> {
+  const threads = snapshotShape(em, Thread);
+  const lock = opts.lock ? 'for no key update of t' : '';
+  const [row] = await sql<Record<string, unknown> & { category: Record<string, unknown> }>(
+    em,
+    `select ${threads.columns('t')}, to_jsonb(c) as category
+       from threads t join categories c on c.id = t.category_id where t.id = ? ${lock}`,
+    [threadId],
+  );
+  if (!row) throw new NotFoundError('Thread');
+  const found = { thread: threads.map(row), category: snapshotShape(em, Category).map(row.category) };
+  if (!mayReadThread(viewer, found.thread, found.category)) throw new NotFoundError('Thread');
+  return found;
+}

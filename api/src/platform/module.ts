@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer, Rules } from './authz/guardian.js';
+import type { SubscriberDefinition } from './events/subscribers.js';
+import type { JobDefinition, JobName } from './jobs/jobs.js';
+import type { Services } from './scope.js';
+
+/**
+ * Per-request batch loaders, keyed by name. Modules add theirs by declaration merging in
+ * their `*.loaders.ts`, so `ctx.loaders.x` is typed without the GraphQL layer importing a module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+/**
+ * One module's definition: everything the platform wires up for it. `api/src/modules.ts`
+ * lists the modules; platform and GraphQL code receive the definitions and never import a
+ * module, so a new module touches its own folder and one line of that list.
+ */
+export interface ModuleDefinition {
+  name: string;
+  /** MikroORM entities (tables come from migrations/). */
+  entities?: (abstract new (...args: never[]) => unknown)[];
+  /** type-graphql resolver classes. */
+  resolvers?: (new (...args: never[]) => unknown)[];
+  /** Policy rules for the guardian, by action name. */
+  rules?: Rules;
+  /** Reactions to domain events. */
+  subscribers?: SubscriberDefinition<Services>[];
+  /** Background and scheduled jobs. */
+  jobs?: JobDefinition<JobName, Services>[];
+  /** Per-request loaders; `viewer` is null for visitors and the system. */
+  loaders?: (em: EntityManager, viewer: Viewer | null) => Partial<Loaders>;
+  /** The viewer a bearer token stands for (one module owns sessions). */
+  authenticate?: (em: EntityManager, token: string) => Promise<Viewer>;
+}
+
+/** Everything the modules define, gathered once at start-up. */
+export interface Assembly {
+  modules: readonly ModuleDefinition[];
+  entities: NonNullable<ModuleDefinition['entities']>;
+  resolvers: NonNullable<ModuleDefinition['resolvers']>;
+  rules: Rules;
+  subscribers: SubscriberDefinition<Services>[];
+  jobs: JobDefinition<JobName, Services>[];
+  createLoaders(em: EntityManager, viewer: Viewer | null): Loaders;
+  authenticate(em: EntityManager, token: string): Promise<Viewer>;
+}
+
+/** Gathers the modules' definitions; two modules defining one rule, job or subscriber is an error. */
+export function assemble(modules: readonly ModuleDefinition[]): Assembly {
+  const rules: Rules = {};
+  const unique = new Set<string>();
+  const once = (kind: string, name: string, module: string) => {
+    if (unique.has(`${kind}:${name}`)) throw new Error(`${kind} ${name} is defined twice (again in ${module})`);
+    unique.add(`${kind}:${name}`);
+  };
+  for (const m of modules) {
+    for (const [action, rule] of Object.entries(m.rules ?? {})) {
+      once('rule', action, m.name);
+      Object.assign(rules, { [action]: rule });
+    }
+    for (const j of m.jobs ?? []) once('job', j.name, m.name);
+    for (const s of m.subscribers ?? []) once('subscriber', s.name, m.name);
+  }
+  const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate] : []));
+  if (authenticators.length !== 1) throw new Error('Exactly one module must authenticate bearer tokens');
+  const loaderFactories = modules.flatMap((m) => (m.loaders ? [m.loaders] : []));
+  return {
+    modules,
+    entities: modules.flatMap((m) => m.entities ?? []),
+    resolvers: modules.flatMap((m) => m.resolvers ?? []),
+    rules,
+    subscribers: modules.flatMap((m) => m.subscribers ?? []),
+    jobs: modules.flatMap((m) => m.jobs ?? []),
+    createLoaders: (em, viewer) => Object.assign({}, ...loaderFactories.map((make) => make(em, viewer))) as Loaders,
+    authenticate: authenticators[0]!,
+  };
+}
