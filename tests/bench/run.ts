@@ -15,7 +15,7 @@ import { LEADERBOARD, THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, leaderboards, plans). */
+/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, plans). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const section = (name: string, title: string) => {
   if (ONLY && !ONLY.includes(name)) return false;
@@ -341,6 +341,62 @@ async function main() {
       );
       await db.query(`delete from sessions where member_id = any($1)`, [voters]);
     }
+  }
+
+  if (section('events', 'Domain events (commit-to-handled lag of the votes above; a 10,000-event backlog drained)')) {
+    // A moderator's session reads the subscribers' status (lag is measured in the API process).
+    const [staff] = (
+      await db.query<{ id: number }>(`select id from members where role in ('MODERATOR', 'ADMIN') order by id limit 1`)
+    ).rows;
+    const staffId =
+      staff?.id ??
+      (await db.query<{ id: number }>(`update members set role = 'MODERATOR' where id = 1 returning id`)).rows[0]!.id;
+    const token = 'hs_' + randomBytes(32).toString('base64url');
+    await db.query(`insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`, [
+      staffId,
+      createHash('sha256').update(token).digest('hex'),
+    ]);
+    const STATUS = `{ eventSubscribers { subscriber handled backlog lagP50Ms lagP99Ms lagSamples } }`;
+    const status = async () =>
+      (await gql(STATUS, {}, { authorization: `Bearer ${token}` })).data.eventSubscribers as {
+        subscriber: string;
+        handled: number;
+        backlog: number;
+        lagP50Ms: number | null;
+        lagP99Ms: number | null;
+        lagSamples: number;
+      }[];
+    for (const s of await status()) {
+      console.log(
+        `  lag under the vote load, ${s.subscriber}: p50 ${s.lagP50Ms ?? '-'} ms, p99 ${s.lagP99Ms ?? '-'} ms over ${s.lagSamples} events`,
+      );
+    }
+    // A backlog as a busy minute would leave it: 10,000 votes on answers, each crossing a badge
+    // threshold (10), so the badge subscriber evaluates its rules for every author.
+    const BACKLOG = 10_000;
+    const before = (await status()).find((s) => s.subscriber === 'badges.award')!.handled;
+    const started = performance.now();
+    await db.query(
+      `insert into domain_events (name, actor_type, actor_id, subject, related, data)
+       select 'post.voted', 'member', 1, 'post:' || p.id, array['thread:' || p.thread_id, 'member:' || p.author_id],
+              jsonb_build_object('postId', p.id, 'threadId', p.thread_id, 'authorId', p.author_id,
+                                 'value', 1, 'previous', 0, 'scoreBefore', 9, 'score', 10)
+         from (select id, thread_id, author_id from posts where not is_question and deleted_at is null
+                order by hashint4(id) limit $1) p`,
+      [BACKLOG],
+    );
+    for (;;) {
+      const badges = (await status()).find((s) => s.subscriber === 'badges.award')!;
+      if (badges.handled - before >= BACKLOG && badges.backlog === 0) break;
+      if (performance.now() - started > 300_000) throw new Error('the backlog did not drain in 5 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `  ${BACKLOG.toLocaleString('en')} post.voted events drained by badges.award in ${seconds.toFixed(1)} s ` +
+        `(${(BACKLOG / seconds).toFixed(0)} events/s)`,
+    );
+    await db.query(`delete from sessions where member_id = $1`, [staffId]);
   }
 
   if (section('leaderboards', 'Leaderboards (first: 20; sequential requests, latency of the whole GraphQL request)')) {

@@ -28,13 +28,18 @@ export async function ensureTagsAllowed(em: EntityManager, guardian: Guardian, t
   guardian.ensureCan('tag.create', { tags: fresh });
 }
 
-/** Adds tags to the vocabulary (after ensureTagsAllowed), in the caller's transaction. */
-export async function recordTags(tx: EntityManager, tags: string[], memberId: number): Promise<void> {
-  if (tags.length === 0) return;
-  await sql(tx, 'insert into tags (name, created_by) select unnest(?::text[]), ? on conflict do nothing', [
-    textArray(tags),
-    memberId,
-  ]);
+/**
+ * Adds tags to the vocabulary (after ensureTagsAllowed), in the caller's transaction; returns
+ * those that were new.
+ */
+export async function recordTags(tx: EntityManager, tags: string[], memberId: number): Promise<string[]> {
+  if (tags.length === 0) return [];
+  const rows = await sql<{ name: string }>(
+    tx,
+    'insert into tags (name, created_by) select unnest(?::text[]), ? on conflict do nothing returning name',
+    [textArray(tags), memberId],
+  );
+  return rows.map((r) => r.name);
 }
 
 /**

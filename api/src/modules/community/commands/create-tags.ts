@@ -1,6 +1,8 @@
 import { transact } from '../../../platform/db/transact.js';
 import { assertValid, type FieldErrors } from '../../../platform/errors.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
 import type { Scope } from '../../../platform/scope.js';
+import '../community.events.js';
 import { ensureTagsAllowed, recordTags } from '../post-limits.js';
 import { normalizeTags } from '../post.rules.js';
 
@@ -14,6 +16,15 @@ export async function createTags(scope: Scope, names: string[]): Promise<string[
   const tags = [...new Set(names.flatMap((n) => normalizeTags([n], errors)))];
   assertValid(errors);
   await ensureTagsAllowed(scope.em, scope.guardian, tags);
-  await transact(scope.em, (tx) => recordTags(tx, tags, viewer.id));
+  await transact(scope.em, async (tx) => {
+    const created = await recordTags(tx, tags, viewer.id);
+    if (created.length > 0) {
+      await recordEvent(tx, scope.guardian.requireActor(), {
+        name: 'tags.created',
+        subject: ref('member', viewer.id),
+        data: { tags: created },
+      });
+    }
+  });
   return tags;
 }

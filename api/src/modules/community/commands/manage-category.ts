@@ -1,6 +1,9 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { assertValid, ConflictError, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
+import { transact } from '../../../platform/db/transact.js';
+import { recordEvent, ref } from '../../../platform/events/events.js';
 import type { Scope } from '../../../platform/scope.js';
+import '../community.events.js';
 import { Category, CategoryKind } from '../category.entity.js';
 
 export interface CategoryInput {
@@ -23,9 +26,37 @@ function validate(input: CategoryInput, errors: FieldErrors) {
   }
 }
 
-async function save(scope: Scope, category: Category) {
+const snapshot = (c: Category) => ({
+  slug: c.slug,
+  name: c.name,
+  description: c.description,
+  kind: c.kind,
+  position: c.position,
+});
+
+/** Flushes `category` with its event (`before` is null for a new one) in one transaction. */
+async function save(scope: Scope, category: Category, before: ReturnType<typeof snapshot> | null) {
+  const actor = scope.guardian.requireActor();
   try {
-    await scope.em.flush();
+    await transact(scope.em, async (tx) => {
+      tx.persist(category);
+      await tx.flush();
+      await recordEvent(
+        tx,
+        actor,
+        before === null
+          ? {
+              name: 'category.created',
+              subject: ref('category', category.id),
+              data: { categoryId: category.id, slug: category.slug, name: category.name, kind: category.kind },
+            }
+          : {
+              name: 'category.changed',
+              subject: ref('category', category.id),
+              data: { categoryId: category.id, before, after: snapshot(category) },
+            },
+      );
+    });
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException) {
       scope.em.clear();
@@ -51,7 +82,7 @@ export async function createCategory(scope: Scope, input: CategoryInput): Promis
     kind: input.kind ?? CategoryKind.QA,
     position: input.position ?? 0,
   });
-  return save(scope, category);
+  return save(scope, category, null);
 }
 
 /** Admins rename, re-describe, re-kind or re-order a category; omitted fields stay. */
@@ -62,10 +93,11 @@ export async function updateCategory(scope: Scope, id: number, input: CategoryIn
   assertValid(errors);
   const category = await scope.em.findOne(Category, id);
   if (!category) throw new NotFoundError('Category');
+  const before = snapshot(category);
   if (input.slug != null) category.slug = input.slug;
   if (input.name != null) category.name = input.name.trim();
   if (input.description != null) category.description = input.description.trim();
   if (input.kind != null) category.kind = input.kind;
   if (input.position != null) category.position = input.position;
-  return save(scope, category);
+  return save(scope, category, before);
 }
