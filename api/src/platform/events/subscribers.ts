@@ -130,11 +130,12 @@ export class EventSubscribers<S> {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = this.wake.filter((w) => w !== done);
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake.push(done);
     });
   }
