@@ -25,6 +25,41 @@ async function postState(postId: string) {
 }
 
 describe('vote', () => {
+  it('records post.voted inside the vote statement: a first upvote is 7 SQL statements, its event included', async () => {
+    const thread = await buildThread(api, asker);
+    const reply = await buildReply(api, helper, thread.id);
+    const res = await api.gql(
+      `mutation($input: VoteInput!) { vote(input: $input) { id } }`,
+      { input: { postId: reply.id, value: 'UP' } },
+      { token: asker.token, headers: { 'x-hearth-debug': 'sql' } },
+    );
+    expect(res.errors).toBeUndefined();
+    // session, post, begin, the vote row locked and read, the vote with its counters and its
+    // event, the ledger credit with its cap counter, commit.
+    expect(res.extensions!.sqlStatements).toBe(7);
+    const events = await api.sql(
+      `select actor_type, actor_id, subject, related, data from domain_events where name = 'post.voted' and subject = $1`,
+      [`post:${reply.id}`],
+    );
+    expect(events).toEqual([
+      {
+        actor_type: 'member',
+        actor_id: String(asker.id),
+        subject: `post:${reply.id}`,
+        related: [`thread:${thread.id}`, `member:${helper.id}`],
+        data: {
+          postId: Number(reply.id),
+          threadId: Number(thread.id),
+          authorId: Number(helper.id),
+          value: 1,
+          previous: 0,
+          scoreBefore: 0,
+          score: 1,
+        },
+      },
+    ]);
+  });
+
   it('upvotes, flips to down, retracts, and keeps score = sum of votes', async () => {
     const thread = await buildThread(api, asker);
     const reply = await buildReply(api, helper, thread.id);
