@@ -157,12 +157,14 @@ export class EventSubscribers<S> {
       );
       if (!position) throw new Error(`Event subscriber ${subscriber.name} is not installed`);
       if (!position.locked) return false; // another instance is delivering to it
-      const rows = await sql<Record<string, unknown> & { tx: string }>(
+      const rows = await sql<Record<string, unknown> & { tx_text: string }>(
         tx,
-        `select id, tx::text as tx, name, actor_type, actor_id, actor_label, subject, related, data, occurred_at
-           from domain_events
-          where (tx, id) > (?::xid8, ?::bigint) and tx < ?::xid8 and name = any(?::text[])
-          order by tx, id limit ?`,
+        // Ordered by the xid8 column, not by its text form (which would put '1000' before '999').
+        `select e.id, e.tx::text as tx_text, e.name, e.actor_type, e.actor_id, e.actor_label, e.subject, e.related,
+                e.data, e.occurred_at
+           from domain_events e
+          where (e.tx, e.id) > (?::xid8, ?::bigint) and e.tx < ?::xid8 and e.name = any(?::text[])
+          order by e.tx, e.id limit ?`,
         [position.tx, position.id, position.horizon, `{${subscriber.events.join(',')}}`, size],
       );
       const full = rows.length === size;
@@ -173,7 +175,7 @@ export class EventSubscribers<S> {
       }
       // A short batch read everything below the horizon: the position moves up to it.
       const last = rows.at(-1);
-      const [nextTx, nextId] = full ? [last!.tx, String(last!.id)] : [position.horizon, '0'];
+      const [nextTx, nextId] = full ? [last!.tx_text, String(last!.id)] : [position.horizon, '0'];
       if (rows.length > 0 || nextTx !== position.tx) {
         await sql(
           tx,
@@ -197,7 +199,6 @@ export class EventSubscribers<S> {
       await tx.transactional((inner) => subscriber.handle(events, { tx: inner, services }));
       return;
     } catch (error) {
-      if (events.length === 1) throw error;
       logger.warn('event batch failed; delivering its events one by one', { subscriber: subscriber.name, error });
     }
     for (const event of events) {
@@ -262,7 +263,9 @@ export class EventSubscribers<S> {
   async status(em: EntityManager): Promise<SubscriberStatus[]> {
     const rows = await sql<Record<string, unknown>>(
       em,
-      `select s.subscriber, s.position_id::text as position_id, s.handled::int as handled, s.updated_at,
+      `select s.subscriber, s.handled::int as handled, s.updated_at,
+              (select e.id::text from domain_events e where (e.tx, e.id) <= (s.position_tx, s.position_id)
+                order by e.tx desc, e.id desc limit 1) as position_id,
               (select count(*)::int from event_failures f where f.subscriber = s.subscriber) as failures
          from event_subscriptions s where s.subscriber = any(?::text[]) order by s.subscriber`,
       [`{${this.names.join(',')}}`],
@@ -284,7 +287,7 @@ export class EventSubscribers<S> {
       out.push({
         subscriber: def.name,
         events: def.events,
-        positionId: r.position_id as string,
+        positionId: (r.position_id as string | null) ?? '0',
         handled: r.handled as number,
         backlog: backlog!.n,
         failures: r.failures as number,
