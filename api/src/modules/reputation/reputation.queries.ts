@@ -20,7 +20,7 @@ export async function reputationHistory(
   memberId: number,
   args: { first: number; after?: string | null },
 ): Promise<Connection<ReputationEventRow>> {
-  const cursor = decodeCursor(args.after, ['string']);
+  const cursor = decodeCursor(args.after, ['bigid']);
   const rows = await sql<Record<string, unknown>>(
     em,
     `select id::text, kind, points, uncapped_points, post_id, thread_id, reason, created_at
