@@ -4,9 +4,10 @@ import { startTestApi, type TestApi } from '../support/test-api.js';
 
 // The demo community (npm start on first run) is written through the real commands, so it must
 // keep working as rules tighten: voters need the upvote privilege, tags the create-tags one.
+// The API runs with production abuse limits on (the seed's own scopes switch them off).
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ ABUSE_LIMITS: '{}' });
   await seedDemo(api.app.services);
 }, 120_000);
 afterAll(() => api?.close());

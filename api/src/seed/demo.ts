@@ -1,4 +1,5 @@
 import { guardianFor } from '../graphql/context.js';
+import { NO_ABUSE_LIMITS } from '../platform/abuse-limits.js';
 import type { Viewer } from '../platform/authz/guardian.js';
 import { sql } from '../platform/db/sql.js';
 import { logger } from '../platform/logger.js';
@@ -22,10 +23,23 @@ import { votePost } from '../modules/community/commands/vote-post.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
-/** A command scope acting as `viewer`, built the way a GraphQL request builds its context. */
+/**
+ * A command scope acting as `viewer`, built the way a GraphQL request builds its context, but
+ * without abuse limits: the seed writes weeks of history (back-dated afterwards) in seconds,
+ * fifteen sign-ups from one place and bursts of replies by one member. Every content rule
+ * (lengths, links, privileges, new-member limits) still applies; the limits are about the pace
+ * of people posting now, which the seed is not.
+ */
 function scopeFor(services: Services, viewer: Viewer | null) {
   const em = services.orm.em.fork();
-  return { em, services, guardian: guardianFor(services, viewer), loaders: createLoaders(em, viewer), ip: 'seed' };
+  const seeding = { ...services, config: { ...services.config, abuseLimits: NO_ABUSE_LIMITS } };
+  return {
+    em,
+    services: seeding,
+    guardian: guardianFor(services, viewer),
+    loaders: createLoaders(em, viewer),
+    ip: 'seed',
+  };
 }
 
 /** Acting as a member as they are now (reputation and advocacy change as the demo unfolds). */

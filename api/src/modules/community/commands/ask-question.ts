@@ -4,6 +4,7 @@ import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
 import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
 import { Category } from '../category.entity.js';
+import { ensurePostAllowed } from '../posting-limits.js';
 import { canSeeCategory } from '../community.queries.js';
 import { PostRevision } from '../post-revision.entity.js';
 import { ensureFirstDayThreadAllowed, ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
@@ -34,6 +35,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   ensureLinksAllowed(scope.guardian, bodyHtml);
   await ensureTagsAllowed(scope.em, scope.guardian, tags);
   return transact(scope.em, async (tx) => {
+    await ensurePostAllowed(tx, scope.guardian, scope.services.config.abuseLimits, { body, thread: true });
     await ensureFirstDayThreadAllowed(tx, scope.guardian);
     await recordTags(tx, tags, author.id);
     const now = new Date();

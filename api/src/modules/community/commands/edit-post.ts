@@ -6,6 +6,7 @@ import type { Scope } from '../../../platform/scope.js';
 import type { Loaders } from '../../loaders.js';
 import { visiblePost } from '../community.queries.js';
 import { ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
+import { ensureEditAllowed } from '../posting-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 
@@ -53,6 +54,7 @@ export async function editPost(scope: Scope & { loaders: Loaders }, input: EditP
     );
   }
   const row = await transact(scope.em, async (tx) => {
+    await ensureEditAllowed(tx, scope.guardian, scope.services.config.abuseLimits);
     await sql(tx, 'select 1 from posts where id = ? for no key update', [post.id]);
     const [updated] = await sql<Record<string, unknown>>(
       tx,

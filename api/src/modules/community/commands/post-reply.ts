@@ -8,6 +8,7 @@ import { enqueueBadgeCheck } from '../../badges/badges.jobs.js';
 import { visibleThread } from '../community.queries.js';
 import { PostRevision } from '../post-revision.entity.js';
 import { ensureLinksAllowed } from '../post-limits.js';
+import { ensurePostAllowed } from '../posting-limits.js';
 import { validateBody } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import type { ThreadStatus } from '../thread.entity.js';
@@ -30,6 +31,7 @@ export async function postReply(
   const bodyHtml = scope.services.markdown(body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
   return transact(scope.em, async (tx) => {
+    await ensurePostAllowed(tx, scope.guardian, scope.services.config.abuseLimits, { body, thread: false });
     const updated = await sql(
       tx,
       `update threads set reply_count = reply_count + 1, last_activity_at = now()

@@ -6,6 +6,7 @@ import type { Loaders } from '../../loaders.js';
 import { enqueueBadgeCheck, voteMayEarnBadge } from '../../badges/badges.jobs.js';
 import { applyVoteReputation } from '../../reputation/ledger.js';
 import { visiblePost } from '../community.queries.js';
+import { ensureVoteAllowed } from '../posting-limits.js';
 import type { Post } from '../post.entity.js';
 
 export type VoteValue = -1 | 0 | 1;
@@ -25,6 +26,7 @@ export async function votePost(
   scope.guardian.ensureCan('post.vote', { post, thread, value: input.value });
 
   const score = await transact(scope.em, async (tx) => {
+    await ensureVoteAllowed(tx, scope.guardian, scope.services.config.abuseLimits, input.value);
     for (;;) {
       const [existing] = await sql<{ value: number }>(
         tx,
