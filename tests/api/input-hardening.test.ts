@@ -178,6 +178,11 @@ describe('tampered cursors', () => {
     for (const after of BIGID) await expectRefused(history, { h: member.handle, after });
   });
 
+  it('sign-ups held for approval (staff)', async () => {
+    const q = `query($after: String) { pendingMembers(first: 1, after: $after) { edges { cursor } } }`;
+    for (const after of TIMESTAMP_ID) await expectRefused(q, { after }, moderator.token);
+  });
+
   it('still accepts the cursors the lists hand out', async () => {
     for (const order of ['LATEST', 'NEWEST', 'UNANSWERED', 'TOP']) {
       const page = await api.gql(THREADS, { order });

@@ -1,5 +1,6 @@
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { MemberApprovalResolver } from '../modules/accounts/member-approval.resolver.js';
 import { MemberResolver } from '../modules/accounts/member.resolver.js';
 import { CategoryResolver } from '../modules/community/category.resolver.js';
 import { MemberAnswersResolver, PostResolver, PostRevisionResolver } from '../modules/community/post.resolver.js';
@@ -10,6 +11,7 @@ import { LeaderboardEntryResolver, ReputationResolver } from '../modules/reputat
 
 export const resolvers = [
   MemberResolver,
+  MemberApprovalResolver,
   CategoryResolver,
   ThreadResolver,
   PostResolver,

@@ -5,9 +5,11 @@ import { validateRegistration, type RegistrationInput } from '../account.rules.j
 import { Member } from '../member.entity.js';
 import { hashPassword } from '../passwords.js';
 import { createSession } from '../sessions.js';
+import { approvedOrHeld, holdSignupOverLimit, refuseHoneypot } from '../signup-limits.js';
 
 /** Signs a new member up and logs them in. Handle and email are unique case-insensitively. */
 export async function registerMember(scope: Scope, raw: RegistrationInput) {
+  refuseHoneypot(raw);
   const input = { handle: raw.handle.trim(), email: raw.email.trim(), password: raw.password };
   assertValid(validateRegistration(input));
   const { em } = scope;
@@ -21,12 +23,14 @@ export async function registerMember(scope: Scope, raw: RegistrationInput) {
 
   const passwordHash = await hashPassword(input.password);
   try {
-    return await em.transactional(async (tx) => {
+    const signedUp = await em.transactional(async (tx) => {
       const member = tx.create(Member, { handle: input.handle, email: input.email, passwordHash });
       await tx.flush();
+      if (await holdSignupOverLimit(tx, scope, member.id)) return { token: null, member };
       const token = await createSession(tx, member.id, scope.services.config.SESSION_TTL_DAYS);
       return { token, member };
     });
+    return approvedOrHeld(scope, signedUp);
   } catch (err) {
     // Two sign-ups racing for the same handle or email: the unique index decides.
     if (err instanceof UniqueConstraintViolationException) {
