@@ -36,6 +36,7 @@ export async function buildContext(
     loaders: createLoaders(em, viewer),
     requestId,
     ip: req.ip ?? 'unknown',
+    idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { pruneIdempotencyKeysJob } from '../platform/idempotency.js';
 import type { JobDefinition, JobName } from '../platform/jobs/jobs.js';
 import type { Services } from '../platform/scope.js';
 import { evaluateBadgesJob } from './badges/badges.jobs.js';
@@ -11,4 +12,5 @@ export const jobDefinitions = [
   serialVotingJob,
   pruneCapCountersJob,
   pruneVoteDaysJob,
+  pruneIdempotencyKeysJob,
 ] as unknown as JobDefinition<JobName, Services>[];

@@ -22,4 +22,6 @@ export interface Scope {
   services: Services;
   /** Client address (from X-Forwarded-For only when sent by a trusted proxy). */
   ip: string;
+  /** The request's Idempotency-Key header, if any (platform/idempotency.ts). */
+  idempotencyKey?: string | null;
 }

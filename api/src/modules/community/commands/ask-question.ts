@@ -1,4 +1,5 @@
 import { transact } from '../../../platform/db/transact.js';
+import { claimIdempotencyKey, recordIdempotentResult } from '../../../platform/idempotency.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
@@ -35,6 +36,8 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   ensureLinksAllowed(scope.guardian, bodyHtml);
   await ensureTagsAllowed(scope.em, scope.guardian, tags);
   return transact(scope.em, async (tx) => {
+    const replayed = await claimIdempotencyKey(tx, scope, 'askQuestion', input);
+    if (replayed !== null) return tx.findOneOrFail(Thread, replayed);
     await ensurePostAllowed(tx, scope.guardian, scope.services.config.abuseLimits, { body, thread: true });
     await ensureFirstDayThreadAllowed(tx, scope.guardian);
     await recordTags(tx, tags, author.id);
@@ -62,6 +65,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
     await tx.flush();
     await sql(tx, 'update categories set thread_count = thread_count + 1 where id = ?', [category.id]);
     await enqueueBadgeCheck(scope.services, tx, 'thread.asked', [author.id]);
+    await recordIdempotentResult(tx, scope, thread.id);
     return thread;
   });
 }

@@ -1,4 +1,5 @@
 import { transact } from '../../../platform/db/transact.js';
+import { claimIdempotencyKey, recordIdempotentResult } from '../../../platform/idempotency.js';
 import { isStaffViewer } from '../../../platform/authz/guardian.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
@@ -31,6 +32,8 @@ export async function postReply(
   const bodyHtml = scope.services.markdown(body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
   return transact(scope.em, async (tx) => {
+    const replayed = await claimIdempotencyKey(tx, scope, 'postReply', input);
+    if (replayed !== null) return tx.findOneOrFail(Post, replayed);
     await ensurePostAllowed(tx, scope.guardian, scope.services.config.abuseLimits, { body, thread: false });
     const updated = await sql(
       tx,
@@ -56,6 +59,7 @@ export async function postReply(
     tx.create(PostRevision, { postId: post.id, revision: 1, editorId: viewer.id, body, createdAt: now });
     await tx.flush();
     await enqueueBadgeCheck(scope.services, tx, 'reply.posted', [viewer.id]);
+    await recordIdempotentResult(tx, scope, post.id);
     return post;
   });
 }
