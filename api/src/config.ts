@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseReputationRules, type ReputationRules } from './modules/reputation/reputation.rules.js';
+import { parseAbuseLimits, type AbuseLimits } from './platform/abuse-limits.js';
 
 /** Repository root: .data/ and migrations/ live here. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,9 +46,15 @@ const envSchema = z.object({
   EVENTS_POLL_MS: z.coerce.number().int().min(10).default(250),
   // Reputation rules: a JSON object overriding any default (modules/reputation/reputation.rules.ts)
   REPUTATION_RULES: z.string().default('{}'),
+  // Abuse limits (SECURITY.md): a JSON object overriding any default (platform/abuse-limits.ts); 0 turns one off
+  ABUSE_LIMITS: z.string().default('{}'),
 });
 
-export type Config = z.infer<typeof envSchema> & { isProduction: boolean; reputation: ReputationRules };
+export type Config = z.infer<typeof envSchema> & {
+  isProduction: boolean;
+  reputation: ReputationRules;
+  abuseLimits: AbuseLimits;
+};
 
 /** Parses the environment once at boot; a bad value stops the process with a readable message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed.data,
     isProduction: parsed.data.NODE_ENV === 'production',
     reputation: parseReputationRules(parsed.data.REPUTATION_RULES),
+    abuseLimits: parseAbuseLimits(parsed.data.ABUSE_LIMITS),
   };
   if (config.isProduction && !config.SESSION_SECRET) {
     throw new Error('Invalid configuration: SESSION_SECRET is required in production');

@@ -4,10 +4,11 @@ import { startTestApi, type TestApi } from '../support/test-api.js';
 
 // The demo community (npm start on first run) is written through the real commands, so it must
 // keep working as rules tighten: voters need the upvote privilege, tags the create-tags one.
+// The API runs with production abuse limits on (the seed's own scopes switch them off).
 let api: TestApi;
 beforeAll(async () => {
   // As `npm start` does: workers start after the seed, which rewrites timestamps badge rules read.
-  api = await startTestApi({}, { startWorkers: false });
+  api = await startTestApi({ ABUSE_LIMITS: '{}' }, { startWorkers: false });
   await seedDemo(api.app.services);
   await api.app.startWorkers();
 }, 120_000);

@@ -260,46 +260,81 @@ async function main() {
     console.log(`  ratio page 100 / page 1 throughput: ${(list100.rps / listFirst.rps).toFixed(2)}`);
   }
 
-  if (section('votes', 'Vote mutation (members flipping UP/NONE on posts of others; one member per client)')) {
+  if (
+    section(
+      'votes',
+      'Vote mutation (members flipping UP/NONE on posts of others, abuse limits on: at most 40 votes per member)',
+    )
+  ) {
     // Fresh (member, post) pairs each run: pairs from earlier runs carry hundreds of flips in the
     // ledger, which no real vote has, and would make every run slower than the last.
     const runSalt = randomBytes(3).readUIntBE(0, 3);
+    // The API runs with the production abuse limits, so no member may cast more than 40 votes a
+    // UTC day: the load is spread over many members (each UP counts, NONE does not), taken from
+    // those who have not voted today, so runs on one day do not run into each other's counters.
+    const VOTES_PER_MEMBER = 40;
+    const poolSize = Math.max(200, DURATION * 40); // ~3,000 votes/s of headroom per measurement
     for (const connections of [10, 50]) {
       const voters = // Voters who hold the upvote privilege, as on a live community.
         (
-          await db.query<{ id: number }>(`select id from members where reputation >= 15 order by id desc limit $1`, [
-            connections,
-          ])
-        ).rows.map((r) => r.id);
-      const tokens: string[] = [];
-      const postIds: number[] = [];
-      for (const voter of voters) {
-        const token = 'hs_' + randomBytes(32).toString('base64url');
-        await db.query(
-          `insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`,
-          [voter, createHash('sha256').update(token).digest('hex')],
-        );
-        tokens.push(token);
-        const [p] = (
           await db.query<{ id: number }>(
-            `select p.id from posts p join threads t on t.id = p.thread_id
-            where p.author_id <> $1 and t.status in ('OPEN', 'ANSWERED') and p.deleted_at is null and not p.is_question
-            order by hashint4(p.id + $1 + $2) limit 1`,
-            [voter, runSalt],
+            `select m.id from members m
+              where m.reputation >= 15 and m.role = 'MEMBER'
+                and not exists (select 1 from member_vote_days d
+                                 where d.member_id = m.id and d.day = (now() at time zone 'utc')::date)
+              order by hashint4(m.id + $2) limit $1`,
+            [poolSize, runSalt + connections],
           )
-        ).rows;
-        await db.query('delete from post_votes where post_id = $1 and voter_id = $2', [p!.id, voter]);
-        await db.query(
-          `update posts set up_votes = s.up, down_votes = s.down, score = s.up - s.down
-           from (select count(*) filter (where value = 1)::int as up, count(*) filter (where value = -1)::int as down
-                   from post_votes where post_id = $1) s where id = $1`,
-          [p!.id],
-        );
-        postIds.push(p!.id);
-      }
+        ).rows.map((r) => r.id);
+      if (voters.length < poolSize) throw new Error(`only ${voters.length} members left to vote today`);
+      const tokens = voters.map(() => 'hs_' + randomBytes(32).toString('base64url'));
+      await db.query(
+        `insert into sessions (member_id, token_hash, expires_at)
+         select unnest($1::int[]), unnest($2::text[]), now() + interval '1 day'`,
+        [voters, tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
+      );
+      // One scan for candidate posts (replies in open threads), then one per voter not by them.
+      const candidates = (
+        await db.query<{ id: number; author_id: number }>(
+          `select p.id, p.author_id from posts p join threads t on t.id = p.thread_id
+            where t.status in ('OPEN', 'ANSWERED') and p.deleted_at is null and not p.is_question
+            order by hashint4(p.id + $2) limit $1`,
+          [voters.length * 2, runSalt + connections],
+        )
+      ).rows;
+      const taken = new Set<number>();
+      const postIds = voters.map((voter) => {
+        const post = candidates.find((c) => c.author_id !== voter && !taken.has(c.id))!;
+        taken.add(post.id);
+        return post.id;
+      });
+      await db.query(
+        `delete from post_votes v using unnest($1::int[], $2::int[]) as x(post_id, voter_id)
+          where v.post_id = x.post_id and v.voter_id = x.voter_id`,
+        [postIds, voters],
+      );
+      await db.query(
+        `update posts set up_votes = s.up, down_votes = s.down, score = s.up - s.down
+           from (select p.id, count(*) filter (where v.value = 1)::int as up, count(*) filter (where v.value = -1)::int as down
+                   from unnest($1::int[]) as p(id) left join post_votes v on v.post_id = p.id group by p.id) s
+          where posts.id = s.id`,
+        [postIds],
+      );
       // autocannon resets a request's context before every request, so clients cannot keep a
-      // member; instead each request borrows an idle (member, post) pair and flips its vote.
-      const pairs = tokens.map((token, i) => ({ token, postId: postIds[i]!, up: false, busy: false }));
+      // member; instead each request borrows an idle (member, post) pair and flips its vote. A
+      // pair whose member has cast 40 votes only retracts (free) and then rests.
+      const pairs = tokens.map((token, i) => ({ token, postId: postIds[i]!, up: false, busy: false, votes: 0 }));
+      let next = 0;
+      const borrow = () => {
+        for (let i = 0; i < pairs.length; i++) {
+          const pair = pairs[(next + i) % pairs.length]!;
+          if (!pair.busy && (pair.up || pair.votes < VOTES_PER_MEMBER)) {
+            next = (next + i + 1) % pairs.length;
+            return pair;
+          }
+        }
+        throw new Error('every bench voter has cast 40 votes: raise the pool size');
+      };
       const figures = await load({
         url: `http://127.0.0.1:${API_PORT}`,
         connections,
@@ -307,8 +342,9 @@ async function main() {
           {
             ...gqlRequest({}),
             setupRequest: (req: any, context: any) => {
-              const pair = pairs.find((p) => !p.busy)!;
+              const pair = borrow();
               pair.busy = true;
+              if (!pair.up) pair.votes += 1; // counted when sent: a refused vote would show as an error
               context.pair = pair;
               return {
                 ...req,
@@ -336,8 +372,16 @@ async function main() {
           [postIds],
         )
       ).rows;
+      const [{ most }] = (
+        await db.query(
+          `select coalesce(max(votes), 0)::int as most from member_vote_days
+            where member_id = any($1) and day = (now() at time zone 'utc')::date`,
+          [voters],
+        )
+      ).rows;
       console.log(
-        `  ${String(connections).padStart(2)} clients  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}`,
+        `  ${String(connections).padStart(2)} clients  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}` +
+          `   most votes by one member today: ${most}`,
       );
       await db.query(`delete from sessions where member_id = any($1)`, [voters]);
     }
@@ -352,10 +396,10 @@ async function main() {
       staff?.id ??
       (await db.query<{ id: number }>(`update members set role = 'MODERATOR' where id = 1 returning id`)).rows[0]!.id;
     const token = 'hs_' + randomBytes(32).toString('base64url');
-    await db.query(`insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`, [
-      staffId,
-      createHash('sha256').update(token).digest('hex'),
-    ]);
+    await db.query(
+      `insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`,
+      [staffId, createHash('sha256').update(token).digest('hex')],
+    );
     const STATUS = `{ eventSubscribers { subscriber handled backlog lagP50Ms lagP99Ms lagSamples } }`;
     const status = async () =>
       (await gql(STATUS, {}, { authorization: `Bearer ${token}` })).data.eventSubscribers as {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, type App } from '../../api/src/bootstrap.js';
 import { loadConfig } from '../../api/src/config.js';
+import { NO_ABUSE_LIMITS } from '../../api/src/platform/abuse-limits.js';
 import { createServer } from '../../api/src/server.js';
 import { createTestDatabase } from './database.js';
 
@@ -35,6 +36,10 @@ export interface TestApi {
 /**
  * Starts the real API (same bootstrap and HTTP server as production) on a random port, on a
  * database of its own cloned from the migrated template. Requests go over HTTP.
+ *
+ * Abuse limits (posting pace, daily caps, sign-ups per network) are off unless a test passes
+ * ABUSE_LIMITS: tests create many posts from one member in a moment. `'{}'` turns every limit
+ * on with its production default (tests/api/abuse-limits.test.ts).
  */
 export async function startTestApi(
   env: Record<string, string> = {},
@@ -48,6 +53,7 @@ export async function startTestApi(
     SEED_DEMO: 'never',
     LOG_LEVEL: 'error',
     JOBS_POLL_SECONDS: '0.5',
+    ABUSE_LIMITS: JSON.stringify(NO_ABUSE_LIMITS),
     ...env,
   });
   const app = await bootstrap(config, { url }, opts);

@@ -32,6 +32,7 @@ export async function buildContext(
     loaders: services.assembly.createLoaders(em, viewer),
     requestId,
     ip: req.ip ?? 'unknown',
+    idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
   };
 }
 

@@ -32,6 +32,8 @@ export interface Scope {
   services: Services;
   /** Client address (from X-Forwarded-For only when sent by a trusted proxy); 'system' otherwise. */
   ip: string;
+  /** The request's Idempotency-Key header, if any (platform/idempotency.ts). */
+  idempotencyKey?: string | null;
 }
 
 /** The guardian of `viewer` (or of another actor), with the configured thresholds and the modules' rules. */

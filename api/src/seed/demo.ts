@@ -1,3 +1,4 @@
+import { NO_ABUSE_LIMITS } from '../platform/abuse-limits.js';
 import type { Viewer } from '../platform/authz/guardian.js';
 import { sql } from '../platform/db/sql.js';
 import { logger } from '../platform/logger.js';
@@ -20,8 +21,17 @@ import { votePost } from '../modules/community/commands/vote-post.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
-/** The demo is written by its members, through the same commands a request calls. */
-const scopeFor = (services: Services, viewer: Viewer | null) => memberScope(services, viewer, 'seed');
+/**
+ * The demo is written by its members, through the same commands a request calls, but without
+ * abuse limits: the seed writes weeks of history (back-dated afterwards) in seconds, fifteen
+ * sign-ups from one place and bursts of replies by one member. Every content rule (lengths,
+ * links, privileges, new-member limits) still applies; the limits are about the pace of people
+ * posting now, which the seed is not.
+ */
+function scopeFor(services: Services, viewer: Viewer | null) {
+  const seeding = { ...services, config: { ...services.config, abuseLimits: NO_ABUSE_LIMITS } };
+  return memberScope(seeding, viewer, 'seed');
+}
 
 /** Acting as a member as they are now (reputation and advocacy change as the demo unfolds). */
 async function scopeAs(services: Services, memberId: number) {

@@ -9,6 +9,8 @@ export interface RegistrationInput {
   handle: string;
   email: string;
   password: string;
+  /** The sign-up honeypot: forms hide it, so only bots fill it in (see signup-limits.ts). */
+  website?: string | null;
 }
 
 /** Field errors for a sign-up, each phrased so the person knows what to change. */

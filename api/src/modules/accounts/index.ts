@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import { MemberApprovalResolver } from './member-approval.resolver.js';
 import { memberLoaders } from './member.loaders.js';
 import { Member } from './member.entity.js';
 import { memberRules } from './member.policy.js';
@@ -11,7 +12,7 @@ import { viewerOf } from './viewer.js';
 export const accountsModule: ModuleDefinition = {
   name: 'accounts',
   entities: [Member, Session],
-  resolvers: [MemberResolver],
+  resolvers: [MemberResolver, MemberApprovalResolver],
   rules: memberRules,
   loaders: memberLoaders,
   authenticate: async (em, token) => viewerOf(await memberForToken(em, token)),

@@ -19,6 +19,10 @@ export class Member {
     | 'advocateCategoryIds'
     | 'suspendedUntil'
     | 'seenLevelMin'
+    | 'signupNetwork'
+    | 'heldAt'
+    | 'approvedAt'
+    | 'approvedBy'
     | 'createdAt'
     | 'updatedAt';
 
@@ -59,6 +63,21 @@ export class Member {
   /** The level threshold the member was last told about (see notices). */
   @Property({ type: 'integer' })
   seenLevelMin: number = 0;
+
+  /** Where the member signed up (IPv4 address or IPv6 /64), to count sign-ups per network. Private. */
+  @Property({ type: 'text', nullable: true, lazy: true, hidden: true })
+  signupNetwork: string | null = null;
+
+  /** Set when the sign-up was held for staff approval (too many from one network); see approvedAt. */
+  @Property({ type: 'timestamptz', nullable: true })
+  heldAt: Date | null = null;
+
+  /** When staff approved a held sign-up (approveMember); until then the member cannot log in. */
+  @Property({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  approvedBy: number | null = null;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })

@@ -1,9 +1,11 @@
-import { allow, defineRules, deny, isStaffViewer } from '../../platform/authz/guardian.js';
+import { allow, defineRules, deny, isStaffViewer, mayWrite } from '../../platform/authz/guardian.js';
 import type { Member } from './member.entity.js';
 
 declare module '../../platform/authz/guardian.js' {
   interface Actions {
     'member.readEmail': Member;
+    /** List sign-ups held for approval, and approve them. */
+    'member.approve': null;
   }
 }
 
@@ -12,4 +14,7 @@ export const memberRules = defineRules({
     viewer?.id === member.id || isStaffViewer(viewer)
       ? allow()
       : deny("Only the member and staff can see a member's email."),
+  'member.approve': (viewer) =>
+    mayWrite(viewer, 'review held sign-ups') ??
+    (isStaffViewer(viewer) ? allow() : deny('Only moderators and administrators can review held sign-ups.')),
 });

@@ -18,6 +18,12 @@ class RegisterInput {
 
   @Field(() => String, { description: '10–128 characters.' })
   password!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Leave empty. A trap for sign-up bots: forms render it hidden, and any value refuses the sign-up.',
+  })
+  website?: string | null;
 }
 
 @InputType()

@@ -46,9 +46,8 @@ export async function listEvents(
     where.push('e.name = any(?::text[])');
     params.push(`{${filter.kinds.join(',')}}`);
   }
-  const cursor = decodeCursor(args.after, ['string']);
+  const cursor = decodeCursor(args.after, ['bigid']);
   if (cursor) {
-    if (!/^[0-9]{1,18}$/.test(String(cursor[0]))) throw new ValidationError({ after: 'This cursor is not valid.' });
     where.push('e.id < ?::bigint');
     params.push(cursor[0]);
   }

@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
 import { NotFoundError } from '../../platform/errors.js';
-import { decodeCursor, toConnection, type Connection, type CursorValue } from '../../graphql/pagination.js';
+import {
+  decodeCursor,
+  toConnection,
+  type Connection,
+  type CursorKind,
+  type CursorValue,
+} from '../../graphql/pagination.js';
 import { primeSnapshot, snapshotShape, snapshots } from '../../platform/db/snapshots.js';
 import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
@@ -50,31 +56,31 @@ export async function visiblePost(loaders: Loaders, viewer: Viewer | null, id: n
 
 const ORDERS: Record<
   ThreadOrder,
-  { orderBy: string; keyset: string; cursor: (t: Thread) => CursorValue[]; shape: ('string' | 'number')[] }
+  { orderBy: string; keyset: string; cursor: (t: Thread) => CursorValue[]; shape: CursorKind[] }
 > = {
   [ThreadOrder.LATEST]: {
     orderBy: 't.last_activity_at desc, t.id desc',
     keyset: '(t.last_activity_at, t.id) < (?::timestamptz, ?)',
     cursor: (t) => [t.lastActivityAt.toISOString(), t.id],
-    shape: ['string', 'number'],
+    shape: ['timestamp', 'id'],
   },
   [ThreadOrder.NEWEST]: {
     orderBy: 't.id desc',
     keyset: 't.id < ?',
     cursor: (t) => [t.id],
-    shape: ['number'],
+    shape: ['id'],
   },
   [ThreadOrder.UNANSWERED]: {
     orderBy: 't.id desc',
     keyset: 't.id < ?',
     cursor: (t) => [t.id],
-    shape: ['number'],
+    shape: ['id'],
   },
   [ThreadOrder.TOP]: {
     orderBy: 't.score desc, t.id desc',
     keyset: '(t.score, t.id) < (?, ?)',
     cursor: (t) => [t.score, t.id],
-    shape: ['number', 'number'],
+    shape: ['int', 'id'],
   },
 };
 
@@ -135,7 +141,7 @@ export async function listReplies(
 ): Promise<Connection<Post>> {
   const params: unknown[] = [threadId];
   let keyset = '';
-  const cursor = decodeCursor(args.after, ['number', 'number']);
+  const cursor = decodeCursor(args.after, ['int', 'id']);
   if (cursor) {
     keyset = 'and (p.score < ? or (p.score = ? and p.id > ?))';
     params.push(cursor[0], cursor[0], cursor[1]);
@@ -192,7 +198,7 @@ async function pageOfPosts(
   column: 'deleted_at' | 'accepted_at',
   args: { first: number; after?: string | null },
 ): Promise<Connection<Post>> {
-  const cursor = decodeCursor(args.after, ['string', 'number']);
+  const cursor = decodeCursor(args.after, ['timestamp', 'id']);
   if (cursor) {
     where.push(`(p.${column}, p.id) < (?::timestamptz, ?)`);
     params.push(...cursor);

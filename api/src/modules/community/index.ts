@@ -8,6 +8,7 @@ import { Post } from './post.entity.js';
 import { MemberAnswersResolver, PostResolver, PostRevisionResolver } from './post.resolver.js';
 import { Thread } from './thread.entity.js';
 import { ThreadResolver } from './thread.resolver.js';
+import { pruneVoteDaysJob } from './vote-days.jobs.js';
 
 /** The Q&A forum: categories, threads, posts, revisions, votes, accepted answers. */
 export const communityModule: ModuleDefinition = {
@@ -16,4 +17,5 @@ export const communityModule: ModuleDefinition = {
   resolvers: [CategoryResolver, ThreadResolver, PostResolver, PostRevisionResolver, MemberAnswersResolver],
   rules: communityRules,
   loaders: communityLoaders,
+  jobs: [pruneVoteDaysJob] as ModuleDefinition['jobs'],
 };

@@ -3,6 +3,7 @@ import type { Guardian } from '../../platform/authz/guardian.js';
 import { sql, textArray } from '../../platform/db/sql.js';
 import { RateLimitedError } from '../../platform/errors.js';
 import { isNewMember } from '../reputation/privileges.js';
+import { lockMemberWrites } from './posting-limits.js';
 
 /** Links in rendered (sanitized) HTML: each anchor the markdown produced. */
 export const countLinks = (html: string): number => (html.match(/<a\s/g) ?? []).length;
@@ -44,7 +45,9 @@ export async function recordTags(tx: EntityManager, tags: string[], memberId: nu
 
 /**
  * New members may start only a few threads in their first day (SECURITY.md). Runs inside the
- * asking transaction after locking the member row, so concurrent asks are counted in turn.
+ * asking transaction under the member's write lock (see lockMemberWrites: not the member row,
+ * which a concurrent vote's reputation credit may be waiting for), so concurrent asks are
+ * counted in turn.
  */
 export async function ensureFirstDayThreadAllowed(tx: EntityManager, guardian: Guardian): Promise<void> {
   const viewer = guardian.requireViewer();
@@ -52,7 +55,7 @@ export async function ensureFirstDayThreadAllowed(tx: EntityManager, guardian: G
   const firstDayEnds = viewer.createdAt.getTime() + 86_400_000;
   if (Date.now() >= firstDayEnds) return;
   const max = guardian.settings.newMembers.maxThreadsFirstDay;
-  await sql(tx, 'select 1 from members where id = ? for update', [viewer.id]);
+  await lockMemberWrites(tx, viewer.id);
   const [row] = await sql<{ n: number }>(tx, 'select count(*)::int as n from threads where author_id = ?', [viewer.id]);
   if (row!.n >= max) {
     const retryAfter = Math.ceil((firstDayEnds - Date.now()) / 1000);

@@ -27,7 +27,7 @@ export async function reputationHistory(
   memberId: number,
   args: { first: number; after?: string | null },
 ): Promise<Connection<ReputationEventRow>> {
-  const cursor = decodeCursor(args.after, ['string']);
+  const cursor = decodeCursor(args.after, ['bigid']);
   const readable = readableThreadIdSql(viewer, 'e.thread_id');
   const rows = await sql<Record<string, unknown>>(
     em,

@@ -80,6 +80,8 @@ export type RegisterInput = {
   handle: string;
   /** 10–128 characters. */
   password: string;
+  /** Leave empty. A trap for sign-up bots: forms render it hidden, and any value refuses the sign-up. */
+  website?: string | null | undefined;
 };
 
 /** Why a moderator removed a post; SPAM and ABUSE cost its author reputation. */

@@ -4,6 +4,7 @@ import type { Scope } from '../../../platform/scope.js';
 import { Member } from '../member.entity.js';
 import { verifyPassword } from '../passwords.js';
 import { createSession } from '../sessions.js';
+import { ensureNotHeld } from '../signup-limits.js';
 
 export interface LoginInput {
   /** Handle or email. */
@@ -46,6 +47,7 @@ export async function logIn(scope: Scope, input: LoginInput) {
 
   const ok = await verifyPassword(member?.passwordHash ?? null, input.password);
   if (!member || !ok) throw new UnauthenticatedError('That login and password do not match.');
+  ensureNotHeld(member);
   const token = await createSession(scope.em, member.id, config.SESSION_TTL_DAYS);
   return { token, member };
 }

@@ -9,9 +9,11 @@ import { validateRegistration, type RegistrationInput } from '../account.rules.j
 import { Member } from '../member.entity.js';
 import { hashPassword } from '../passwords.js';
 import { createSession } from '../sessions.js';
+import { approvedOrHeld, holdSignupOverLimit, refuseHoneypot } from '../signup-limits.js';
 
 /** Signs a new member up and logs them in. Handle and email are unique case-insensitively. */
 export async function registerMember(scope: Scope, raw: RegistrationInput) {
+  refuseHoneypot(raw);
   const input = { handle: raw.handle.trim(), email: raw.email.trim(), password: raw.password };
   assertValid(validateRegistration(input));
   const { em } = scope;
@@ -25,18 +27,21 @@ export async function registerMember(scope: Scope, raw: RegistrationInput) {
 
   const passwordHash = await hashPassword(input.password);
   try {
-    return await transact(em, async (tx) => {
+    const signedUp = await transact(em, async (tx) => {
       const member = tx.create(Member, { handle: input.handle, email: input.email, passwordHash });
       await tx.flush();
-      const token = await createSession(tx, member.id, scope.services.config.SESSION_TTL_DAYS);
+      const held = await holdSignupOverLimit(tx, scope, member.id);
       // A sign-up acts for itself: the new member is the actor of their registration.
       await recordEvent(tx, memberActor(member.id), {
         name: 'member.registered',
         subject: ref('member', member.id),
-        data: { memberId: member.id, handle: member.handle },
+        data: { memberId: member.id, handle: member.handle, held },
       });
+      if (held) return { token: null, member };
+      const token = await createSession(tx, member.id, scope.services.config.SESSION_TTL_DAYS);
       return { token, member };
     });
+    return approvedOrHeld(scope, signedUp);
   } catch (err) {
     // Two sign-ups racing for the same handle or email: the unique index decides.
     if (err instanceof UniqueConstraintViolationException) {

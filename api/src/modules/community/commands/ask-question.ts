@@ -1,4 +1,5 @@
 import { transact } from '../../../platform/db/transact.js';
+import { claimIdempotencyKey, recordIdempotentResult } from '../../../platform/idempotency.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
 import type { Scope } from '../../../platform/scope.js';
@@ -6,6 +7,7 @@ import { recordEvent, ref } from '../../../platform/events/events.js';
 import '../community.events.js';
 import { Category } from '../category.entity.js';
 import { mayReadCategory } from '../visibility.js';
+import { ensurePostAllowed } from '../posting-limits.js';
 import { PostRevision } from '../post-revision.entity.js';
 import { ensureFirstDayThreadAllowed, ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
@@ -38,6 +40,9 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   ensureLinksAllowed(scope.guardian, bodyHtml);
   await ensureTagsAllowed(scope.em, scope.guardian, tags);
   return transact(scope.em, async (tx) => {
+    const replayed = await claimIdempotencyKey(tx, scope, 'askQuestion', input);
+    if (replayed !== null) return tx.findOneOrFail(Thread, replayed);
+    await ensurePostAllowed(tx, scope.guardian, scope.services.config.abuseLimits, { body, thread: true });
     await ensureFirstDayThreadAllowed(tx, scope.guardian);
     await recordTags(tx, tags, author.id);
     const now = new Date();
@@ -69,6 +74,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
       related: [ref('post', post.id), ref('member', author.id), ref('category', category.id)],
       data: { threadId: thread.id, postId: post.id, categoryId: category.id, authorId: author.id, title, tags },
     });
+    await recordIdempotentResult(tx, scope, thread.id);
     return thread;
   });
 }

@@ -7,6 +7,7 @@ import { recordEvent, ref } from '../../../platform/events/events.js';
 import '../community.events.js';
 import { readablePost } from '../visibility.js';
 import { ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
+import { ensureEditAllowed } from '../posting-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 
@@ -54,6 +55,7 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
     );
   }
   return transact(scope.em, async (tx) => {
+    await ensureEditAllowed(tx, scope.guardian, scope.services.config.abuseLimits);
     // Under the lock: deleted (NOT_FOUND) or locked (FORBIDDEN) since we looked stops the edit.
     const current = await readablePost(tx, viewer, post.id, { lock: true });
     scope.guardian.ensureCan('post.edit', current);

@@ -1,4 +1,5 @@
 import { transact } from '../../../platform/db/transact.js';
+import { claimIdempotencyKey, recordIdempotentResult } from '../../../platform/idempotency.js';
 import { isStaffViewer } from '../../../platform/authz/guardian.js';
 import { assertValid, NotFoundError, type FieldErrors } from '../../../platform/errors.js';
 import { sql } from '../../../platform/db/sql.js';
@@ -8,6 +9,7 @@ import '../community.events.js';
 import { readableThread } from '../visibility.js';
 import { PostRevision } from '../post-revision.entity.js';
 import { ensureLinksAllowed } from '../post-limits.js';
+import { ensurePostAllowed } from '../posting-limits.js';
 import { validateBody } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import type { ThreadStatus } from '../thread.entity.js';
@@ -27,6 +29,9 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
   const bodyHtml = scope.services.markdown(body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
   return transact(scope.em, async (tx) => {
+    const replayed = await claimIdempotencyKey(tx, scope, 'postReply', input);
+    if (replayed !== null) return tx.findOneOrFail(Post, replayed);
+    await ensurePostAllowed(tx, scope.guardian, scope.services.config.abuseLimits, { body, thread: false });
     const updated = await sql<{ category_id: number }>(
       tx,
       `update threads set reply_count = reply_count + 1, last_activity_at = now()
@@ -56,6 +61,7 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
       related: [ref('thread', thread.id), ref('member', viewer.id)],
       data: { postId: post.id, threadId: thread.id, categoryId: updated[0]!.category_id, authorId: viewer.id },
     });
+    await recordIdempotentResult(tx, scope, post.id);
     return post;
   });
 }

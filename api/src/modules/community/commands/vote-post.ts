@@ -7,6 +7,7 @@ import type { Scope } from '../../../platform/scope.js';
 import { applyVoteReputation } from '../../reputation/ledger.js';
 import '../community.events.js';
 import { readablePost } from '../visibility.js';
+import { ensureVoteAllowed } from '../posting-limits.js';
 import type { Post } from '../post.entity.js';
 
 export type VoteValue = -1 | 0 | 1;
@@ -26,6 +27,7 @@ export async function votePost(scope: Scope, input: { postId: number; value: Vot
   scope.guardian.ensureCan('post.vote', { post, thread, value: input.value });
 
   const score = await transact(scope.em, async (tx) => {
+    await ensureVoteAllowed(tx, scope.guardian, scope.services.config.abuseLimits, input.value);
     for (;;) {
       const [existing] = await sql<{ value: number }>(
         tx,
