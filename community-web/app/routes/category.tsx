@@ -3,6 +3,7 @@ import { query } from '../graphql/client.server';
 import { CategoryQuery } from '../graphql/documents';
 import type { ThreadOrder } from '../graphql/generated/graphql';
 import { ThreadList } from '../features/forum/thread-list';
+import { isSlugParam, routeParam } from '../lib/route-params';
 import type { Route } from './+types/category';
 
 const ORDERS: { value: ThreadOrder; label: string }[] = [
@@ -12,21 +13,25 @@ const ORDERS: { value: ThreadOrder; label: string }[] = [
   { value: 'TOP', label: 'Top' },
 ];
 
+/** Never part of a tag, and a NUL would fail the API's query: dropped from the tag filter. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.category?.name ?? 'Category'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  const slug = routeParam(params.slug, isSlugParam);
   const url = new URL(request.url);
   const requested = url.searchParams.get('order') as ThreadOrder | null;
   const order = ORDERS.some((o) => o.value === requested) ? requested! : 'LATEST';
-  const tag = url.searchParams.get('tag')?.trim() || null;
+  const tag = url.searchParams.get('tag')?.replace(CONTROL_CHARACTERS, '').trim() || null;
   const after = url.searchParams.get('after') || null;
-  const { data } = await query(request, CategoryQuery, {
-    slug: params.slug,
-    first: 20,
-    after,
-    order,
-    filter: { categorySlug: params.slug, tag },
-  });
+  const { data } = await query(
+    request,
+    CategoryQuery,
+    { slug, first: 20, after, order, filter: { categorySlug: slug, tag } },
+    { routeParams: ['slug', 'categorySlug'] },
+  );
   return { ...data, order, tag };
 }
 

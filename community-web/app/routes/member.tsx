@@ -11,6 +11,7 @@ import { LevelProgress } from '../features/reputation/level-progress';
 import { PrivilegesList } from '../features/reputation/privileges';
 import { ReputationHistory } from '../features/reputation/reputation-history';
 import { formErrors, statusFor } from '../lib/form-errors';
+import { isHandleParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
 import { useViewer } from '../root';
 import type { Route } from './+types/member';
@@ -18,20 +19,26 @@ import type { Route } from './+types/member';
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `@${data?.member?.handle ?? 'member'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  const handle = routeParam(params.handle, isHandleParam);
   const search = new URL(request.url).searchParams;
-  const { data } = await query(request, MemberQuery, {
-    handle: params.handle,
-    // ?after= pages the reputation history, ?solutionsAfter= the solutions, ?questionsAfter= the questions.
-    after: search.get('after') || null,
-    solutionsAfter: search.get('solutionsAfter') || null,
-    questionsAfter: search.get('questionsAfter') || null,
-  });
+  const { data } = await query(
+    request,
+    MemberQuery,
+    {
+      handle,
+      // ?after= pages the reputation history, ?solutionsAfter= the solutions, ?questionsAfter= the questions.
+      after: search.get('after') || null,
+      solutionsAfter: search.get('solutionsAfter') || null,
+      questionsAfter: search.get('questionsAfter') || null,
+    },
+    { routeParams: ['handle', 'authorHandle'] },
+  );
   return data;
 }
 
 /** Staff grant or revoke advocate status, with a reason kept in the audit trail. */
 export async function action({ request, params }: Route.ActionArgs) {
-  const here = `/u/${params.handle}`;
+  const here = `/u/${routeParam(params.handle, isHandleParam)}`;
   if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');

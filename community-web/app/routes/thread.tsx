@@ -20,22 +20,25 @@ import { timeAgo } from '../features/forum/format';
 import { PostCard, type PostActionErrors } from '../features/forum/post-card';
 import { StatusBadge, Tag } from '../features/forum/status-badge';
 import { formErrors, statusFor } from '../lib/form-errors';
+import { isIdParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
 import type { Route } from './+types/thread';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  const id = routeParam(params.id, isIdParam);
   const after = new URL(request.url).searchParams.get('after');
-  const { data: result, headers } = await query(request, ThreadQuery, { id: params.id, after });
+  const { data: result, headers } = await query(request, ThreadQuery, { id, after }, { routeParams: ['id'] });
   // Count the view without delaying or failing the page.
-  void api(request, RecordViewMutation, { threadId: params.id }).catch(() => {});
+  void api(request, RecordViewMutation, { threadId: id }).catch(() => {});
   return data(result, { headers });
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 export async function action({ request, params }: Route.ActionArgs) {
+  routeParam(params.id, isIdParam);
   const form = await request.formData();
   const intent = text(form, 'intent');
   const postId = text(form, 'postId');

@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newVisitor, PHONE, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
+import { buildMember, buildThread } from '../support/factories.js';
+
+const stack = useStack();
+
+/** The page's chrome: the header's home link, the main navigation and the footer. */
+async function expectChrome(page: Page) {
+  expect(await page.getByRole('banner').getByRole('link', { name: 'Hearth', exact: true }).count()).toBe(1);
+  expect(await page.getByRole('contentinfo').textContent()).toContain('Hearth community');
+  expect(await page.locator('main#main').count()).toBe(1);
+}
+
+describe('error pages', () => {
+  it.each([
+    '/t/abc',
+    '/t/99999999999',
+    '/t/0',
+    '/t/777777',
+    '/c/%00',
+    '/c/No_Such',
+    '/u/%00',
+    '/u/x',
+    '/nowhere/at/all',
+  ])('%s is a 404 inside the site chrome, with a title', async (path) => {
+    const visitor = await newVisitor(stack.browser);
+    const res = await visitor.page.goto(`${stack.web.url}${path}`);
+    expect(res?.status()).toBe(404);
+    expect(await visitor.page.title()).toBe('Page not found · Hearth');
+    expect(await visitor.page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    await expectChrome(visitor.page);
+    visitor.assertClean();
+    await visitor.context.close();
+  });
+
+  it('keeps the signed-in header on a 404, and a malformed cursor is a 400, not a 500', async () => {
+    const member = await newVisitor(stack.browser);
+    const handle = await registerThroughUi(member.page, stack.web.url);
+    const res = await member.page.goto(`${stack.web.url}/t/abc`);
+    expect(res?.status()).toBe(404);
+    expect(await member.page.getByTestId('viewer-handle').textContent()).toBe(`@${handle}`);
+
+    const [category] = await stack.api.sql<{ slug: string }>('select slug from categories order by id limit 1');
+    const cursor = await member.page.goto(`${stack.web.url}/c/${category!.slug}?after=not-a-cursor`);
+    expect(cursor?.status()).toBe(400);
+    expect(await member.page.title()).toBe('Bad request · Hearth');
+    await expectChrome(member.page);
+    await member.context.close();
+  });
+});
+
+/** True when nothing on the page is wider than the phone's screen. */
+const fitsPhone = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= 390);
+
+describe('mobile menu at 390 px', () => {
+  it('opens from a disclosure button, reaches every link by pointer and keyboard, and nothing overflows', async () => {
+    const asker = await buildMember(stack.api);
+    const thread = await buildThread(stack.api, asker);
+    const visitor = await newVisitor(stack.browser, PHONE);
+    const { page } = visitor;
+    await page.goto(stack.web.url);
+    const button = page.locator('button[aria-controls="site-menu"]'); // rendered once hydrated
+    await expect.poll(() => button.count()).toBe(1);
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#site-menu').isVisible()).toBe(false);
+    // The bar's own links are not on the phone's screen; the menu holds them.
+    expect(await page.getByRole('link', { name: 'Leaderboard' }).count()).toBe(0);
+    expect(await fitsPhone(page)).toBe(true);
+
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const menu = page.locator('#site-menu');
+    for (const name of ['Home', 'Leaderboard', 'Badges', 'Log in', 'Sign up']) {
+      const link = menu.getByRole('link', { name, exact: true });
+      expect(await link.isVisible()).toBe(true);
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await page.getByRole('link', { name: 'Ask a question' }).isVisible()).toBe(true);
+    expect(await fitsPhone(page)).toBe(true);
+
+    // Escape closes it and gives focus back to the button; Enter opens it, Tab walks its links.
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Leaderboard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/leaderboard');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    expect(await fitsPhone(page)).toBe(true);
+
+    for (const path of [`/t/${thread.id}`, `/u/${asker.handle}`, '/badges', '/t/abc']) {
+      await page.goto(`${stack.web.url}${path}`);
+      expect(await fitsPhone(page), path).toBe(true);
+    }
+    visitor.assertClean();
+    await visitor.context.close();
+  });
+
+  it('signed in: the profile link and Log out are in the menu', async () => {
+    const visitor = await newVisitor(stack.browser, PHONE);
+    const handle = await registerThroughUi(visitor.page, stack.web.url);
+    const button = visitor.page.locator('button[aria-controls="site-menu"]');
+    await expect.poll(() => button.count()).toBe(1);
+    await button.click();
+    const menu = visitor.page.locator('#site-menu');
+    expect(await menu.getByRole('link', { name: `@${handle}` }).isVisible()).toBe(true);
+    await menu.getByRole('button', { name: 'Log out' }).click();
+    await expect.poll(() => visitor.page.getByTestId('viewer-handle').count()).toBe(0);
+    expect(await fitsPhone(visitor.page)).toBe(true);
+    visitor.assertClean();
+    await visitor.context.close();
+  });
+
+  it('works without JavaScript as a native disclosure', async () => {
+    const visitor = await newVisitor(stack.browser, { ...PHONE, javaScriptEnabled: false });
+    const { page } = visitor;
+    await page.goto(stack.web.url);
+    expect(await fitsPhone(page)).toBe(true);
+    const leaderboard = page.locator('#site-menu').getByRole('link', { name: 'Leaderboard' });
+    expect(await leaderboard.isVisible()).toBe(false);
+    await page.locator('summary', { hasText: 'Menu' }).click();
+    expect(await leaderboard.isVisible()).toBe(true);
+    await leaderboard.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/leaderboard');
+    await visitor.context.close();
+  });
+});
