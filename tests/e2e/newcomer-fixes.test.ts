@@ -5,6 +5,11 @@ import { buildMember, buildThread } from '../support/factories.js';
 
 const stack = useStack();
 
+/** The session cookie a browser context holds, as a Cookie header for plain HTTP requests. */
+async function cookieHeader(context: { cookies(): Promise<{ name: string; value: string }[]> }) {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
 /** The page's chrome: the header's home link, the main navigation and the footer. */
 async function expectChrome(page: Page) {
   expect(await page.getByRole('banner').getByRole('link', { name: 'Hearth', exact: true }).count()).toBe(1);
@@ -46,6 +51,41 @@ describe('error pages', () => {
     expect(cursor?.status()).toBe(400);
     expect(await member.page.title()).toBe('Bad request · Hearth');
     await expectChrome(member.page);
+    await member.context.close();
+  });
+});
+
+describe('cross-origin posts', () => {
+  it('are refused with 403 by every action-only route (and page actions), and do nothing', async () => {
+    const member = await newVisitor(stack.browser);
+    const handle = await registerThroughUi(member.page, stack.web.url);
+    const cookie = await cookieHeader(member.context);
+    const post = (path: string, headers: Record<string, string>) =>
+      fetch(`${stack.web.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: 'redirectTo=%2F',
+      });
+
+    for (const path of ['/logout', '/notices/dismiss']) {
+      expect((await post(path, { origin: 'https://evil.example' })).status).toBe(403);
+      expect((await post(path, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await post(path, { origin: 'null' })).status).toBe(403);
+    }
+    // Page actions too (React Router itself answers a foreign Origin there with 400).
+    for (const path of ['/t/1', '/login', '/ask']) {
+      expect((await post(path, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    }
+    // The session survived: the member is still signed in.
+    await member.page.goto(stack.web.url);
+    expect(await member.page.getByTestId('viewer-handle').textContent()).toBe(`@${handle}`);
+
+    // The same request from the app's own origin logs out.
+    const own = await post('/logout', { origin: stack.web.url, 'sec-fetch-site': 'same-origin' });
+    expect(own.status).toBe(302);
+    await member.page.reload();
+    expect(await member.page.getByTestId('viewer-handle').count()).toBe(0);
     await member.context.close();
   });
 });

@@ -14,6 +14,7 @@ import { formErrors, statusFor } from '../lib/form-errors';
 import { isHandleParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
 import { useViewer } from '../root';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/member';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `@${data?.member?.handle ?? 'member'} · Hearth` }];
@@ -37,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 /** Staff grant or revoke advocate status, with a reason kept in the audit trail. */
-export async function action({ request, params }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request, params }: Route.ActionArgs) => {
   const here = `/u/${routeParam(params.handle, isHandleParam)}`;
   if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
   const form = await request.formData();
@@ -54,7 +55,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ ...formErrors(res.error), reason: input.reason }, { status: statusFor(res.error) });
   }
   throw redirect(here);
-}
+});
 
 const ROLES: Record<string, string> = { MEMBER: 'Member', ADMIN: 'Administrator', MODERATOR: 'Moderator' };
 

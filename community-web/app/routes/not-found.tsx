@@ -1,4 +1,5 @@
 import { notFound } from '../lib/route-params';
+import { sameOriginAction } from '../lib/same-origin.server';
 
 /**
  * Every address no other route matches. Throwing the 404 from a loader (rather than letting
@@ -9,9 +10,9 @@ export async function loader() {
   throw notFound();
 }
 
-export async function action() {
+export const action = sameOriginAction(async (_args: { request: Request }) => {
   throw notFound();
-}
+});
 
 export default function NotFound() {
   return null;

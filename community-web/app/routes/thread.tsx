@@ -22,6 +22,7 @@ import { StatusBadge, Tag } from '../features/forum/status-badge';
 import { formErrors, statusFor } from '../lib/form-errors';
 import { isIdParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/thread';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
@@ -37,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
-export async function action({ request, params }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request, params }: Route.ActionArgs) => {
   routeParam(params.id, isIdParam);
   const form = await request.formData();
   const intent = text(form, 'intent');
@@ -122,7 +123,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     default:
       return data({ intent, postId, form: 'Unknown action.', fields: {}, error: 'Unknown action.' }, { status: 400 });
   }
-}
+});
 
 export const splitTags = (value: string) =>
   value
