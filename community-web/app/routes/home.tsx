@@ -3,6 +3,7 @@ import { query } from '../graphql/client.server';
 import { HomeQuery } from '../graphql/documents';
 import { ThreadList } from '../features/forum/thread-list';
 import type { Route } from './+types/home';
+import { formatCount } from '../lib/plural';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Hearth community' },
@@ -39,7 +40,7 @@ export default function Home() {
               >
                 <div className="flex items-baseline justify-between">
                   <span className="font-medium">{c.name}</span>
-                  <span className="text-xs text-slate-500">{c.threadCount} threads</span>
+                  <span className="text-xs text-slate-500">{formatCount(c.threadCount, 'thread')}</span>
                 </div>
                 {c.description && <p className="mt-1 text-xs text-slate-500">{c.description}</p>}
               </Link>

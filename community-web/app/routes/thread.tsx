@@ -24,6 +24,7 @@ import { isIdParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
 import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/thread';
+import { formatCount } from '../lib/plural';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
 
@@ -161,8 +162,8 @@ export default function ThreadPage() {
             <Tag key={tag} tag={tag} href={`/c/${thread.category.slug}?tag=${encodeURIComponent(tag)}`} />
           ))}
           <span>
-            asked <time dateTime={thread.createdAt}>{timeAgo(thread.createdAt)}</time> · {thread.viewCount} views ·{' '}
-            {thread.replyCount} replies
+            asked <time dateTime={thread.createdAt}>{timeAgo(thread.createdAt)}</time> ·{' '}
+            {formatCount(thread.viewCount, 'view')} · {formatCount(thread.replyCount, 'reply', 'replies')}
           </span>
         </div>
         {(thread.viewerCan.moderate || thread.viewerCan.close) && (
@@ -193,7 +194,7 @@ export default function ThreadPage() {
 
       <section aria-labelledby="answers" className="space-y-4">
         <h2 id="answers" className="text-lg font-semibold">
-          {thread.replyCount} {thread.replyCount === 1 ? 'reply' : 'replies'}
+          {formatCount(thread.replyCount, 'reply', 'replies')}
         </h2>
         {accepted && (
           <div>

@@ -6,6 +6,7 @@ import { useHydrated } from '../../lib/use-hydrated';
 import { BadgeCounts } from '../badges/badge-counts';
 import { AdvocateMark } from '../reputation/advocate-mark';
 import { timeAgo } from './format';
+import { formatCount } from '../../lib/plural';
 
 export interface PostActionErrors {
   postId?: string;
@@ -210,7 +211,7 @@ export function PostCard({
             · <span data-testid="author-level">{post.author.level.name}</span>{' '}
             <BadgeCounts counts={post.author.badgeCounts} /> ·{' '}
             <time dateTime={post.createdAt}>{timeAgo(post.createdAt)}</time>
-            {post.editedAt && <span title={`${revisionCount} revisions`}> · edited ({revisionCount} revisions)</span>}
+            {post.editedAt && <span> · edited ({formatCount(revisionCount, 'revision')})</span>}
           </span>
           {post.viewerCan.edit && !editing && (
             <Link to={`?edit=${post.id}#post-${post.id}`} className="hover:text-slate-900" data-testid="edit-post">
