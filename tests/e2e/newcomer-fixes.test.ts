@@ -173,3 +173,37 @@ describe('mobile menu at 390 px', () => {
     await visitor.context.close();
   });
 });
+
+describe('home page', () => {
+  it('pages past the first 20 threads with Next page, and back to the first page', async () => {
+    // Staff are exempt from posting limits: one admin starts 25 threads, oldest first.
+    const admin = await buildMember(stack.api, { role: 'ADMIN' });
+    const titles: string[] = [];
+    for (let i = 1; i <= 25; i++)
+      titles.push(
+        (await buildThread(stack.api, admin, { title: `Paging check, thread #${String(i).padStart(2, '0')}` })).title,
+      );
+    const visitor = await newVisitor(stack.browser);
+    const { page } = visitor;
+    await page.goto(stack.web.url);
+    const rows = page.getByTestId('thread-list').getByRole('listitem');
+    expect(await rows.count()).toBe(20);
+    const first = await rows.allTextContents();
+    expect(first.some((t) => t.includes(titles[24]!))).toBe(true);
+    expect(first.some((t) => t.includes(titles[0]!))).toBe(false);
+
+    await page.getByRole('link', { name: 'Next page →' }).click();
+    await expect.poll(async () => (await rows.allTextContents())[0]).not.toBe(first[0]);
+    expect(new URL(page.url()).searchParams.has('after')).toBe(true);
+    const second = await rows.allTextContents();
+    // Thread 21 and on (counting from the newest) are there, and none from the first page.
+    for (const title of titles.slice(0, 5)) expect(second.some((t) => t.includes(title))).toBe(true);
+    expect(second.some((t) => first.includes(t))).toBe(false);
+
+    await page.getByRole('link', { name: '← First page' }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual(first);
+    expect(new URL(page.url()).search).toBe('');
+    visitor.assertClean();
+    await visitor.context.close();
+  });
+});

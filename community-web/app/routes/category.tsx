@@ -2,6 +2,7 @@ import { Form, Link, useLoaderData } from 'react-router';
 import { query } from '../graphql/client.server';
 import { CategoryQuery } from '../graphql/documents';
 import type { ThreadOrder } from '../graphql/generated/graphql';
+import { PageLinks } from '../components/ui/page-links';
 import { ThreadList } from '../features/forum/thread-list';
 import { isSlugParam, routeParam } from '../lib/route-params';
 import type { Route } from './+types/category';
@@ -32,11 +33,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     { slug, first: 20, after, order, filter: { categorySlug: slug, tag } },
     { routeParams: ['slug', 'categorySlug'] },
   );
-  return { ...data, order, tag };
+  return { ...data, order, tag, after };
 }
 
 export default function CategoryPage() {
-  const { category, threads, order, tag } = useLoaderData<typeof loader>();
+  const { category, threads, order, tag, after } = useLoaderData<typeof loader>();
   if (!category) return null;
   const link = (params: Record<string, string | null>) => {
     const search = new URLSearchParams();
@@ -100,17 +101,12 @@ export default function CategoryPage() {
       <div className="mt-4">
         <ThreadList threads={threads} showCategory={false} />
       </div>
-      {threads.pageInfo.hasNextPage && threads.pageInfo.endCursor && (
-        <div className="mt-4 text-center">
-          <Link
-            to={link({ after: threads.pageInfo.endCursor })}
-            className="text-sm font-medium text-brand-700 hover:underline"
-            rel="next"
-          >
-            Next page →
-          </Link>
-        </div>
-      )}
+      <PageLinks
+        label={`${category.name} pages`}
+        pageInfo={threads.pageInfo}
+        paged={!!after}
+        href={(cursor) => link({ after: cursor })}
+      />
     </div>
   );
 }
