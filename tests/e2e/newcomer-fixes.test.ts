@@ -207,3 +207,31 @@ describe('home page', () => {
     await visitor.context.close();
   });
 });
+
+describe('reply box', () => {
+  it('keeps its text on a validation error and is empty after the reply is posted', async () => {
+    const asker = await buildMember(stack.api);
+    const thread = await buildThread(stack.api, asker);
+    const member = await newVisitor(stack.browser);
+    await registerThroughUi(member.page, stack.web.url);
+    const { page } = member;
+    await page.goto(`${stack.web.url}/t/${thread.id}`);
+    await expect.poll(() => page.locator('button[aria-controls="site-menu"]').count()).toBe(1); // hydrated
+    const box = page.getByLabel('Reply (markdown)');
+
+    await box.fill('Too short.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await expect.poll(() => page.getByTestId('field-error').textContent()).toMatch(/20/);
+    expect(await box.inputValue()).toBe('Too short.');
+
+    const answer = 'Restart the hub, then re-pair the sensor from the app; that cleared it for me.';
+    await box.fill(answer);
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await expect.poll(() => page.getByTestId('reply').count()).toBe(1);
+    expect(await page.getByTestId('reply').getByTestId('post-body').textContent()).toContain('Restart the hub');
+    await expect.poll(() => box.inputValue()).toBe('');
+    expect(await page.getByRole('heading', { name: '1 reply', exact: true }).count()).toBe(1);
+    member.assertClean();
+    await member.context.close();
+  });
+});

@@ -1,4 +1,5 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
 import { Button, FormMessage, TextArea } from '../components/ui/field';
 import { api, query } from '../graphql/client.server';
 import {
@@ -132,6 +133,42 @@ export const splitTags = (value: string) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
+/**
+ * The reply box. Without JavaScript the post/redirect/get after a reply leaves an empty box; with
+ * it the page stays mounted, so the box is emptied once a reply went through (the action
+ * redirected) and keeps its text when the action answered with an error.
+ */
+function ReplyForm({ errors }: { errors: PostActionErrors | null }) {
+  const form = useRef<HTMLFormElement>(null);
+  const navigation = useNavigation();
+  const sending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'reply';
+  const wasSending = useRef(false);
+  useEffect(() => {
+    if (sending) wasSending.current = true;
+    else if (navigation.state === 'idle' && wasSending.current) {
+      wasSending.current = false;
+      if (!errors) form.current?.reset();
+    }
+  }, [sending, navigation.state, errors]);
+  return (
+    <Form method="post" className="mt-3 space-y-3" ref={form}>
+      <input type="hidden" name="intent" value="reply" />
+      <TextArea
+        label="Reply (markdown)"
+        name="body"
+        rows={6}
+        required
+        error={errors?.fields.body}
+        hint="At least 20 characters. Markdown: **bold**, `code`, lists, links."
+      />
+      <FormMessage message={errors?.form} />
+      <Button type="submit" disabled={sending}>
+        {sending ? 'Posting…' : 'Post reply'}
+      </Button>
+    </Form>
+  );
+}
+
 export default function ThreadPage() {
   const { thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as (PostActionErrors & { intent?: string }) | undefined;
@@ -232,19 +269,7 @@ export default function ThreadPage() {
           Your reply
         </h2>
         {thread.viewerCan.reply ? (
-          <Form method="post" className="mt-3 space-y-3">
-            <input type="hidden" name="intent" value="reply" />
-            <TextArea
-              label="Reply (markdown)"
-              name="body"
-              rows={6}
-              required
-              error={replyErrors?.fields.body}
-              hint="At least 20 characters. Markdown: **bold**, `code`, lists, links."
-            />
-            <FormMessage message={replyErrors?.form} />
-            <Button type="submit">Post reply</Button>
-          </Form>
+          <ReplyForm errors={replyErrors} />
         ) : thread.status === 'OPEN' || thread.status === 'ANSWERED' ? (
           <p className="mt-2 text-sm text-slate-600">
             <Link to={`/login?redirectTo=/t/${thread.id}`} className="font-medium text-brand-700 underline">
