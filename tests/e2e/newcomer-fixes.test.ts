@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newVisitor, PHONE, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
-import { buildMember, buildThread } from '../support/factories.js';
+import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 
 const stack = useStack();
 
@@ -233,5 +233,79 @@ describe('reply box', () => {
     expect(await page.getByRole('heading', { name: '1 reply', exact: true }).count()).toBe(1);
     member.assertClean();
     await member.context.close();
+  });
+});
+
+/** Logs a factory-built member in through the form. */
+async function loginThroughUi(page: Page, member: TestMember) {
+  await page.goto(`${stack.web.url}/login`);
+  await page.getByLabel('Handle or email').fill(member.handle);
+  await page.getByLabel('Password').fill(member.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect.poll(() => page.getByTestId('viewer-handle').textContent()).toBe(`@${member.handle}`);
+}
+
+const deletedAt = async (postId: string) =>
+  (await stack.api.sql<{ deleted_at: Date | null }>('select deleted_at from posts where id = $1', [postId]))[0]!
+    .deleted_at;
+
+describe('deleting a post', () => {
+  it('asks in a dialog first: Cancel and Escape leave the post, confirming deletes it', async () => {
+    const author = await buildMember(stack.api);
+    const thread = await buildThread(stack.api, await buildMember(stack.api));
+    const reply = await buildReply(stack.api, author, thread.id);
+    const visitor = await newVisitor(stack.browser);
+    const { page } = visitor;
+    await loginThroughUi(page, author);
+    await page.goto(`${stack.web.url}/t/${thread.id}`);
+    await expect.poll(() => page.locator('button[aria-controls="site-menu"]').count()).toBe(1); // hydrated
+    const card = page.locator(`#post-${reply.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Delete this post?' });
+
+    await card.getByTestId('delete-post').click();
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await card.count()).toBe(1);
+
+    await card.getByTestId('delete-post').click();
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await card.count()).toBe(1);
+    expect(await deletedAt(reply.id)).toBeNull();
+
+    await card.getByTestId('delete-post').click();
+    await dialog.getByRole('button', { name: 'Yes, delete' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await deletedAt(reply.id)).not.toBeNull();
+    visitor.assertClean();
+    await visitor.context.close();
+  });
+
+  it('without JavaScript, shows a confirmation step and deletes only from it', async () => {
+    const author = await buildMember(stack.api);
+    const thread = await buildThread(stack.api, await buildMember(stack.api));
+    const reply = await buildReply(stack.api, author, thread.id);
+    const visitor = await newVisitor(stack.browser, { javaScriptEnabled: false });
+    const { page } = visitor;
+    await loginThroughUi(page, author);
+    await page.goto(`${stack.web.url}/t/${thread.id}`);
+    const card = page.locator(`#post-${reply.id}`);
+
+    await card.getByTestId('delete-post').click();
+    const step = card.getByTestId('confirm-step');
+    await expect.poll(() => step.isVisible()).toBe(true);
+    expect(await deletedAt(reply.id)).toBeNull();
+    await step.getByRole('link', { name: 'Cancel' }).click();
+    await expect.poll(() => step.count()).toBe(0);
+    expect(await card.count()).toBe(1);
+    expect(await deletedAt(reply.id)).toBeNull();
+
+    await card.getByTestId('delete-post').click();
+    await step.getByRole('button', { name: 'Yes, delete' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await deletedAt(reply.id)).not.toBeNull();
+    await visitor.context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { isConfirmed } from '../components/ui/confirm';
 import { Button, FormMessage, TextArea } from '../components/ui/field';
 import { api, query } from '../graphql/client.server';
 import {
@@ -94,11 +95,13 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
       throw redirect(`${here}#post-${postId}`);
     }
     case 'delete': {
+      if (!isConfirmed(form)) return askToConfirm(form);
       const res = await api(request, DeletePostMutation, { postId });
       if (res.error) return fail(res.error);
       throw redirect(form.get('isQuestion') ? '/' : here);
     }
     case 'remove': {
+      if (!isConfirmed(form)) return askToConfirm(form);
       const res = await api(request, RemovePostMutation, {
         input: { postId, reason: text(form, 'reason') as RemovalReason },
       });
@@ -126,6 +129,19 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
       return data({ intent, postId, form: 'Unknown action.', fields: {}, error: 'Unknown action.' }, { status: 400 });
   }
 });
+
+/**
+ * The answer to a destructive submission that was not confirmed (without JavaScript the button
+ * submits directly): nothing is done; the post shows a confirmation step that sends it again.
+ */
+function askToConfirm(form: FormData) {
+  const fields: Record<string, string> = {};
+  for (const name of ['intent', 'postId', 'isQuestion', 'reason']) {
+    const value = form.get(name);
+    if (typeof value === 'string') fields[name] = value;
+  }
+  return { intent: fields.intent, postId: fields.postId, form: null, fields: {}, confirm: { fields } };
+}
 
 export const splitTags = (value: string) =>
   value
