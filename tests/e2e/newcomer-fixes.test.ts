@@ -309,3 +309,41 @@ describe('deleting a post', () => {
     await visitor.context.close();
   });
 });
+
+describe('profile wording', () => {
+  it('says "your answer" to the profile owner and "their answer" to everyone else', async () => {
+    const helper = await buildMember(stack.api);
+    const moderator = await buildMember(stack.api, { role: 'MODERATOR' });
+    const thread = await buildThread(stack.api, await buildMember(stack.api));
+    const reply = await buildReply(stack.api, helper, thread.id);
+    const picked = await stack.api.gql(
+      `mutation($postId: ID!) { staffPick(postId: $postId) { id } }`,
+      { postId: reply.id },
+      { token: moderator.token, ip: moderator.ip },
+    );
+    expect(picked.errors).toBeUndefined();
+    // The badge is awarded by a job after the pick commits.
+    await expect
+      .poll(
+        async () =>
+          (await stack.api.sql(`select 1 from badge_awards where badge = 'staff-pick' and member_id = $1`, [helper.id]))
+            .length,
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+
+    const reason = (page: Page) =>
+      page.locator('[data-testid=badge][data-badge=staff-pick]').getByTestId('badge-reason').textContent();
+    const visitor = await newVisitor(stack.browser);
+    await visitor.page.goto(`${stack.web.url}/u/${helper.handle}`);
+    expect(await reason(visitor.page)).toBe(`Staff picked their answer on “${thread.title}”`);
+    await visitor.context.close();
+
+    const owner = await newVisitor(stack.browser);
+    await loginThroughUi(owner.page, helper);
+    await owner.page.goto(`${stack.web.url}/u/${helper.handle}`);
+    expect(await reason(owner.page)).toBe(`Staff picked your answer on “${thread.title}”`);
+    owner.assertClean();
+    await owner.context.close();
+  });
+});

@@ -76,6 +76,7 @@ export default function MemberPage() {
   const history = member.reputationHistory;
   const solutions = member.acceptedAnswers;
   const staff = !!viewer && viewer.role !== 'MEMBER';
+  const ownProfile = viewer?.id === member.id;
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-6 rounded-lg border border-slate-200 bg-white p-6">
@@ -171,7 +172,7 @@ export default function MemberPage() {
       )}
 
       <ProfileSection id="badges" title="Badges">
-        <MemberBadges badges={member.badges} />
+        <MemberBadges badges={member.badges} ownProfile={ownProfile} />
       </ProfileSection>
 
       <ProfileSection id="privileges" title="Privileges">
@@ -188,7 +189,11 @@ export default function MemberPage() {
       </ProfileSection>
 
       <ProfileSection id="history" title="Reputation history">
-        <ReputationHistory events={history.edges.map((e) => e.node)} nextHref={nextPage(history.pageInfo, 'after')} />
+        <ReputationHistory
+          events={history.edges.map((e) => e.node)}
+          nextHref={nextPage(history.pageInfo, 'after')}
+          ownProfile={ownProfile}
+        />
       </ProfileSection>
 
       <ProfileSection id="questions" title="Questions">
