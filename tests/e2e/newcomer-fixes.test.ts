@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { scanTextContrast, type TextContrast } from '../support/contrast-scan.js';
 import { newVisitor, PHONE, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 
@@ -345,5 +346,36 @@ describe('profile wording', () => {
     expect(await reason(owner.page)).toBe(`Staff picked your answer on “${thread.title}”`);
     owner.assertClean();
     await owner.context.close();
+  });
+});
+
+describe('colour contrast', () => {
+  it('every text passes WCAG AA on the main pages, in the light and the dark colour scheme', async () => {
+    const author = await buildMember(stack.api);
+    const thread = await buildThread(stack.api, author, { tags: [] });
+    await buildReply(stack.api, await buildMember(stack.api), thread.id);
+    await stack.api.sql('update posts set edited_at = now() where id = $1', [thread.question.id]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const visitor = await newVisitor(stack.browser, { colorScheme });
+      await loginThroughUi(visitor.page, author);
+      const checked: TextContrast[] = [];
+      for (const path of ['/', `/t/${thread.id}`, `/u/${author.handle}`, '/badges', '/leaderboard', '/t/abc']) {
+        await visitor.page.goto(`${stack.web.url}${path}`);
+        const texts = await scanTextContrast(visitor.page);
+        expect(
+          texts
+            .filter((t) => t.ratio < t.required)
+            .map((t) => `${path} ${t.selector} "${t.text}" ${t.color} ${t.ratio}`),
+          colorScheme,
+        ).toEqual([]);
+        checked.push(...texts);
+      }
+      // The scan saw what the defect was about: the primary button, timestamps and the footer.
+      const seen = (match: (t: TextContrast) => boolean) => checked.filter(match).length;
+      expect(seen((t) => t.text === 'Ask a question')).toBeGreaterThan(0);
+      expect(seen((t) => t.selector.startsWith('time'))).toBeGreaterThan(3);
+      expect(seen((t) => t.selector === 'footer')).toBeGreaterThan(0);
+      await visitor.context.close();
+    }
   });
 });

@@ -70,7 +70,7 @@ export function ReputationHistory({
               </span>
             )}
           </span>
-          <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-400">
+          <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-600">
             {timeAgo(e.createdAt)}
           </time>
         </li>
