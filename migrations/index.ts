@@ -7,6 +7,7 @@ import { Migration20261123400000_vote_cap_counters } from './Migration2026112340
 import { Migration20261123500000_accepted_answers } from './Migration20261123500000_accepted_answers.js';
 import { Migration20261123600000_advocate_categories } from './Migration20261123600000_advocate_categories.js';
 import { Migration20261123700000_accepted_at_milliseconds } from './Migration20261123700000_accepted_at_milliseconds.js';
+import { Migration20261201100000_thread_views } from './Migration20261201100000_thread_views.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261123700000_accepted_at_milliseconds',
     class: Migration20261123700000_accepted_at_milliseconds,
   },
+  { name: 'Migration20261201100000_thread_views', class: Migration20261201100000_thread_views },
 ];

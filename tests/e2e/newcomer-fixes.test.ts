@@ -379,3 +379,31 @@ describe('colour contrast', () => {
     }
   });
 });
+
+describe('view counts', () => {
+  it('count a browser once a day and never a bot, through the web app', async () => {
+    const thread = await buildThread(stack.api, await buildMember(stack.api));
+    const load = async (userAgent: string) =>
+      expect((await fetch(`${stack.web.url}/t/${thread.id}`, { headers: { 'user-agent': userAgent } })).status).toBe(
+        200,
+      );
+    const views = async () =>
+      (await stack.api.sql<{ view_count: number }>('select view_count from threads where id = $1', [thread.id]))[0]!
+        .view_count;
+    const chrome =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+    await load('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)');
+    await load(chrome);
+    await expect.poll(views).toBe(1);
+    await load(chrome);
+    await load('Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)');
+    await load(`${chrome} Edg/131.0.0.0`); // another browser on the same address: another visitor
+    await expect.poll(views).toBe(2);
+    // Give a wrongly counted load time to land before the final check.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await views()).toBe(2);
+    const page = await (await fetch(`${stack.web.url}/t/${thread.id}`, { headers: { 'user-agent': chrome } })).text();
+    expect(page).toMatch(/2 views/);
+  });
+});

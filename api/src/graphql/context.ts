@@ -12,6 +12,8 @@ export interface Context extends Scope {
   token: string | null;
   loaders: Loaders;
   requestId: string;
+  /** The User-Agent header ('' when absent): view counting leaves bots out. */
+  userAgent: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function buildContext(
     loaders: createLoaders(em, viewer),
     requestId,
     ip: req.ip ?? 'unknown',
+    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 512),
   };
 }
 

@@ -36,6 +36,8 @@ export async function api<TData, TVars extends Record<string, unknown>>(
     headers: {
       'content-type': 'application/json',
       'x-forwarded-for': clientIp(request),
+      // The visitor's browser, not Node's fetch: the API leaves bots out of view counts.
+      'user-agent': request.headers.get('user-agent') ?? '',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify({ query: print(document), variables }),

@@ -21,6 +21,7 @@ import type { RemovalReason, ThreadStatus, VoteValue } from '../graphql/generate
 import { timeAgo } from '../features/forum/format';
 import { PostCard, type PostActionErrors } from '../features/forum/post-card';
 import { StatusBadge, Tag } from '../features/forum/status-badge';
+import { isBotRequest } from '../lib/bots.server';
 import { formErrors, statusFor } from '../lib/form-errors';
 import { isIdParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
@@ -34,8 +35,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = routeParam(params.id, isIdParam);
   const after = new URL(request.url).searchParams.get('after');
   const { data: result, headers } = await query(request, ThreadQuery, { id, after }, { routeParams: ['id'] });
-  // Count the view without delaying or failing the page.
-  void api(request, RecordViewMutation, { threadId: id }).catch(() => {});
+  // Count the view without delaying or failing the page; crawlers' and other bots' loads are not views.
+  if (!isBotRequest(request)) void api(request, RecordViewMutation, { threadId: id }).catch(() => {});
   return data(result, { headers });
 }
 
