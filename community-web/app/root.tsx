@@ -1,11 +1,8 @@
 import {
   data,
-  Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -15,6 +12,8 @@ import {
 } from 'react-router';
 import type { Route } from './+types/root';
 import './app.css';
+import { SiteHeader } from './components/layout/site-header';
+import { describeError } from './components/layout/error-text';
 import { NoticesRegion } from './features/reputation/notices';
 import { ViewerQuery } from './graphql/documents';
 import { api } from './graphql/client.server';
@@ -22,11 +21,20 @@ import { clearTokenHeader, readToken } from './lib/session.server';
 
 export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }];
 
+export const meta: Route.MetaFunction = ({ error }) => [
+  { title: error ? `${describeError(error).title} · Hearth` : 'Hearth community' },
+];
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const nonce = (context as { nonce?: string } | undefined)?.nonce ?? '';
   if (!(await readToken(request))) return { viewer: null, notices: null, nonce };
-  // One request: the viewer and what they earned and have not been told about yet.
-  const result = await api(request, ViewerQuery, {});
+  // One request: the viewer and what they earned and have not been told about yet. When the
+  // API cannot answer, the page's own loader reports it; the chrome still renders (with its nonce).
+  const result = await api(request, ViewerQuery, {}).catch((error: unknown) => {
+    console.error('viewer query failed', error);
+    return null;
+  });
+  if (!result) return { viewer: null, notices: null, nonce };
   if (result.staleSession) {
     return data({ viewer: null, notices: null, nonce }, { headers: { 'set-cookie': await clearTokenHeader() } });
   }
@@ -60,106 +68,51 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
-function Header() {
+/** Header, main and footer around every page, the error page included. */
+function SiteChrome({ children }: { children: React.ReactNode }) {
   const viewer = useViewer();
-  const nav = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
-        <Link to="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-white">
-            H
-          </span>
-          Hearth
-        </Link>
-        <nav aria-label="Main" className="flex flex-1 items-center gap-1">
-          <NavLink to="/" end className={nav}>
-            Home
-          </NavLink>
-          <NavLink to="/leaderboard" className={nav}>
-            Leaderboard
-          </NavLink>
-          <NavLink to="/badges" className={nav}>
-            Badges
-          </NavLink>
-          {viewer && viewer.role !== 'MEMBER' && (
-            <NavLink to="/moderation/removed" className={nav}>
-              Removed
-            </NavLink>
-          )}
-        </nav>
-        <Link
-          to="/ask"
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        >
-          Ask a question
-        </Link>
-        {viewer ? (
-          <div className="flex items-center gap-2 text-sm">
-            <Link
-              to={`/u/${viewer.handle}`}
-              className="font-medium text-slate-700 hover:text-slate-900"
-              data-testid="viewer-handle"
-            >
-              @{viewer.handle}
-            </Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="rounded-md px-2 py-2 text-slate-500 hover:text-slate-900">
-                Log out
-              </button>
-            </Form>
-          </div>
-        ) : (
-          <div className="flex items-center gap-1 text-sm">
-            <Link to="/login" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:text-slate-900">
-              Log in
-            </Link>
-            <Link to="/register" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:text-slate-900">
-              Sign up
-            </Link>
-          </div>
-        )}
-      </div>
-    </header>
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30 focus:rounded focus:bg-white focus:p-2"
+      >
+        Skip to content
+      </a>
+      <SiteHeader viewer={viewer} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-5xl px-4 py-8 text-xs text-slate-600">Hearth community</footer>
+    </>
   );
 }
 
 export default function App() {
   const { notices } = useLoaderData<typeof loader>();
   return (
-    <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2"
-      >
-        Skip to content
-      </a>
-      <Header />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-        <NoticesRegion notices={notices} />
-        <Outlet />
-      </main>
-      <footer className="mx-auto max-w-5xl px-4 py-8 text-xs text-slate-400">Hearth community</footer>
-    </>
+    <SiteChrome>
+      <NoticesRegion notices={notices} />
+      <Outlet />
+    </SiteChrome>
   );
 }
 
+/**
+ * The one error boundary: any page's error (a 404 from a loader or an unknown URL, a 403, a
+ * 500) renders here, inside the usual header and footer, with the title `meta` gives it.
+ */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  let title = 'Something went wrong';
-  let detail = 'Please try again in a moment.';
-  if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? 'Not found' : error.status === 403 ? 'Not allowed' : `Error ${error.status}`;
-    detail = (error.data as { message?: string } | undefined)?.message ?? error.statusText;
-    if (error.status === 404) detail = 'That page does not exist, or you cannot see it.';
-  }
+  const { title, detail } = describeError(error);
   return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">{title}</h1>
-      <p className="mt-2 text-slate-600">{detail}</p>
-      <Link to="/" className="mt-6 inline-block text-brand-700 underline">
-        Back to the community
-      </Link>
-    </main>
+    <SiteChrome>
+      <div className="mx-auto max-w-xl py-10 text-center" data-testid="error-page">
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="mt-2 text-slate-600">{detail}</p>
+        <Link to="/" className="mt-6 inline-block font-medium text-brand-700 underline">
+          Back to the community
+        </Link>
+      </div>
+    </SiteChrome>
   );
 }

@@ -13,4 +13,5 @@ export default [
   route('badges', 'routes/badges.tsx'),
   route('notices/dismiss', 'routes/notices.dismiss.tsx'),
   route('moderation/removed', 'routes/moderation.removed.tsx'),
+  route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

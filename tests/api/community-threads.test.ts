@@ -273,9 +273,14 @@ describe('thread page', () => {
 
   it('counts views atomically', async () => {
     const thread = await buildThread(api, asker);
+    // 20 different visitors at once (one viewer counts once a day: tests/api/thread-views.test.ts).
     await Promise.all(
-      Array.from({ length: 20 }, () =>
-        api.gql(`mutation($id: ID!) { recordThreadView(threadId: $id) }`, { id: thread.id }),
+      Array.from({ length: 20 }, (_, i) =>
+        api.gql(
+          `mutation($id: ID!) { recordThreadView(threadId: $id) }`,
+          { id: thread.id },
+          { ip: `198.51.100.${i + 1}` },
+        ),
       ),
     );
     const [t] = await api.sql('select view_count from threads where id = $1', [thread.id]);

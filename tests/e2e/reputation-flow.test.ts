@@ -383,6 +383,11 @@ describe('moderators', () => {
     await spamCard.getByTestId('remove-post').click();
     await spamCard.getByLabel('Reason').selectOption('SPAM');
     await spamCard.getByRole('button', { name: 'Remove post' }).click();
+    // Nothing happens until the moderator confirms.
+    const confirm = staff.page.getByRole('dialog', { name: 'Remove this post?' });
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    expect(await reputation(spammer)).toBe(15);
+    await confirm.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => staff.page.locator(`#post-${spam.id}`).count()).toBe(0);
     expect(await reputation(spammer)).toBe(15 - 100);
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { firstCategoryId } from './factories.js';
 import { startTestApi, type TestApi } from './test-api.js';
@@ -78,9 +78,24 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (own cookies) that fails the test on any page error or console error. */
-export async function newVisitor(browser: Browser, opts: { javaScriptEnabled?: boolean } = {}) {
-  const context: BrowserContext = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true });
+/** A phone's screen, as the screenshot tool takes it. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+/**
+ * A fresh browser context (own cookies) that fails the test on any page error or console error;
+ * `opts` may also set the viewport (e.g. PHONE), colour scheme or user agent.
+ */
+export async function newVisitor(
+  browser: Browser,
+  opts: Pick<
+    BrowserContextOptions,
+    'javaScriptEnabled' | 'viewport' | 'isMobile' | 'hasTouch' | 'colorScheme' | 'userAgent'
+  > = {},
+) {
+  const context: BrowserContext = await browser.newContext({
+    ...opts,
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+  });
   const page: Page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(String(e)));

@@ -9,6 +9,8 @@ export interface Context extends Scope {
   token: string | null;
   loaders: Loaders;
   requestId: string;
+  /** The User-Agent header ('' when absent): view counting leaves bots out. */
+  userAgent: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function buildContext(
     requestId,
     ip: req.ip ?? 'unknown',
     idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
+    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 512),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { data as routeData } from 'react-router';
+import { statusFor } from '../lib/form-errors';
 import { clearTokenHeader, readToken } from '../lib/session.server';
 
 const API_URL = process.env.API_URL ?? 'http://127.0.0.1:4000';
@@ -35,6 +36,8 @@ export async function api<TData, TVars extends Record<string, unknown>>(
     headers: {
       'content-type': 'application/json',
       'x-forwarded-for': clientIp(request),
+      // The visitor's browser, not Node's fetch: the API leaves bots out of view counts.
+      'user-agent': request.headers.get('user-agent') ?? '',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify({ query: print(document), variables }),
@@ -56,11 +59,17 @@ export async function api<TData, TVars extends Record<string, unknown>>(
   return { data: body.data as TData, error: null, staleSession: false };
 }
 
-/** For loaders: data or a thrown HTTP response (404 for NOT_FOUND, 500 otherwise). */
+/**
+ * For loaders: data or a thrown HTTP response with the status the API's error code means
+ * (statusFor: NOT_FOUND 404, FORBIDDEN 403, BAD_USER_INPUT 400, …; 500 only for the API's own
+ * failures). Bad input in one of `routeParams` (the variables that came from the URL's path)
+ * is a page that does not exist: 404.
+ */
 export async function query<TData, TVars extends Record<string, unknown>>(
   request: Request,
   document: TypedDocumentNode<TData, TVars>,
   variables: TVars,
+  opts: { routeParams?: string[] } = {},
 ): Promise<{ data: TData; headers: HeadersInit }> {
   let result = await api(request, document, variables);
   let headers: HeadersInit = {};
@@ -69,9 +78,13 @@ export async function query<TData, TVars extends Record<string, unknown>>(
     headers = { 'set-cookie': await clearTokenHeader() };
     result = { ...(await api(request, document, variables, { token: null })), staleSession: false };
   }
-  if (result.error) {
-    const status = result.error.code === 'NOT_FOUND' ? 404 : result.error.code === 'FORBIDDEN' ? 403 : 500;
-    throw routeData({ message: result.error.message }, { status });
-  }
+  if (result.error) throw routeData({ message: result.error.message }, { status: loaderStatus(result.error, opts) });
   return { data: result.data, headers };
+}
+
+/** The HTTP status of a page whose loader's query failed with `error`. */
+export function loaderStatus(error: ApiError, opts: { routeParams?: string[] } = {}): number {
+  const onRouteParam = Object.keys(error.fields).some((field) => opts.routeParams?.includes(field));
+  if (error.code === 'BAD_USER_INPUT' && onRouteParam) return 404;
+  return statusFor(error);
 }

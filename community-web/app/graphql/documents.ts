@@ -23,7 +23,7 @@ export const ViewerQuery = graphql(`
 `);
 
 export const HomeQuery = graphql(`
-  query Home {
+  query Home($after: String) {
     categories {
       id
       slug
@@ -32,7 +32,7 @@ export const HomeQuery = graphql(`
       kind
       threadCount
     }
-    threads(first: 20, order: LATEST) {
+    threads(first: 20, after: $after, order: LATEST) {
       ...ThreadList
     }
   }

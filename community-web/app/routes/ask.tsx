@@ -5,6 +5,7 @@ import { AskCategoriesQuery, AskQuestionMutation } from '../graphql/documents';
 import { formErrors, statusFor } from '../lib/form-errors';
 import { readToken } from '../lib/session.server';
 import { splitTags } from './thread';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/ask';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Ask a question · Hearth' }];
@@ -18,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { categories: result.categories.filter((c) => staff || c.kind !== 'ANNOUNCEMENTS') };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => {
   const form = await request.formData();
   const values = {
     categoryId: String(form.get('categoryId') ?? ''),
@@ -34,7 +35,7 @@ export async function action({ request }: Route.ActionArgs) {
     return data({ ...formErrors(res.error), values }, { status: statusFor(res.error) });
   }
   throw redirect(`/t/${res.data.askQuestion.id}`);
-}
+});
 
 export default function Ask() {
   const { categories } = useLoaderData<typeof loader>();

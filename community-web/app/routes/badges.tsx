@@ -3,6 +3,7 @@ import { query } from '../graphql/client.server';
 import { BadgesQuery } from '../graphql/documents';
 import { BadgePill } from '../features/badges/badge-pill';
 import type { Route } from './+types/badges';
+import { formatCount } from '../lib/plural';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Badges · Hearth' },
@@ -38,7 +39,7 @@ export default function Badges() {
                 ? 'Not awarded yet'
                 : b.holders === 0
                   ? 'Nobody holds it yet'
-                  : `${b.holders} ${b.holders === 1 ? 'member holds' : 'members hold'} it`}
+                  : `${formatCount(b.holders, 'member holds', 'members hold')} it`}
             </p>
           </li>
         ))}

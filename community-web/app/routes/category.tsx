@@ -2,7 +2,9 @@ import { Form, Link, useLoaderData } from 'react-router';
 import { query } from '../graphql/client.server';
 import { CategoryQuery } from '../graphql/documents';
 import type { ThreadOrder } from '../graphql/generated/graphql';
+import { PageLinks } from '../components/ui/page-links';
 import { ThreadList } from '../features/forum/thread-list';
+import { isSlugParam, routeParam } from '../lib/route-params';
 import type { Route } from './+types/category';
 
 const ORDERS: { value: ThreadOrder; label: string }[] = [
@@ -12,26 +14,30 @@ const ORDERS: { value: ThreadOrder; label: string }[] = [
   { value: 'TOP', label: 'Top' },
 ];
 
+/** Never part of a tag, and a NUL would fail the API's query: dropped from the tag filter. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.category?.name ?? 'Category'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  const slug = routeParam(params.slug, isSlugParam);
   const url = new URL(request.url);
   const requested = url.searchParams.get('order') as ThreadOrder | null;
   const order = ORDERS.some((o) => o.value === requested) ? requested! : 'LATEST';
-  const tag = url.searchParams.get('tag')?.trim() || null;
+  const tag = url.searchParams.get('tag')?.replace(CONTROL_CHARACTERS, '').trim() || null;
   const after = url.searchParams.get('after') || null;
-  const { data } = await query(request, CategoryQuery, {
-    slug: params.slug,
-    first: 20,
-    after,
-    order,
-    filter: { categorySlug: params.slug, tag },
-  });
-  return { ...data, order, tag };
+  const { data } = await query(
+    request,
+    CategoryQuery,
+    { slug, first: 20, after, order, filter: { categorySlug: slug, tag } },
+    { routeParams: ['slug', 'categorySlug'] },
+  );
+  return { ...data, order, tag, after };
 }
 
 export default function CategoryPage() {
-  const { category, threads, order, tag } = useLoaderData<typeof loader>();
+  const { category, threads, order, tag, after } = useLoaderData<typeof loader>();
   if (!category) return null;
   const link = (params: Record<string, string | null>) => {
     const search = new URLSearchParams();
@@ -95,17 +101,12 @@ export default function CategoryPage() {
       <div className="mt-4">
         <ThreadList threads={threads} showCategory={false} />
       </div>
-      {threads.pageInfo.hasNextPage && threads.pageInfo.endCursor && (
-        <div className="mt-4 text-center">
-          <Link
-            to={link({ after: threads.pageInfo.endCursor })}
-            className="text-sm font-medium text-brand-700 hover:underline"
-            rel="next"
-          >
-            Next page →
-          </Link>
-        </div>
-      )}
+      <PageLinks
+        label={`${category.name} pages`}
+        pageInfo={threads.pageInfo}
+        paged={!!after}
+        href={(cursor) => link({ after: cursor })}
+      />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { Link, useLoaderData } from 'react-router';
 import { query } from '../graphql/client.server';
 import { HomeQuery } from '../graphql/documents';
+import { PageLinks } from '../components/ui/page-links';
 import { ThreadList } from '../features/forum/thread-list';
 import type { Route } from './+types/home';
+import { formatCount } from '../lib/plural';
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Hearth community' },
@@ -10,12 +12,14 @@ export const meta: Route.MetaFunction = () => [
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { data } = await query(request, HomeQuery, {});
-  return data;
+  // ?after= is the cursor of the previous page's last thread (keyset pagination).
+  const after = new URL(request.url).searchParams.get('after') || null;
+  const { data } = await query(request, HomeQuery, { after });
+  return { ...data, after };
 }
 
 export default function Home() {
-  const { categories, threads } = useLoaderData<typeof loader>();
+  const { categories, threads, after } = useLoaderData<typeof loader>();
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <section aria-labelledby="latest">
@@ -25,6 +29,12 @@ export default function Home() {
           </h1>
         </div>
         <ThreadList threads={threads} />
+        <PageLinks
+          label="Latest discussions pages"
+          pageInfo={threads.pageInfo}
+          paged={!!after}
+          href={(cursor) => (cursor ? `?after=${encodeURIComponent(cursor)}` : '/')}
+        />
       </section>
       <aside aria-labelledby="categories">
         <h2 id="categories" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
@@ -39,7 +49,7 @@ export default function Home() {
               >
                 <div className="flex items-baseline justify-between">
                   <span className="font-medium">{c.name}</span>
-                  <span className="text-xs text-slate-500">{c.threadCount} threads</span>
+                  <span className="text-xs text-slate-500">{formatCount(c.threadCount, 'thread')}</span>
                 </div>
                 {c.description && <p className="mt-1 text-xs text-slate-500">{c.description}</p>}
               </Link>

@@ -5,11 +5,12 @@ import { LoginMutation } from '../graphql/documents';
 import { formErrors, statusFor } from '../lib/form-errors';
 import { safeRedirect } from '../lib/safe-redirect';
 import { setTokenHeader } from '../lib/session.server';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/login';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Log in · Hearth' }];
 
-export async function action({ request }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => {
   const form = await request.formData();
   const login = String(form.get('login') ?? '');
   const res = await api(
@@ -22,7 +23,7 @@ export async function action({ request }: Route.ActionArgs) {
   throw redirect(safeRedirect(form.get('redirectTo')), {
     headers: { 'set-cookie': await setTokenHeader(res.data.login.token) },
   });
-}
+});
 
 export default function Login() {
   const result = useActionData<typeof action>();

@@ -11,27 +11,35 @@ import { LevelProgress } from '../features/reputation/level-progress';
 import { PrivilegesList } from '../features/reputation/privileges';
 import { ReputationHistory } from '../features/reputation/reputation-history';
 import { formErrors, statusFor } from '../lib/form-errors';
+import { isHandleParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
 import { useViewer } from '../root';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/member';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `@${data?.member?.handle ?? 'member'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  const handle = routeParam(params.handle, isHandleParam);
   const search = new URL(request.url).searchParams;
-  const { data } = await query(request, MemberQuery, {
-    handle: params.handle,
-    // ?after= pages the reputation history, ?solutionsAfter= the solutions, ?questionsAfter= the questions.
-    after: search.get('after') || null,
-    solutionsAfter: search.get('solutionsAfter') || null,
-    questionsAfter: search.get('questionsAfter') || null,
-  });
+  const { data } = await query(
+    request,
+    MemberQuery,
+    {
+      handle,
+      // ?after= pages the reputation history, ?solutionsAfter= the solutions, ?questionsAfter= the questions.
+      after: search.get('after') || null,
+      solutionsAfter: search.get('solutionsAfter') || null,
+      questionsAfter: search.get('questionsAfter') || null,
+    },
+    { routeParams: ['handle', 'authorHandle'] },
+  );
   return data;
 }
 
 /** Staff grant or revoke advocate status, with a reason kept in the audit trail. */
-export async function action({ request, params }: Route.ActionArgs) {
-  const here = `/u/${params.handle}`;
+export const action = sameOriginAction(async ({ request, params }: Route.ActionArgs) => {
+  const here = `/u/${routeParam(params.handle, isHandleParam)}`;
   if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
@@ -47,7 +55,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ ...formErrors(res.error), reason: input.reason }, { status: statusFor(res.error) });
   }
   throw redirect(here);
-}
+});
 
 const ROLES: Record<string, string> = { MEMBER: 'Member', ADMIN: 'Administrator', MODERATOR: 'Moderator' };
 
@@ -68,6 +76,7 @@ export default function MemberPage() {
   const history = member.reputationHistory;
   const solutions = member.acceptedAnswers;
   const staff = !!viewer && viewer.role !== 'MEMBER';
+  const ownProfile = viewer?.id === member.id;
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-6 rounded-lg border border-slate-200 bg-white p-6">
@@ -163,7 +172,7 @@ export default function MemberPage() {
       )}
 
       <ProfileSection id="badges" title="Badges">
-        <MemberBadges badges={member.badges} />
+        <MemberBadges badges={member.badges} ownProfile={ownProfile} />
       </ProfileSection>
 
       <ProfileSection id="privileges" title="Privileges">
@@ -180,7 +189,11 @@ export default function MemberPage() {
       </ProfileSection>
 
       <ProfileSection id="history" title="Reputation history">
-        <ReputationHistory events={history.edges.map((e) => e.node)} nextHref={nextPage(history.pageInfo, 'after')} />
+        <ReputationHistory
+          events={history.edges.map((e) => e.node)}
+          nextHref={nextPage(history.pageInfo, 'after')}
+          ownProfile={ownProfile}
+        />
       </ProfileSection>
 
       <ProfileSection id="questions" title="Questions">

@@ -5,6 +5,7 @@ import { RemovedPostsQuery, RestorePostMutation } from '../graphql/documents';
 import { removalText } from '../features/moderation/removal';
 import { timeAgo } from '../features/forum/format';
 import { readToken } from '../lib/session.server';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/moderation.removed';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Removed posts · Hearth' }];
@@ -18,13 +19,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data(result, { headers });
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => {
   const form = await request.formData();
   const postId = String(form.get('postId') ?? '');
   const res = await api(request, RestorePostMutation, { postId });
   if (res.error) return data({ postId, error: res.error.message }, { status: 400 });
   throw redirect(`/t/${res.data.restorePost.thread.id}#post-${postId}`);
-}
+});
 
 /** Deleted and removed posts, newest first: moderators review them and restore mistakes. */
 export default function RemovedPosts() {

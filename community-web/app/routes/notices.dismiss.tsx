@@ -4,10 +4,11 @@ import { DismissNoticesMutation } from '../graphql/documents';
 import { statusFor } from '../lib/form-errors';
 import { safeRedirect } from '../lib/safe-redirect';
 import { clearTokenHeader, readToken } from '../lib/session.server';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/notices.dismiss';
 
 /** The notices' Dismiss form posts here: mark them seen, then back to the page it came from. */
-export async function action({ request }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => {
   const form = await request.formData();
   const back = safeRedirect(form.get('redirectTo'));
   if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
@@ -19,7 +20,7 @@ export async function action({ request }: Route.ActionArgs) {
     throw data({ message: res.error.message }, { status: statusFor(res.error) });
   }
   throw redirect(back);
-}
+});
 
 export async function loader() {
   throw redirect('/');

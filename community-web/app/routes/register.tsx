@@ -5,11 +5,12 @@ import { RegisterMutation } from '../graphql/documents';
 import { formErrors, statusFor } from '../lib/form-errors';
 import { safeRedirect } from '../lib/safe-redirect';
 import { setTokenHeader } from '../lib/session.server';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/register';
 
 export const meta: Route.MetaFunction = () => [{ title: 'Create an account · Hearth' }];
 
-export async function action({ request }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => {
   const form = await request.formData();
   const values = { handle: String(form.get('handle') ?? ''), email: String(form.get('email') ?? '') };
   const res = await api(
@@ -22,7 +23,7 @@ export async function action({ request }: Route.ActionArgs) {
   throw redirect(safeRedirect(form.get('redirectTo')), {
     headers: { 'set-cookie': await setTokenHeader(res.data.register.token) },
   });
-}
+});
 
 export default function Register() {
   const result = useActionData<typeof action>();

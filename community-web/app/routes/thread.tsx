@@ -1,4 +1,6 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
+import { isConfirmed } from '../components/ui/confirm';
 import { Button, FormMessage, TextArea } from '../components/ui/field';
 import { api, query } from '../graphql/client.server';
 import {
@@ -19,23 +21,29 @@ import type { RemovalReason, ThreadStatus, VoteValue } from '../graphql/generate
 import { timeAgo } from '../features/forum/format';
 import { PostCard, type PostActionErrors } from '../features/forum/post-card';
 import { StatusBadge, Tag } from '../features/forum/status-badge';
+import { isBotRequest } from '../lib/bots.server';
 import { formErrors, statusFor } from '../lib/form-errors';
+import { isIdParam, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
+import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/thread';
+import { formatCount } from '../lib/plural';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  const id = routeParam(params.id, isIdParam);
   const after = new URL(request.url).searchParams.get('after');
-  const { data: result, headers } = await query(request, ThreadQuery, { id: params.id, after });
-  // Count the view without delaying or failing the page.
-  void api(request, RecordViewMutation, { threadId: params.id }).catch(() => {});
+  const { data: result, headers } = await query(request, ThreadQuery, { id, after }, { routeParams: ['id'] });
+  // Count the view without delaying or failing the page; crawlers' and other bots' loads are not views.
+  if (!isBotRequest(request)) void api(request, RecordViewMutation, { threadId: id }).catch(() => {});
   return data(result, { headers });
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
-export async function action({ request, params }: Route.ActionArgs) {
+export const action = sameOriginAction(async ({ request, params }: Route.ActionArgs) => {
+  routeParam(params.id, isIdParam);
   const form = await request.formData();
   const intent = text(form, 'intent');
   const postId = text(form, 'postId');
@@ -88,11 +96,13 @@ export async function action({ request, params }: Route.ActionArgs) {
       throw redirect(`${here}#post-${postId}`);
     }
     case 'delete': {
+      if (!isConfirmed(form)) return askToConfirm(form);
       const res = await api(request, DeletePostMutation, { postId });
       if (res.error) return fail(res.error);
       throw redirect(form.get('isQuestion') ? '/' : here);
     }
     case 'remove': {
+      if (!isConfirmed(form)) return askToConfirm(form);
       const res = await api(request, RemovePostMutation, {
         input: { postId, reason: text(form, 'reason') as RemovalReason },
       });
@@ -119,6 +129,19 @@ export async function action({ request, params }: Route.ActionArgs) {
     default:
       return data({ intent, postId, form: 'Unknown action.', fields: {}, error: 'Unknown action.' }, { status: 400 });
   }
+});
+
+/**
+ * The answer to a destructive submission that was not confirmed (without JavaScript the button
+ * submits directly): nothing is done; the post shows a confirmation step that sends it again.
+ */
+function askToConfirm(form: FormData) {
+  const fields: Record<string, string> = {};
+  for (const name of ['intent', 'postId', 'isQuestion', 'reason']) {
+    const value = form.get(name);
+    if (typeof value === 'string') fields[name] = value;
+  }
+  return { intent: fields.intent, postId: fields.postId, form: null, fields: {}, confirm: { fields } };
 }
 
 export const splitTags = (value: string) =>
@@ -126,6 +149,42 @@ export const splitTags = (value: string) =>
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
+
+/**
+ * The reply box. Without JavaScript the post/redirect/get after a reply leaves an empty box; with
+ * it the page stays mounted, so the box is emptied once a reply went through (the action
+ * redirected) and keeps its text when the action answered with an error.
+ */
+function ReplyForm({ errors }: { errors: PostActionErrors | null }) {
+  const form = useRef<HTMLFormElement>(null);
+  const navigation = useNavigation();
+  const sending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'reply';
+  const wasSending = useRef(false);
+  useEffect(() => {
+    if (sending) wasSending.current = true;
+    else if (navigation.state === 'idle' && wasSending.current) {
+      wasSending.current = false;
+      if (!errors) form.current?.reset();
+    }
+  }, [sending, navigation.state, errors]);
+  return (
+    <Form method="post" className="mt-3 space-y-3" ref={form}>
+      <input type="hidden" name="intent" value="reply" />
+      <TextArea
+        label="Reply (markdown)"
+        name="body"
+        rows={6}
+        required
+        error={errors?.fields.body}
+        hint="At least 20 characters. Markdown: **bold**, `code`, lists, links."
+      />
+      <FormMessage message={errors?.form} />
+      <Button type="submit" disabled={sending}>
+        {sending ? 'Posting…' : 'Post reply'}
+      </Button>
+    </Form>
+  );
+}
 
 export default function ThreadPage() {
   const { thread } = useLoaderData<typeof loader>();
@@ -157,8 +216,8 @@ export default function ThreadPage() {
             <Tag key={tag} tag={tag} href={`/c/${thread.category.slug}?tag=${encodeURIComponent(tag)}`} />
           ))}
           <span>
-            asked <time dateTime={thread.createdAt}>{timeAgo(thread.createdAt)}</time> · {thread.viewCount} views ·{' '}
-            {thread.replyCount} replies
+            asked <time dateTime={thread.createdAt}>{timeAgo(thread.createdAt)}</time> ·{' '}
+            {formatCount(thread.viewCount, 'view')} · {formatCount(thread.replyCount, 'reply', 'replies')}
           </span>
         </div>
         {(thread.viewerCan.moderate || thread.viewerCan.close) && (
@@ -189,7 +248,7 @@ export default function ThreadPage() {
 
       <section aria-labelledby="answers" className="space-y-4">
         <h2 id="answers" className="text-lg font-semibold">
-          {thread.replyCount} {thread.replyCount === 1 ? 'reply' : 'replies'}
+          {formatCount(thread.replyCount, 'reply', 'replies')}
         </h2>
         {accepted && (
           <div>
@@ -227,19 +286,7 @@ export default function ThreadPage() {
           Your reply
         </h2>
         {thread.viewerCan.reply ? (
-          <Form method="post" className="mt-3 space-y-3">
-            <input type="hidden" name="intent" value="reply" />
-            <TextArea
-              label="Reply (markdown)"
-              name="body"
-              rows={6}
-              required
-              error={replyErrors?.fields.body}
-              hint="At least 20 characters. Markdown: **bold**, `code`, lists, links."
-            />
-            <FormMessage message={replyErrors?.form} />
-            <Button type="submit">Post reply</Button>
-          </Form>
+          <ReplyForm errors={replyErrors} />
         ) : thread.status === 'OPEN' || thread.status === 'ANSWERED' ? (
           <p className="mt-2 text-sm text-slate-600">
             <Link to={`/login?redirectTo=/t/${thread.id}`} className="font-medium text-brand-700 underline">

@@ -7,6 +7,7 @@ import { PostRevision } from './post-revision.entity.js';
 import { Post } from './post.entity.js';
 import { MemberAnswersResolver, PostResolver, PostRevisionResolver } from './post.resolver.js';
 import { Thread } from './thread.entity.js';
+import { pruneThreadViewsJob } from './thread-views.js';
 import { ThreadResolver } from './thread.resolver.js';
 import { pruneVoteDaysJob } from './vote-days.jobs.js';
 
@@ -17,5 +18,5 @@ export const communityModule: ModuleDefinition = {
   resolvers: [CategoryResolver, ThreadResolver, PostResolver, PostRevisionResolver, MemberAnswersResolver],
   rules: communityRules,
   loaders: communityLoaders,
-  jobs: [pruneVoteDaysJob] as ModuleDefinition['jobs'],
+  jobs: [pruneVoteDaysJob, pruneThreadViewsJob] as ModuleDefinition['jobs'],
 };

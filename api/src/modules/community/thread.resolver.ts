@@ -2,7 +2,6 @@ import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { connectionType, pageSize, parseId, type Connection } from '../../graphql/pagination.js';
-import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
 import { Category } from './category.entity.js';
 import { askQuestion } from './commands/ask-question.js';
@@ -12,6 +11,7 @@ import { AskQuestionInput, SetThreadStatusInput, ThreadFilterInput } from './com
 import { listReplies, listThreads, ThreadOrder, visibleThread, type ThreadFilter } from './community.queries.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
+import { countThreadView, isBotUserAgent, viewerKey } from './thread-views.js';
 
 const ThreadConnection = connectionType(Thread, 'Thread');
 const EMPTY: Connection<Thread> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
@@ -133,14 +133,15 @@ export class ThreadResolver {
     );
   }
 
-  @Mutation(() => Int, { description: 'Counts a page view; returns the new view count.' })
+  @Mutation(() => Int, {
+    description:
+      'Counts a page view, once per viewer (member, or client address and user agent) and UTC day; ' +
+      'crawlers and other bots (by User-Agent) are not counted. Returns the view count.',
+  })
   async recordThreadView(@Arg('threadId', () => ID) threadId: string, @Ctx() ctx: Context): Promise<number> {
     const thread = await visibleThread(ctx.loaders, ctx.viewer, parseId(threadId, 'threadId'));
-    const [row] = await sql<{ view_count: number }>(
-      ctx.em,
-      'update threads set view_count = view_count + 1 where id = ? returning view_count',
-      [thread.id],
-    );
-    return row!.view_count;
+    if (isBotUserAgent(ctx.userAgent)) return thread.viewCount;
+    const key = viewerKey(ctx.viewer, ctx, ctx.services.config.SESSION_SECRET);
+    return countThreadView(ctx.em, thread.id, key);
   }
 }

@@ -95,11 +95,12 @@ export function Button({
   className = '',
   variant = 'primary',
   ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'ghost' }) {
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'ghost' | 'danger' }) {
   const styles = {
     primary: 'bg-brand-600 text-white hover:bg-brand-700 shadow-sm',
     secondary: 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
     ghost: 'text-slate-600 hover:text-slate-900',
+    danger: 'bg-red-700 text-white hover:bg-red-800 shadow-sm',
   }[variant];
   return (
     <button

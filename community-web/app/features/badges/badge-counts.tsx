@@ -1,4 +1,5 @@
 import { tierStyle } from './tier';
+import { pluralize } from '../../lib/plural';
 
 const ORDER = ['gold', 'silver', 'bronze'] as const;
 
@@ -12,7 +13,7 @@ export function BadgeCounts({ counts }: { counts: { gold: number; silver: number
         <span key={tier} className="inline-flex items-center gap-1" data-tier={tier}>
           <span aria-hidden className={`h-2 w-2 rounded-full ${tierStyle(tier.toUpperCase()).dot}`} />
           <span className="tabular-nums">{counts[tier]}</span>
-          <span className="sr-only"> {`${tier} ${counts[tier] === 1 ? 'badge' : 'badges'}`}</span>
+          <span className="sr-only"> {`${tier} ${pluralize(counts[tier], 'badge')}`}</span>
         </span>
       ))}
     </span>

@@ -1,10 +1,15 @@
 import type { MemberPageQuery } from '../../graphql/generated/graphql';
 import { BadgePill } from './badge-pill';
+import { forViewer } from './wording';
 
 type MemberBadge = NonNullable<MemberPageQuery['member']>['badges'][number];
 
-/** A member's badges, most recent first: why each was earned (tooltip and text) and how often. */
-export function MemberBadges({ badges }: { badges: MemberBadge[] }) {
+/**
+ * A member's badges, most recent first: why each was earned (tooltip and text) and how often.
+ * Reasons and descriptions are worded for the member ("your answer"): `ownProfile` false says
+ * "their" instead.
+ */
+export function MemberBadges({ badges, ownProfile }: { badges: MemberBadge[]; ownProfile: boolean }) {
   if (badges.length === 0) {
     return <p className="text-sm text-slate-500">No badges yet.</p>;
   }
@@ -15,7 +20,7 @@ export function MemberBadges({ badges }: { badges: MemberBadge[] }) {
           key={b.badge.key}
           data-testid="badge"
           data-badge={b.badge.key}
-          title={b.reason}
+          title={forViewer(b.reason, ownProfile)}
           className="rounded-lg border border-slate-200 bg-white p-3"
         >
           <div className="flex items-center gap-2">
@@ -26,9 +31,9 @@ export function MemberBadges({ badges }: { badges: MemberBadge[] }) {
               </span>
             )}
           </div>
-          <p className="mt-1 text-xs text-slate-500">{b.badge.description}</p>
+          <p className="mt-1 text-xs text-slate-500">{forViewer(b.badge.description, ownProfile)}</p>
           <p className="mt-1 text-sm text-slate-700" data-testid="badge-reason">
-            {b.reason}
+            {forViewer(b.reason, ownProfile)}
           </p>
         </li>
       ))}

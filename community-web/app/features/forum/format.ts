@@ -1,3 +1,5 @@
+import { formatCount } from '../../lib/plural';
+
 /** "3 minutes ago"-style time, stable between server and client renders within a minute. */
 export function timeAgo(iso: string, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
@@ -13,7 +15,7 @@ export function timeAgo(iso: string, now = Date.now()): string {
   for (const [size, unit] of steps) {
     if (value < size) {
       if (unit === 'second') return 'just now';
-      return `${value} ${unit}${value === 1 ? '' : 's'} ago`;
+      return `${formatCount(value, unit)} ago`;
     }
     value = Math.floor(value / size);
   }

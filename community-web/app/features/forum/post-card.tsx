@@ -1,16 +1,20 @@
 import { useState } from 'react';
-import { Form, Link, useFetcher, useSearchParams } from 'react-router';
+import { Form, Link, useFetcher, useLocation, useSearchParams } from 'react-router';
+import { ConfirmButton, ConfirmStep, type ConfirmText } from '../../components/ui/confirm';
 import { Button, FieldError, FormMessage, TextArea } from '../../components/ui/field';
 import type { PostViewFragment } from '../../graphql/generated/graphql';
 import { useHydrated } from '../../lib/use-hydrated';
 import { BadgeCounts } from '../badges/badge-counts';
 import { AdvocateMark } from '../reputation/advocate-mark';
 import { timeAgo } from './format';
+import { formatCount } from '../../lib/plural';
 
 export interface PostActionErrors {
   postId?: string;
   form: string | null;
   fields: Record<string, string>;
+  /** An unconfirmed destructive submission (no JavaScript): its fields, to send again confirmed. */
+  confirm?: { fields: Record<string, string> };
 }
 
 /** Up/down buttons that toggle (pressing your current vote retracts it); work without JavaScript. */
@@ -110,13 +114,31 @@ function RemoveForm({ post }: { post: PostViewFragment }) {
             ))}
           </select>
         </label>
-        <Button type="submit" variant="secondary" className="!px-2 !py-1 text-xs">
+        <ConfirmButton
+          text={REMOVE_TEXT}
+          className="inline-flex items-center rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-semibold text-slate-700 hover:bg-slate-50"
+        >
           Remove post
-        </Button>
+        </ConfirmButton>
       </Form>
     </details>
   );
 }
+
+const REMOVE_TEXT: ConfirmText = {
+  title: 'Remove this post?',
+  description:
+    'It disappears from the thread for everyone but moderators. Removal as spam or abuse also costs its author 100 reputation. A moderator can restore it from Removed posts.',
+  confirmLabel: 'Yes, remove',
+};
+
+const deleteText = (post: PostViewFragment): ConfirmText => ({
+  title: post.isQuestion ? 'Delete this question?' : 'Delete this post?',
+  description: post.isQuestion
+    ? 'The question and its whole thread disappear from the community. Only a moderator can restore them.'
+    : 'It disappears from the thread. Only a moderator can restore it.',
+  confirmLabel: 'Yes, delete',
+});
 
 const voteValue = (v: string) => (v === 'UP' ? 1 : v === 'DOWN' ? -1 : 0);
 
@@ -130,6 +152,7 @@ export function PostCard({
   question?: { title: string; tags: string[] };
 }) {
   const [params] = useSearchParams();
+  const location = useLocation();
   const editing = params.get('edit') === post.id && post.viewerCan.edit;
   const mine = errors?.postId === post.id ? errors : null;
   const revisionCount = post.revisions.length;
@@ -210,7 +233,7 @@ export function PostCard({
             · <span data-testid="author-level">{post.author.level.name}</span>{' '}
             <BadgeCounts counts={post.author.badgeCounts} /> ·{' '}
             <time dateTime={post.createdAt}>{timeAgo(post.createdAt)}</time>
-            {post.editedAt && <span title={`${revisionCount} revisions`}> · edited ({revisionCount} revisions)</span>}
+            {post.editedAt && <span> · edited ({formatCount(revisionCount, 'revision')})</span>}
           </span>
           {post.viewerCan.edit && !editing && (
             <Link to={`?edit=${post.id}#post-${post.id}`} className="hover:text-slate-900" data-testid="edit-post">
@@ -233,9 +256,9 @@ export function PostCard({
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="postId" value={post.id} />
               {post.isQuestion && <input type="hidden" name="isQuestion" value="1" />}
-              <button type="submit" className="hover:text-red-700">
+              <ConfirmButton text={deleteText(post)} className="hover:text-red-700" testId="delete-post">
                 Delete
-              </button>
+              </ConfirmButton>
             </Form>
           ) : null}
           {post.viewerCan.accept && (
@@ -252,6 +275,14 @@ export function PostCard({
           <div className="mt-2">
             <FormMessage message={mine.form} />
           </div>
+        )}
+        {mine?.confirm && (
+          <ConfirmStep
+            text={mine.confirm.fields.intent === 'remove' ? REMOVE_TEXT : deleteText(post)}
+            fields={mine.confirm.fields}
+            // The page again, as a GET (a link differing only by its #fragment would not reload it).
+            cancelTo={`${location.pathname}${location.search}`}
+          />
         )}
       </div>
     </article>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { ThreadListFragment } from '../../graphql/generated/graphql';
 import { timeAgo } from './format';
 import { StatusBadge, Tag } from './status-badge';
+import { formatNumber, pluralize } from '../../lib/plural';
 
 /** Threads as rows: score, replies and views beside the title, status and tags under it. */
 export function ThreadList({ threads, showCategory = true }: { threads: ThreadListFragment; showCategory?: boolean }) {
@@ -21,13 +22,16 @@ export function ThreadList({ threads, showCategory = true }: { threads: ThreadLi
         <li key={t.id} className="flex gap-4 px-4 py-3 hover:bg-slate-50">
           <div className="hidden w-28 shrink-0 grid-cols-3 gap-1 text-center text-xs text-slate-500 sm:grid">
             <div>
-              <div className="text-sm font-semibold text-slate-800">{t.score}</div>votes
+              <div className="text-sm font-semibold text-slate-800">{formatNumber(t.score)}</div>
+              {pluralize(t.score, 'vote')}
             </div>
             <div className={t.status === 'ANSWERED' ? 'rounded bg-emerald-50 text-emerald-700' : ''}>
-              <div className="text-sm font-semibold">{t.replyCount}</div>replies
+              <div className="text-sm font-semibold">{formatNumber(t.replyCount)}</div>
+              {pluralize(t.replyCount, 'reply', 'replies')}
             </div>
             <div>
-              <div className="text-sm font-semibold text-slate-800">{t.viewCount}</div>views
+              <div className="text-sm font-semibold text-slate-800">{formatNumber(t.viewCount)}</div>
+              {pluralize(t.viewCount, 'view')}
             </div>
           </div>
           <div className="min-w-0 flex-1">

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { PagedList } from '../../components/ui/paged-list';
+import { forViewer } from '../badges/wording';
 import { timeAgo } from '../forum/format';
 import { kindLabel, signedPoints, wasCapped } from './format';
 
@@ -18,8 +19,11 @@ interface ReputationEvent {
 export function ReputationHistory({
   events,
   nextHref,
+  ownProfile,
 }: {
   events: ReputationEvent[];
+  /** Reasons are worded for the member; anyone else reads them in the third person. */
+  ownProfile: boolean;
   /** The next page's address, when there is one. */
   nextHref: string | null;
 }) {
@@ -56,7 +60,7 @@ export function ReputationHistory({
             ) : (
               <span className="text-slate-800">{kindLabel(e.kind)}</span>
             )}
-            {e.reason && <span className="text-slate-500"> — {e.reason}</span>}
+            {e.reason && <span className="text-slate-600"> — {forViewer(e.reason, ownProfile)}</span>}
             {wasCapped(e) && (
               <span
                 className="ml-2 rounded bg-amber-50 px-1 py-0.5 text-xs text-amber-800"
@@ -66,7 +70,7 @@ export function ReputationHistory({
               </span>
             )}
           </span>
-          <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-400">
+          <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-600">
             {timeAgo(e.createdAt)}
           </time>
         </li>

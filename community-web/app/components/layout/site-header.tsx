@@ -1,0 +1,121 @@
+import { Form, Link, NavLink } from 'react-router';
+import { MobileMenu } from './mobile-menu';
+
+export type HeaderViewer = { handle: string; role: string } | null;
+
+const desktopLink = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
+const mobileLink = ({ isActive }: { isActive: boolean }) =>
+  `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
+
+/** The sections of the site, for the desktop bar and the mobile menu alike. */
+function sections(viewer: HeaderViewer) {
+  return [
+    { to: '/', label: 'Home', end: true },
+    { to: '/leaderboard', label: 'Leaderboard' },
+    { to: '/badges', label: 'Badges' },
+    ...(viewer && viewer.role !== 'MEMBER' ? [{ to: '/moderation/removed', label: 'Removed' }] : []),
+  ];
+}
+
+function LogoutForm({ className }: { className: string }) {
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className={className}>
+        Log out
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * The site header: logo, sections, "Ask a question" and the account links. From the md
+ * breakpoint up everything sits in one bar; below it the sections and account links move into
+ * a Menu disclosure so nothing runs off a phone's screen.
+ */
+export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
+  const links = sections(viewer);
+  return (
+    <header className="relative border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 md:gap-4">
+        <Link to="/" className="flex shrink-0 items-center gap-2 text-lg font-bold text-slate-900">
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
+            H
+          </span>
+          Hearth
+        </Link>
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
+          {links.map((l) => (
+            <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
+              {l.label}
+            </NavLink>
+          ))}
+        </nav>
+        <span className="flex-1 md:hidden" />
+        <Link
+          to="/ask"
+          className="shrink-0 rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          Ask a question
+        </Link>
+        {viewer ? (
+          <div className="hidden items-center gap-2 text-sm md:flex">
+            <Link
+              to={`/u/${viewer.handle}`}
+              className="font-medium text-slate-700 hover:text-slate-900"
+              data-testid="viewer-handle"
+            >
+              @{viewer.handle}
+            </Link>
+            <LogoutForm className="rounded-md px-2 py-2 text-slate-600 hover:text-slate-900" />
+          </div>
+        ) : (
+          <div className="hidden items-center gap-1 text-sm md:flex">
+            <Link to="/login" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:text-slate-900">
+              Log in
+            </Link>
+            <Link to="/register" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:text-slate-900">
+              Sign up
+            </Link>
+          </div>
+        )}
+        <MobileMenu>
+          <nav aria-label="Main">
+            <ul className="space-y-1">
+              {links.map((l) => (
+                <li key={l.to}>
+                  <NavLink to={l.to} end={l.end} className={mobileLink}>
+                    {l.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="mt-3 border-t border-slate-200 pt-3">
+            {viewer ? (
+              <div className="flex items-center justify-between gap-2">
+                <NavLink to={`/u/${viewer.handle}`} className={mobileLink}>
+                  @{viewer.handle}
+                </NavLink>
+                <LogoutForm className="rounded-md px-3 py-2 text-base font-medium text-slate-700 hover:bg-slate-50" />
+              </div>
+            ) : (
+              <ul className="space-y-1">
+                <li>
+                  <NavLink to="/login" className={mobileLink}>
+                    Log in
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/register" className={mobileLink}>
+                    Sign up
+                  </NavLink>
+                </li>
+              </ul>
+            )}
+          </div>
+        </MobileMenu>
+      </div>
+    </header>
+  );
+}
