@@ -312,7 +312,7 @@ describe('deleting a post', () => {
 });
 
 describe('profile wording', () => {
-  it('says "your answer" to the profile owner and "their answer" to everyone else', async () => {
+  it('never says "your answer" to anyone but the profile owner (the Staff Pick reason is neutral)', async () => {
     const helper = await buildMember(stack.api);
     const moderator = await buildMember(stack.api, { role: 'MODERATOR' });
     const thread = await buildThread(stack.api, await buildMember(stack.api));
@@ -323,7 +323,7 @@ describe('profile wording', () => {
       { token: moderator.token, ip: moderator.ip },
     );
     expect(picked.errors).toBeUndefined();
-    // The badge is awarded by a job after the pick commits.
+    // The badge is awarded by the badge subscriber after the pick commits.
     await expect
       .poll(
         async () =>
@@ -337,13 +337,13 @@ describe('profile wording', () => {
       page.locator('[data-testid=badge][data-badge=staff-pick]').getByTestId('badge-reason').textContent();
     const visitor = await newVisitor(stack.browser);
     await visitor.page.goto(`${stack.web.url}/u/${helper.handle}`);
-    expect(await reason(visitor.page)).toBe(`Staff picked their answer on “${thread.title}”`);
+    expect(await reason(visitor.page)).toBe(`Answer to “${thread.title}” picked by staff`);
     await visitor.context.close();
 
     const owner = await newVisitor(stack.browser);
     await loginThroughUi(owner.page, helper);
     await owner.page.goto(`${stack.web.url}/u/${helper.handle}`);
-    expect(await reason(owner.page)).toBe(`Staff picked your answer on “${thread.title}”`);
+    expect(await reason(owner.page)).toBe(`Answer to “${thread.title}” picked by staff`);
     owner.assertClean();
     await owner.context.close();
   });
