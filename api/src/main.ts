@@ -1,11 +1,13 @@
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { configurePasswordHashing } from './modules/accounts/passwords.js';
 import { logger } from './platform/logger.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { createServer } from './server.js';
 
 const config = loadConfig();
 logger.setLevel(config.LOG_LEVEL);
+configurePasswordHashing(config);
 // Workers start after the demo seed, which rewrites timestamps that badge rules read.
 const app = await bootstrap(config, undefined, { startWorkers: false });
 if (config.SEED_DEMO === 'auto') await seedDemoIfEmpty(app.services);

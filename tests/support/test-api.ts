@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, type App } from '../../api/src/bootstrap.js';
 import { loadConfig } from '../../api/src/config.js';
+import { configurePasswordHashing } from '../../api/src/modules/accounts/passwords.js';
 import { createServer } from '../../api/src/server.js';
 import { createTestDatabase } from './database.js';
 
@@ -47,6 +48,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     JOBS_POLL_SECONDS: '0.5',
     ...env,
   });
+  // As main.ts does: cheap argon2 parameters under NODE_ENV=test (never in production).
+  configurePasswordHashing(config);
   const app = await bootstrap(config, { url });
   const { httpServer, apollo } = await createServer(app.services);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
