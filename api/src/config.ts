@@ -25,7 +25,9 @@ const envSchema = z.object({
   MEILISEARCH_URL: z.string().url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
   SMTP_URL: z.string().optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The one line logged per GraphQL request: at info, at debug, or not at all. */
+  LOG_REQUESTS: z.enum(['info', 'debug', 'off']).default('info'),
   /** Seed the demo community when the database has no members (npm start does this on first run). */
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   // GraphQL limits (SECURITY.md)

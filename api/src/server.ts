@@ -7,14 +7,14 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { buildHearthSchema } from './graphql/build-schema.js';
 import { buildContext, type Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
 import { armorProtection, costAndShapePlugin } from './graphql/limits.js';
 import { DomainError } from './platform/errors.js';
-import { logger, requestScope } from './platform/logger.js';
+import { logger, requestScope, type RequestStore } from './platform/logger.js';
 import type { Services } from './platform/scope.js';
 
 /** RATE_LIMITED answers HTTP 429 with Retry-After; an invalid session answers 401. */
@@ -52,6 +52,52 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** Records what Apollo resolved (the parsed operation name) and the error codes it sent. */
+const requestStorePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    const store = requestScope.getStore();
+    return {
+      async didResolveOperation({ operation }) {
+        if (store) store.operation = operation?.name?.value;
+      },
+      async willSendResponse({ response }) {
+        if (!store || response.body.kind !== 'single') return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+        if (codes.length) store.errorCodes = codes;
+      },
+    };
+  },
+};
+
+/**
+ * Opens the request scope (request id, SQL count, operation) and, once the response is sent
+ * or the client went away, writes the request's log line.
+ */
+function observeGraphQLRequests(services: Services): RequestHandler {
+  const { config } = services;
+  const logRequest = config.LOG_REQUESTS === 'off' ? undefined : logger[config.LOG_REQUESTS];
+  return (req, res, next) => {
+    const requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const store: RequestStore = { requestId, sqlStatements: 0 };
+    const started = process.hrtime.bigint();
+    res.on('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // 499: the client closed the connection before the response was sent (nginx's convention).
+      const status = res.writableFinished ? res.statusCode : 499;
+      logRequest?.('graphql request', {
+        requestId,
+        operation: store.operation?.slice(0, 100) ?? null,
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        sqlStatements: store.sqlStatements,
+        ...(store.errorCodes ? { errors: store.errorCodes.slice(0, 10) } : {}),
+      });
+    });
+    requestScope.run(store, () => next());
+  };
+}
+
 /**
  * The API's HTTP server: /graphql (Apollo on express 5), /healthz (process up) and /readyz
  * (database reachable). Stateless: run as many as needed behind a load balancer.
@@ -82,6 +128,7 @@ export async function createServer(services: Services) {
       costAndShapePlugin(schema, config),
       httpStatusPlugin,
       statementCountPlugin,
+      requestStorePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Cache hints are unused; the default plugin would wrap every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
@@ -105,11 +152,7 @@ export async function createServer(services: Services) {
 
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
-      res.setHeader('x-request-id', requestId);
-      requestScope.run({ requestId, sqlStatements: 0 }, () => next());
-    },
+    observeGraphQLRequests(services),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -3,7 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Config } from '../../config.js';
 import { migrationsList } from '../../../../migrations/index.js';
 import { entities } from '../../modules/entities.js';
-import { requestScope } from '../logger.js';
+import { logger, requestScope } from '../logger.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres.js';
 
 export type Orm = MikroORM;
@@ -26,6 +26,9 @@ export function ormOptions(clientUrl: string, poolMax: number): Options {
     allowGlobalContext: false,
     discovery: { requireEntitiesArray: true },
     debug: false,
+    // MikroORM's own lines (the migrator's) go through the JSON logger too.
+    logger: (message) => logger.info(message, { source: 'mikro-orm' }),
+    colors: false,
   };
 }
 
