@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -99,8 +100,9 @@ function observeGraphQLRequests(services: Services): RequestHandler {
 }
 
 /**
- * The API's HTTP server: /graphql (Apollo on express 5), /healthz (process up) and /readyz
- * (database reachable). Stateless: run as many as needed behind a load balancer.
+ * The API's HTTP server: /graphql (Apollo on express 5), /healthz (process up, and which
+ * process: `service` and `instance`) and /readyz (database reachable). Stateless: run as
+ * many as needed behind a load balancer.
  */
 export async function createServer(services: Services) {
   const { config } = services;
@@ -120,6 +122,8 @@ export async function createServer(services: Services) {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM: it drains HTTP, then jobs, then the database, in that order.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     formatError: (formatted, error) => formatError(formatted, error, config.isProduction),
@@ -138,7 +142,7 @@ export async function createServer(services: Services) {
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', service: 'hearth-api', instance: config.INSTANCE_ID ?? null });
   });
   app.get('/readyz', async (_req, res) => {
     try {
@@ -186,5 +190,60 @@ export async function createServer(services: Services) {
   };
   app.use(bodyErrors);
 
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  // Last resort: logged with the request id, answered without internals (no stack in any mode).
+  const unexpected: ErrorRequestHandler = (err, req, res, next) => {
+    const requestId = String(res.getHeader('x-request-id') ?? '') || undefined;
+    logger.error('unexpected error', { error: err, method: req.method, path: req.path, requestId });
+    if (res.headersSent) return next(err);
+    res.status(500).json({
+      errors: [
+        {
+          message: 'Something went wrong on our side. Please try again.',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+  };
+  app.use(unexpected);
+
   return { app, httpServer, apollo };
+}
+
+/**
+ * Fails fast, before a slow start-up, when the port is taken: binds it and lets it go. The real
+ * `listen` reports the same way if the port is taken in between.
+ */
+export async function assertPortFree(port: number, host: string): Promise<void> {
+  const probe = net.createServer();
+  await listen(probe, port, host);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+}
+
+/** `server.listen` as a promise whose error names the port (in use, or not allowed). */
+export function listen(server: net.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      const where = `port ${port} on ${host}`;
+      if (err.code === 'EADDRINUSE') {
+        reject(new Error(`Cannot listen: ${where} is already in use. Stop what uses it, or set PORT.`));
+      } else if (err.code === 'EACCES') {
+        reject(new Error(`Cannot listen: ${where} is not allowed for this user. Choose a port above 1023.`));
+      } else if (err.code === 'EADDRNOTAVAIL') {
+        reject(new Error(`Cannot listen: ${host} is not an address of this machine (HOST).`));
+      } else {
+        reject(new Error(`Cannot listen on ${where}: ${err.message}`));
+      }
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
 }
