@@ -46,6 +46,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** The one line logged per GraphQL request: at info, at debug, or not at all. */
   LOG_REQUESTS: z.enum(['info', 'debug', 'off']).default('info'),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`; unset, only direct loopback clients. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Distinct GraphQL operation names kept as metric labels; later names count as "other". */
+  METRICS_MAX_OPERATIONS: int(200),
   /** Reported by /healthz, so a supervisor (scripts/start.mjs) knows it reached its own process. */
   INSTANCE_ID: z.string().max(100).optional(),
   /** Seed the demo community when the database has no members (npm start does this on first run). */

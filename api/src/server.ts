@@ -16,6 +16,16 @@ import { formatError } from './graphql/format-error.js';
 import { armorProtection, costAndShapePlugin } from './graphql/limits.js';
 import { DomainError } from './platform/errors.js';
 import { logger, requestScope, type RequestStore } from './platform/logger.js';
+import {
+  counter,
+  histogram,
+  metricsAccess,
+  metricsContentType,
+  OperationLabels,
+  renderMetrics,
+  watchDbPool,
+  watchJobQueues,
+} from './platform/metrics.js';
 import type { Services } from './platform/scope.js';
 
 /** RATE_LIMITED answers HTTP 429 with Retry-After; an invalid session answers 401. */
@@ -53,6 +63,23 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+const graphqlRequests = counter({
+  name: 'hearth_graphql_requests_total',
+  help: 'GraphQL requests by operation name (bounded: "anonymous", "other") and HTTP status',
+  labelNames: ['operation', 'status'],
+});
+const graphqlDuration = histogram({
+  name: 'hearth_graphql_request_duration_seconds',
+  help: 'GraphQL request latency, from the request reaching /graphql to the response sent',
+  labelNames: ['operation'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+});
+const graphqlErrors = counter({
+  name: 'hearth_graphql_errors_total',
+  help: 'Errors in GraphQL responses by operation and extensions.code (INTERNAL_SERVER_ERROR: a bug)',
+  labelNames: ['operation', 'code'],
+});
+
 /** Records what Apollo resolved (the parsed operation name) and the error codes it sent. */
 const requestStorePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -72,10 +99,11 @@ const requestStorePlugin: ApolloServerPlugin<Context> = {
 
 /**
  * Opens the request scope (request id, SQL count, operation) and, once the response is sent
- * or the client went away, writes the request's log line.
+ * or the client went away, writes the request's log line and metrics.
  */
 function observeGraphQLRequests(services: Services): RequestHandler {
   const { config } = services;
+  const labels = new OperationLabels(config.METRICS_MAX_OPERATIONS);
   const logRequest = config.LOG_REQUESTS === 'off' ? undefined : logger[config.LOG_REQUESTS];
   return (req, res, next) => {
     const requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
@@ -86,6 +114,10 @@ function observeGraphQLRequests(services: Services): RequestHandler {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       // 499: the client closed the connection before the response was sent (nginx's convention).
       const status = res.writableFinished ? res.statusCode : 499;
+      const operation = labels.label(store.operation);
+      graphqlRequests.inc({ operation, status: String(status) });
+      graphqlDuration.observe({ operation }, seconds);
+      for (const code of new Set(store.errorCodes)) graphqlErrors.inc({ operation, code });
       logRequest?.('graphql request', {
         requestId,
         operation: store.operation?.slice(0, 100) ?? null,
@@ -101,8 +133,8 @@ function observeGraphQLRequests(services: Services): RequestHandler {
 
 /**
  * The API's HTTP server: /graphql (Apollo on express 5), /healthz (process up, and which
- * process: `service` and `instance`) and /readyz (database reachable). Stateless: run as
- * many as needed behind a load balancer.
+ * process: `service` and `instance`), /readyz (database reachable) and /metrics (Prometheus;
+ * loopback or METRICS_TOKEN). Stateless: run as many as needed behind a load balancer.
  */
 export async function createServer(services: Services) {
   const { config } = services;
@@ -152,6 +184,25 @@ export async function createServer(services: Services) {
       logger.warn('readiness check failed', { error: err });
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
+  });
+
+  const knex = services.orm.em.getConnection().getKnex();
+  watchDbPool(services, knex as unknown as Parameters<typeof watchDbPool>[1]);
+  watchJobQueues(services, (sql) => services.orm.em.getConnection().execute(sql));
+  app.get('/metrics', async (req, res) => {
+    const access = metricsAccess(
+      { headers: req.headers, remoteAddress: req.socket.remoteAddress },
+      config.METRICS_TOKEN,
+    );
+    if (access === 'unauthorized') {
+      res.status(401).set('www-authenticate', 'Bearer').json({ error: 'a bearer token is required' });
+      return;
+    }
+    if (access === 'forbidden') {
+      res.status(403).json({ error: 'metrics are served to loopback clients only (or set METRICS_TOKEN)' });
+      return;
+    }
+    res.set('content-type', metricsContentType).send(await renderMetrics(services));
   });
 
   app.use(
