@@ -41,8 +41,18 @@ function fail(message) {
  * supervisor, which stops them in order (the API drains requests and jobs, then stops its
  * embedded PostgreSQL) instead of every process at once.
  */
-function run(name, command, args, env, cwd = ROOT) {
+function run(name, command, args, env, cwd = ROOT, { signalGroup = false } = {}) {
   const child = spawn(command, args, { stdio: 'inherit', cwd, env: { ...process.env, ...env }, detached: true });
+  // npm does not pass a signal on to the dev server under it: signal that child's whole group.
+  // Never the API's: its group holds the embedded PostgreSQL, which the API stops itself.
+  child.terminate = (signal) => {
+    try {
+      if (signalGroup) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  };
   child.on('exit', (code, signal) => {
     if (!stopping) fail(`${name} exited (${signal ?? code}); stopping.`);
   });
@@ -56,9 +66,9 @@ function stop(code = 0) {
   exitCode = Math.max(exitCode, code);
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.terminate('SIGTERM');
   setTimeout(() => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.terminate('SIGKILL');
     process.exit(exitCode || 1);
   }, 30_000).unref();
   Promise.all(
@@ -68,7 +78,7 @@ function stop(code = 0) {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
 // Last resort if this process dies of an error: do not leave the detached children behind.
 process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.terminate('SIGTERM');
 });
 
 /** Binds the port and lets it go: a clear message now rather than a child failing later. */
@@ -179,10 +189,14 @@ if (await waitFor('API', apiUrl, 'hearth-api', apiInstance, { ready: '/readyz', 
   const webInstance = randomUUID();
   const webEnv = { API_URL: apiUrl, INSTANCE_ID: webInstance };
   if (dev) {
-    run('web', 'npm', ['run', 'dev', '-w', 'community-web', '--', '--port', webPort, '--strictPort'], {
-      ...webEnv,
-      NODE_ENV: 'development',
-    });
+    run(
+      'web',
+      'npm',
+      ['run', 'dev', '-w', 'community-web', '--', '--port', webPort, '--strictPort'],
+      { ...webEnv, NODE_ENV: 'development' },
+      ROOT,
+      { signalGroup: true },
+    );
   } else {
     run('web', process.execPath, ['community-web/server.mjs'], { ...webEnv, NODE_ENV: 'production', PORT: webPort });
     if (await waitFor('web app', `http://127.0.0.1:${webPort}`, 'hearth-web', webInstance, { attempts: 120 })) {
