@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../support/database.js';
 
@@ -95,7 +96,7 @@ describe('the API process', { concurrent: true, timeout: 120_000 }, () => {
     }
   });
 
-  it('logs JSON lines, one per GraphQL request, and stops on SIGTERM with exit 0 and no error', async () => {
+  it('logs JSON lines: one per GraphQL request, errors with the request id; SIGTERM stops it with exit 0 and no error', async () => {
     const url = await createTestDatabase(inject('pgAdminUrl'), `hearth_t_${randomBytes(5).toString('hex')}`);
     const port = await freePort();
     const instance = randomUUID();
@@ -111,18 +112,34 @@ describe('the API process', { concurrent: true, timeout: 120_000 }, () => {
       await new Promise((r) => setTimeout(r, 250));
     }
 
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'process-test-1' },
-      body: JSON.stringify({ query: 'query ProcessCategories { categories { id } }' }),
-    });
-    expect(res.status).toBe(200);
+    const categories = (requestId: string, name: string) =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+        body: JSON.stringify({ query: `query ${name} { categories { id } }` }),
+      }).then((r) => r.json());
+    expect((await categories('process-test-1', 'ProcessCategories')).errors).toBeUndefined();
+    // An unexpected failure (the table is gone): the client sees no internals, the log has them.
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    await db.query('alter table categories rename to categories_away');
+    const broken = await categories('process-test-2', 'ProcessBroken');
+    await db.query('alter table categories_away rename to categories');
+    await db.end();
+    expect(broken.errors).toEqual([expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(JSON.stringify(broken)).not.toContain('categories_away');
 
     api.kill('SIGTERM');
     expect(await api.exit).toBe(0);
     const { stdout, stderr } = api.output();
     const lines = jsonLines(stdout);
-    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    // The one error is the provoked one, with its request id; stopping logs none.
+    const errors = lines.filter((l) => l.level >= 50);
+    expect(errors).toEqual([expect.objectContaining({ msg: 'unexpected error', requestId: 'process-test-2' })]);
+    expect(errors[0]!.error.message).toMatch(/relation "categories" does not exist/);
+    const stopping = lines.findIndex((l) => l.msg === 'received SIGTERM, shutting down');
+    expect(stopping).toBeGreaterThan(0);
+    expect(lines.slice(stopping).filter((l) => l.level >= 40)).toEqual([]);
     expect(stderr).toBe('');
     const request = lines.find((l) => l.msg === 'graphql request');
     expect(request).toMatchObject({
@@ -133,6 +150,11 @@ describe('the API process', { concurrent: true, timeout: 120_000 }, () => {
       sqlStatements: 1,
     });
     expect(request!.durationMs).toBeGreaterThan(0);
+    expect(lines.find((l) => l.msg === 'graphql request' && l.requestId === 'process-test-2')).toMatchObject({
+      operation: 'ProcessBroken',
+      status: 200,
+      errors: ['INTERNAL_SERVER_ERROR'],
+    });
     expect(lines.map((l) => l.msg)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Hearth API ready at/),
