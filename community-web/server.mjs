@@ -3,10 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@react-router/express';
-import compression from 'compression';
-import express from 'express';
-import helmet from 'helmet';
+
+// This server only serves the production build, so it runs in production mode unless told
+// otherwise; set before express, React and React Router load (they read it when imported):
+// development mode would send error stacks to browsers.
+process.env.NODE_ENV ??= 'production';
+const { createRequestHandler } = await import('@react-router/express');
+const { default: compression } = await import('compression');
+const { default: express } = await import('express');
+const { default: helmet } = await import('helmet');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -18,6 +23,11 @@ app.disable('x-powered-by');
 // Behind a load balancer set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client.
 app.set('trust proxy', process.env.TRUST_PROXY ?? false);
 app.use(compression());
+
+// Which process answers: scripts/start.mjs checks it reached the web server it started.
+app.get('/healthz', (_req, res) => {
+  res.json({ status: 'ok', service: 'hearth-web', instance: process.env.INSTANCE_ID ?? null });
+});
 
 app.use((req, res, next) => {
   res.locals.nonce = randomBytes(16).toString('base64');
@@ -56,7 +66,27 @@ app.all(
   createRequestHandler({
     build: () => import('./build/server/index.js'),
     getLoadContext: (_req, res) => ({ nonce: res.locals.nonce }),
+    mode: process.env.NODE_ENV,
   }),
 );
 
-app.listen(port, () => console.log(`Hearth web listening on http://localhost:${port}`));
+// express 5 hands a listen error to this callback too (and to the 'error' handler below).
+const server = app.listen(port, (err) => {
+  if (!err) console.log(`Hearth web listening on http://localhost:${port} (${process.env.NODE_ENV})`);
+});
+server.on('error', (err) => {
+  const reason =
+    err.code === 'EADDRINUSE'
+      ? `port ${port} is already in use. Stop what uses it, or set PORT (WEB_PORT for npm start).`
+      : `cannot listen on port ${port}: ${err.message}`;
+  console.error(`Hearth web could not start: ${reason}`);
+  process.exit(1);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold close() open: let in-flight requests finish, then go.
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

@@ -1,17 +1,35 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseReputationRules, type ReputationRules } from './modules/reputation/reputation.rules.js';
 import { parseAbuseLimits, type AbuseLimits } from './platform/abuse-limits.js';
 
-/** Repository root: .data/ and migrations/ live here. */
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * Repository root (.data/, migrations/ and schema/ live here): the nearest ancestor whose
+ * package.json declares the workspaces. Found by looking, not by a fixed number of `..`, because
+ * this file runs from api/src (tsx) and from api/dist/api/src (the production build).
+ */
+export const ROOT_DIR = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { workspaces?: unknown };
+      if (pkg.workspaces) return dir;
+    } catch {
+      /* no package.json here */
+    }
+    if (dir === path.dirname(dir)) return process.cwd();
+  }
+}
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  /** Address the API listens on: loopback unless configured (0.0.0.0 or :: behind a load balancer). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(4000),
   /** PostgreSQL connection string; when absent an embedded PostgreSQL is started under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
@@ -26,7 +44,15 @@ const envSchema = z.object({
   MEILISEARCH_URL: z.string().url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
   SMTP_URL: z.string().optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The one line logged per GraphQL request: at info, at debug, or not at all. */
+  LOG_REQUESTS: z.enum(['info', 'debug', 'off']).default('info'),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`; unset, only direct loopback clients. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Distinct GraphQL operation names kept as metric labels; later names count as "other". */
+  METRICS_MAX_OPERATIONS: int(200),
+  /** Reported by /healthz, so a supervisor (scripts/start.mjs) knows it reached its own process. */
+  INSTANCE_ID: z.string().max(100).optional(),
   /** Seed the demo community when the database has no members (npm start does this on first run). */
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   // GraphQL limits (SECURITY.md)

@@ -5,7 +5,9 @@ import { startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // Not NODE_ENV=test: this file checks the stored hash carries the parameters production writes
+  // (the other files hash with cheap test-only ones, see accounts/passwords.ts).
+  api = await startTestApi({ NODE_ENV: 'development' });
 });
 afterAll(() => api?.close());
 

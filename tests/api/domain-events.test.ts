@@ -539,10 +539,27 @@ async function testSubscriber(
   const subscribers = new EventSubscribers(api.app.services.orm, [sub], { work: false, pollMs: 50 });
   await subscribers.install();
   /** Delivers batches until one comes back short (everything below the horizon was read). */
-  const drain = async () => {
+  const drainNow = async () => {
     for (let batches = 0; await subscribers.deliverBatch(sub, api.app.services); batches++) {
       if (batches > 10_000) throw new Error('the subscriber never drained');
     }
+  };
+  /**
+   * Waits until every event committed so far is below the horizon, then drains. The horizon is
+   * the cluster's oldest running transaction, and other test files run transactions of their
+   * own on this cluster at the same time.
+   */
+  const drain = async () => {
+    await vi.waitFor(
+      async () => {
+        const [row] = await api.sql<{ settled: boolean }>(
+          `select coalesce(max(tx) < pg_snapshot_xmin(pg_current_snapshot()), true) as settled from domain_events`,
+        );
+        expect(row!.settled).toBe(true);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    await drainNow();
   };
   const position = async () =>
     (
@@ -550,7 +567,7 @@ async function testSubscriber(
         sub.name,
       ])
     )[0]!;
-  return { sub, subscribers, seen, attempts, drain, position };
+  return { sub, subscribers, seen, attempts, drain, drainNow, position };
 }
 
 /** Records one event of `kind` in a committed transaction of its own; returns its id. */
@@ -767,14 +784,14 @@ describe('delivery to subscribers', () => {
         const early = await insert(client, kind, 1);
         const late = await record(kind, { n: 2 }); // committed, with a later transaction id
         expect(Number(late)).toBeGreaterThan(Number(early));
-        await t.drain();
+        await t.drainNow();
         expect(t.seen).toEqual([]); // neither: everything at or above the horizon waits
-        await t.drain();
+        await t.drainNow();
         expect(t.seen).toEqual([]);
         await client.query('commit');
         await vi.waitFor(
           async () => {
-            await t.drain();
+            await t.drainNow();
             expect(t.seen.map((e) => [e.id, (e.data as unknown as { n: number }).n])).toEqual([
               [early, 1],
               [late, 2],
@@ -798,12 +815,12 @@ describe('delivery to subscribers', () => {
         const committed = await record(kind, { n: 1 }); // a newer one commits first
         const straggler = await insert(client, kind, 2); // the older one inserts later: a higher id
         expect(Number(straggler)).toBeGreaterThan(Number(committed));
-        await t.drain();
+        await t.drainNow();
         expect(t.seen).toEqual([]);
         await client.query('commit');
         await vi.waitFor(
           async () => {
-            await t.drain();
+            await t.drainNow();
             expect(t.seen.map((e) => e.id)).toEqual([straggler, committed]);
           },
           { timeout: 10_000, interval: 50 },

@@ -170,7 +170,8 @@ describe('HTTP transport', () => {
   it('serves /healthz and /readyz, and echoes or creates x-request-id', async () => {
     const health = await fetch(`${api.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    // `service` (and `instance`, set by scripts/start.mjs) tell a supervisor it reached Hearth.
+    expect(await health.json()).toEqual({ status: 'ok', service: 'hearth-api', instance: null });
     const ready = await fetch(`${api.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
@@ -196,6 +197,16 @@ describe('in production', () => {
     expect(r.errors?.[0].message).toBe('Introspection is disabled on this server.');
     const dev = await api.gql('{ __schema { queryType { name } } }');
     expect(dev.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('answers an unknown path with a JSON 404, and errors without stack traces', async () => {
+    const res = await fetch(`${prod.url}/wp-admin.php`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+    for (const r of [await prod.gql('{ categories { slgu } }'), await prod.gql('{ thread(id: "x") { id } }')]) {
+      expect(r.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace|\.(ts|js):\d+/);
+    }
   });
 
   it('does not suggest field or enum names', async () => {

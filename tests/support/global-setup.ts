@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, ensureDatabase } from '../../api/src/platform/db/embedded-postgres.js';
+import { logger } from '../../api/src/platform/logger.js';
 import { migrateDatabase } from './database.js';
 
 declare module 'vitest' {
@@ -17,6 +18,7 @@ declare module 'vitest' {
  * builds the migrated template database every worker clones.
  */
 export default async function setup(project: TestProject) {
+  logger.setLevel('warn'); // the template's migrations, one line each, are not news
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stop = async () => {};
   if (!adminUrl) {

@@ -5,7 +5,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, type App } from '../../api/src/bootstrap.js';
 import { loadConfig } from '../../api/src/config.js';
+import { configurePasswordHashing } from '../../api/src/modules/accounts/passwords.js';
 import { NO_ABUSE_LIMITS } from '../../api/src/platform/abuse-limits.js';
+import { logger } from '../../api/src/platform/logger.js';
 import { createServer } from '../../api/src/server.js';
 import { createTestDatabase } from './database.js';
 
@@ -56,6 +58,9 @@ export async function startTestApi(
     ABUSE_LIMITS: JSON.stringify(NO_ABUSE_LIMITS),
     ...env,
   });
+  // As main.ts does: cheap argon2 parameters under NODE_ENV=test (never in production).
+  configurePasswordHashing(config);
+  logger.setLevel(config.LOG_LEVEL);
   const app = await bootstrap(config, { url }, opts);
   const { httpServer, apollo } = await createServer(app.services);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

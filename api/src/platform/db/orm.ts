@@ -2,7 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Config } from '../../config.js';
 import { migrationsList } from '../../../../migrations/index.js';
-import { requestScope } from '../logger.js';
+import { logger, requestScope } from '../logger.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres.js';
 
 export type Orm = MikroORM;
@@ -27,6 +27,9 @@ export function ormOptions(clientUrl: string, poolMax: number, entities: EntityL
     allowGlobalContext: false,
     discovery: { requireEntitiesArray: true },
     debug: false,
+    // MikroORM's own lines (the migrator's) go through the JSON logger too.
+    logger: (message) => logger.info(message, { source: 'mikro-orm' }),
+    colors: false,
   };
 }
 
