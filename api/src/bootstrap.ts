@@ -37,7 +37,7 @@ export async function bootstrap(
     assembly,
     rateLimits: new RateLimits(orm.em.getConnection().getKnex()),
     // The platform's own upkeep runs beside the modules' jobs.
-    jobs: new Jobs(db.url, [...assembly.jobs, pruneIdempotencyKeysJob as (typeof assembly.jobs)[number]], {
+    jobs: new Jobs(db.url, [...assembly.jobs, pruneIdempotencyKeysJob as unknown as (typeof assembly.jobs)[number]], {
       work,
       pollingIntervalSeconds: config.JOBS_POLL_SECONDS,
     }),

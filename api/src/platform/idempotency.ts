@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import { sql } from './db/sql.js';
 import { ConflictError, ValidationError } from './errors.js';
-import type { JobDefinition } from './jobs/jobs.js';
-import type { Scope, Services } from './scope.js';
+import { pruneJob } from './jobs/prune-job.js';
+import type { Scope } from './scope.js';
 
 /**
  * Idempotency keys (SECURITY.md "Integrity"): a mutation that creates content accepts an
@@ -101,29 +100,16 @@ export async function recordIdempotentResult(tx: EntityManager, scope: Scope, re
   ]);
 }
 
-/** Deletes keys older than 24 hours (an old key is reclaimed anyway; this keeps the table small). */
-export async function pruneIdempotencyKeys(services: Services): Promise<number> {
-  const rows = await sql(
-    services.orm.em.fork(),
-    `delete from idempotency_keys where created_at < now() - ${TTL} returning 1`,
-  );
-  return rows.length;
-}
-
-const payload = z.object({}).strict();
-
 declare module './jobs/jobs.js' {
   interface JobPayloads {
-    'idempotency.prune-keys': z.infer<typeof payload>;
+    'idempotency.prune-keys': Record<string, never>;
   }
 }
 
-export const pruneIdempotencyKeysJob: JobDefinition<'idempotency.prune-keys', Services> = {
-  name: 'idempotency.prune-keys',
-  payload,
-  cron: () => '41 * * * *', // hourly
-  retryLimit: 2,
-  handle: async (services) => {
-    await pruneIdempotencyKeys(services);
-  },
-};
+/** Deletes keys older than 24 hours, hourly (an old key is reclaimed anyway; this keeps the table small). */
+export const pruneIdempotencyKeysJob = pruneJob(
+  'idempotency.prune-keys',
+  '41 * * * *',
+  `delete from idempotency_keys where created_at < now() - ${TTL} returning 1`,
+);
+export const pruneIdempotencyKeys = pruneIdempotencyKeysJob.prune;

@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import { sql } from '../../platform/db/sql.js';
-import type { JobDefinition } from '../../platform/jobs/jobs.js';
-import type { Services } from '../../platform/scope.js';
+import { pruneJob } from '../../platform/jobs/prune-job.js';
 
 /**
  * Crawlers, previews, monitors, HTTP libraries and headless browsers: their page loads are not
@@ -58,29 +56,19 @@ export async function countThreadView(em: EntityManager, threadId: number, key: 
   return row!.view_count;
 }
 
-/** Deletes view rows from before yesterday (UTC): only today's decide whether a view counts. */
-export async function pruneThreadViews(services: Services): Promise<number> {
-  const rows = await sql(
-    services.orm.em.fork(),
-    `delete from thread_views where day < (now() at time zone 'utc')::date - 1 returning 1`,
-  );
-  return rows.length;
-}
-
-const payload = z.object({}).strict();
-
 declare module '../../platform/jobs/jobs.js' {
   interface JobPayloads {
-    'community.prune-thread-views': z.infer<typeof payload>;
+    'community.prune-thread-views': Record<string, never>;
   }
 }
 
-export const pruneThreadViewsJob: JobDefinition<'community.prune-thread-views', Services> = {
-  name: 'community.prune-thread-views',
-  payload,
-  cron: () => '23 0 * * *', // daily, just after midnight UTC
-  retryLimit: 2,
-  handle: async (services) => {
-    await pruneThreadViews(services);
-  },
-};
+/**
+ * Deletes view rows from before yesterday (UTC), daily just after midnight: only today's decide
+ * whether a view counts.
+ */
+export const pruneThreadViewsJob = pruneJob(
+  'community.prune-thread-views',
+  '23 0 * * *',
+  `delete from thread_views where day < (now() at time zone 'utc')::date - 1 returning 1`,
+);
+export const pruneThreadViews = pruneThreadViewsJob.prune;
