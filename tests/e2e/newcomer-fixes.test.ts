@@ -18,6 +18,31 @@ async function expectChrome(page: Page) {
   expect(await page.locator('main#main').count()).toBe(1);
 }
 
+describe('sign-up honeypot', () => {
+  it('a person signs up with the hidden field untouched; a bot that fills it in creates nothing', async () => {
+    const person = await newVisitor(stack.browser);
+    await registerThroughUi(person.page, stack.web.url);
+    person.assertClean();
+    await person.context.close();
+
+    const bot = await newVisitor(stack.browser);
+    const handle = `bot_${Date.now().toString(36)}`;
+    await bot.page.goto(`${stack.web.url}/register`);
+    // Out of sight and out of the tab order, but a form-filling bot finds it by name.
+    expect(await bot.page.locator('input[name=website]').getAttribute('tabindex')).toBe('-1');
+    await bot.page.getByLabel('Handle').fill(handle);
+    await bot.page.getByLabel('Email').fill(`${handle}@example.test`);
+    await bot.page.getByLabel('Password').fill('correct horse battery');
+    await bot.page.locator('input[name=website]').fill('http://spam.example');
+    await bot.page.getByRole('button', { name: 'Create account' }).click();
+    await expect
+      .poll(() => bot.page.getByRole('alert').first().textContent())
+      .toContain('Leave the website field empty');
+    expect(await stack.api.sql('select 1 from members where handle = $1', [handle])).toEqual([]);
+    await bot.context.close();
+  });
+});
+
 describe('error pages', () => {
   it.each([
     '/t/abc',

@@ -16,7 +16,8 @@ export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => 
   const res = await api(
     request,
     RegisterMutation,
-    { input: { ...values, password: String(form.get('password') ?? '') } },
+    // The honeypot travels as typed: people never see it, so only a bot fills it in.
+    { input: { ...values, password: String(form.get('password') ?? ''), website: String(form.get('website') ?? '') } },
     { token: null },
   );
   if (res.error) return data({ ...formErrors(res.error), values }, { status: statusFor(res.error) });
@@ -34,7 +35,13 @@ export default function Register() {
       <h1 className="text-2xl font-bold">Create an account</h1>
       <Form method="post" className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6" noValidate>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
-        <FormMessage message={result?.form} />
+        {/* The honeypot's refusal has no visible field to sit beside: say it for the whole form. */}
+        <FormMessage message={result?.form ?? result?.fields.website ?? null} />
+        {/* A honeypot for sign-up bots: out of sight and out of the tab order, skipped by autofill. */}
+        <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+          <label htmlFor="website">Website (leave empty)</label>
+          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <Field
           label="Handle"
           name="handle"
