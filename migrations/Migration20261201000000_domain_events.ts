@@ -63,16 +63,26 @@ export class Migration20261201000000_domain_events extends Migration {
 
       alter table badge_awards add column thread_id int references threads (id) on delete cascade;
       update badge_awards b set thread_id = p.thread_id from posts p where p.id = b.post_id;
-      update badge_awards b set thread_id = f.id
-        from (select distinct on (author_id) author_id, id from threads where deleted_at is null
-               order by author_id, id) f
-       where b.badge = 'first-question' and b.member_id = f.author_id;
-      update badge_awards b set thread_id = f.thread_id
-        from (select distinct on (p.author_id) p.author_id, p.thread_id
-                from posts p join threads t on t.id = p.thread_id
-               where not p.is_question and p.deleted_at is null and t.deleted_at is null
-               order by p.author_id, p.id) f
-       where b.badge = 'first-answer' and b.member_id = f.author_id;
+      -- Awards earned once name the thread in their reason: find it by that text (the member's
+      -- question, or the thread of their answer), set-based so it stays fast on a large forum.
+      update badge_awards b set thread_id = t.id
+        from threads t
+       where b.badge = 'first-question' and b.thread_id is null and t.author_id = b.member_id
+         and b.reason = 'Asked “' || t.title || '”';
+      update badge_awards b set thread_id = x.thread_id
+        from (select distinct p.author_id, t.id as thread_id, t.title
+                from posts p join threads t on t.id = p.thread_id where not p.is_question) x
+       where b.thread_id is null and x.author_id = b.member_id
+         and ((b.badge = 'first-answer' and b.reason = 'Answered “' || x.title || '”')
+           or (b.badge = 'quick-draw'
+               and b.reason = 'Answered “' || x.title || '” within 5 minutes, and it was accepted'));
+      -- A reason that still quotes a title it cannot be tied to (the thread was retitled) says
+      -- what the badge is for instead, so no title is shown to viewers who may not read it.
+      update badge_awards set reason = case badge
+          when 'first-question' then 'Asked a first question.'
+          when 'first-answer' then 'Answered a question for the first time.'
+          else 'An answer posted within 5 minutes of the question was accepted.' end
+       where thread_id is null and badge in ('first-question', 'first-answer', 'quick-draw') and reason like '%“%';
       -- "Staff picked your answer" read wrongly on other people's profiles.
       update badge_awards b set reason = 'Answer to “' || t.title || '” picked by staff'
         from threads t where b.badge = 'staff-pick' and t.id = b.thread_id;

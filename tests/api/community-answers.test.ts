@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildMember,
   buildReply,
@@ -233,5 +234,40 @@ describe('deleting', () => {
     expect(res.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     const [post] = await api.sql('select deleted_at from posts where id = $1', [reply.id]);
     expect(post.deleted_at).toBeNull();
+  });
+});
+
+describe('edits racing a title change', () => {
+  it('a body-only edit of a question waiting on a retitle keeps the new title', async () => {
+    const thread = await buildThread(api, asker);
+    const retitled = `Retitled while the body was being edited ${Date.now()}`;
+    // A moderator's retitle, as its own transaction holding the thread until it commits.
+    const client = new pg.Client({ connectionString: api.app.database.url });
+    await client.connect();
+    await client.query('begin');
+    await client.query('update threads set title = $1 where id = $2', [retitled, thread.id]);
+    const body = `${REPLY_BODY} The body alone changes here.`;
+    const pending = api.gql(EDIT, { input: { postId: thread.question.id, body } }, { token: asker.token });
+    await vi.waitFor(
+      async () => {
+        const [row] = await api.sql(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        expect(row.n).toBeGreaterThan(0);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    await client.query('commit');
+    await client.end();
+    const res = await pending;
+    expect(res.errors).toBeUndefined();
+    const [row] = await api.sql('select title from threads where id = $1', [thread.id]);
+    expect(row.title).toBe(retitled);
+    expect(res.data.editPost.revisions[0]).toMatchObject({ body, title: retitled });
+    const [event] = await api.sql(
+      `select data from domain_events where name = 'post.edited' and subject = $1 order by id desc limit 1`,
+      [`post:${thread.question.id}`],
+    );
+    expect(event.data.changed).toEqual(['body']);
   });
 });

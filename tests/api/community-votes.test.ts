@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
@@ -176,4 +177,56 @@ describe('vote concurrency', () => {
     expect(state.up_votes).toBe(state.votes.filter((v: any) => v.value === 1).length);
     expect(state.down_votes).toBe(state.votes.filter((v: any) => v.value === -1).length);
   }, 60_000);
+});
+
+describe('vote against a concurrent deletion or lock', () => {
+  /** Runs `statement` in a transaction of its own that stays open until the returned commit. */
+  async function openChange(statement: string, params: unknown[]) {
+    const client = new pg.Client({ connectionString: api.app.database.url });
+    await client.connect();
+    await client.query('begin');
+    await client.query(statement, params);
+    return async () => {
+      await client.query('commit');
+      await client.end();
+    };
+  }
+  const waitForLockWait = () =>
+    vi.waitFor(
+      async () => {
+        const [row] = await api.sql(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        expect(row.n).toBeGreaterThan(0);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+
+  it('a vote waiting on a deletion that commits is NOT_FOUND and writes nothing', async () => {
+    const thread = await buildThread(api, asker);
+    const reply = await buildReply(api, helper, thread.id);
+    const commit = await openChange('update posts set deleted_at = now() where id = $1', [reply.id]);
+    const pending = vote(asker, reply.id, 'UP');
+    await waitForLockWait();
+    await commit();
+    const res = await pending;
+    expect(res.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(await postState(reply.id)).toMatchObject({ score: 0, up_votes: 0, votes: [] });
+    expect(
+      await api.sql(`select 1 from domain_events where name = 'post.voted' and subject = $1`, [`post:${reply.id}`]),
+    ).toEqual([]);
+  });
+
+  it('a vote waiting on a lock of its thread that commits is FORBIDDEN and writes nothing', async () => {
+    const thread = await buildThread(api, asker);
+    const reply = await buildReply(api, helper, thread.id);
+    const commit = await openChange(`update threads set status = 'LOCKED' where id = $1`, [thread.id]);
+    const pending = vote(asker, reply.id, 'UP');
+    await waitForLockWait();
+    await commit();
+    const res = await pending;
+    expect(res.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(res.errors?.[0]?.message).toMatch(/locked/);
+    expect(await postState(reply.id)).toMatchObject({ score: 0, votes: [] });
+  });
 });

@@ -1132,3 +1132,34 @@ describe('a backlog', () => {
     expect(Number(status.positionId)).toBeGreaterThanOrEqual(Number(last!.id));
   });
 });
+
+describe('delivery under failure and replay', () => {
+  it('a failure of the database itself parks nothing: the delivery rolls back and is tried again', async () => {
+    const kind = `test_${letters()}.thing`;
+    let failing = true;
+    const t = await testSubscriber([kind], {
+      fails: () => {
+        if (!failing) return false;
+        throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+      },
+    });
+    const id = await record(kind, { n: 1 });
+    await expect(t.drain()).rejects.toThrow('could not serialize access');
+    expect(await api.sql('select 1 from event_failures where subscriber = $1', [t.sub.name])).toEqual([]);
+    expect((await t.position()).handled).toBe(0);
+    failing = false;
+    await t.drain();
+    expect(t.seen.map((e) => e.id)).toEqual([id]);
+  });
+
+  it('a replay never moves a subscriber forward past events it has not handled', async () => {
+    const kind = `test_${letters()}.thing`;
+    const t = await testSubscriber([kind]);
+    const first = await record(kind, { n: 1 });
+    const second = await record(kind, { n: 2 });
+    // Still behind both: a replay "from" the second must keep the first.
+    await t.subscribers.replay(t.sub.name, second);
+    await t.drain();
+    expect(t.seen.map((e) => e.id)).toEqual([first, second]);
+  });
+});

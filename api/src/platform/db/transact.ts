@@ -4,7 +4,8 @@ import { logger } from '../logger.js';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
-function sqlState(err: unknown): string | undefined {
+/** The SQLSTATE of a database error, however the driver or the ORM wrapped it. */
+export function sqlState(err: unknown): string | undefined {
   const e = err as { code?: string; sqlState?: string; cause?: { code?: string } } | null;
   return e?.code ?? e?.sqlState ?? e?.cause?.code;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm.js';
 import { sql } from '../db/sql.js';
+import { sqlState } from '../db/transact.js';
 import { logger } from '../logger.js';
 import { onCommit } from './commit-signal.js';
 import { toDomainEvent, type DomainEvent, type EventName } from './events.js';
@@ -8,7 +9,8 @@ import { toDomainEvent, type DomainEvent, type EventName } from './events.js';
 /**
  * A module's reaction to events (Outline's processors with `applicableEvents`). It receives
  * each event it names at least once, after the event's transaction committed, in batches in
- * commit order, and must be idempotent (database uniqueness). Writes made through `tx` commit
+ * the order transactions began writing (their ids; a later id may commit first), one
+ * transaction's events in the order recorded, and must be idempotent (database uniqueness). Writes made through `tx` commit
  * together with the subscriber's new position, so for database-only effects a batch counts
  * exactly once.
  */
@@ -40,7 +42,20 @@ export interface SubscriberStatus {
 }
 
 const MAX_ATTEMPTS = 3;
+
+/**
+ * Failures of the database rather than of the handler (a deadlock, a serialization failure, a
+ * timeout, a lost connection): the delivery is rolled back and tried again after a pause,
+ * instead of parking events that would succeed a moment later.
+ */
+function isTransient(error: unknown): boolean {
+  const state = sqlState(error) ?? '';
+  if (['40001', '40P01', '57014', '55P03', '57P01', '53300'].includes(state) || state.startsWith('08')) return true;
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'EPIPE';
+}
 const LAG_SAMPLES = 10_000;
+const MIN_GAP_MS = 50;
 
 /**
  * Delivers domain events to subscribers. Each subscriber runs a loop that takes a batch of
@@ -52,6 +67,7 @@ const LAG_SAMPLES = 10_000;
  *
  * A batch that fails is retried event by event; an event that still fails after 3 attempts
  * is parked in event_failures (logged) and passed, so one bad event never stops a subscriber.
+ * A failure of the database itself parks nothing: the delivery rolls back and is retried.
  * `replay` moves a position back; handlers are idempotent, so replaying is safe.
  */
 export class EventSubscribers<S> {
@@ -115,6 +131,7 @@ export class EventSubscribers<S> {
 
   private async loop(subscriber: SubscriberDefinition<S>, services: S): Promise<void> {
     while (this.running) {
+      const started = Date.now();
       let more = false;
       try {
         more = await this.deliverBatch(subscriber, services);
@@ -124,7 +141,12 @@ export class EventSubscribers<S> {
         await this.sleep(Math.max(this.options.pollMs, 1000));
         continue;
       }
-      if (!more) await this.sleep(this.options.pollMs);
+      if (more) continue;
+      await this.sleep(this.options.pollMs);
+      // Under a write load every commit wakes the loop: batches at most every MIN_GAP_MS, so a
+      // burst of commits is one batch, not a transaction each.
+      const gap = MIN_GAP_MS - (Date.now() - started);
+      if (gap > 0 && this.running) await new Promise((resolve) => setTimeout(resolve, gap));
     }
   }
 
@@ -199,6 +221,7 @@ export class EventSubscribers<S> {
       await tx.transactional((inner) => subscriber.handle(events, { tx: inner, services }));
       return;
     } catch (error) {
+      if (isTransient(error)) throw error; // the whole delivery rolls back and is tried again later
       logger.warn('event batch failed; delivering its events one by one', { subscriber: subscriber.name, error });
     }
     for (const event of events) {
@@ -207,6 +230,7 @@ export class EventSubscribers<S> {
           await tx.transactional((inner) => subscriber.handle([event], { tx: inner, services }));
           break;
         } catch (error) {
+          if (isTransient(error)) throw error;
           if (attempt < MAX_ATTEMPTS) continue;
           logger.error('event handler failed; event parked', {
             subscriber: subscriber.name,
@@ -243,19 +267,23 @@ export class EventSubscribers<S> {
   /**
    * Moves `subscriber` back so that every event from `fromEventId` on is delivered again
    * (some earlier ones too, when their transaction committed later: delivery is at least once).
+   * Never forward: a subscriber still behind that point keeps its backlog. Waits for a batch in
+   * progress (the subscriber's lock), so the batch cannot move the position past the replay.
    */
   async replay(subscriber: string, fromEventId: string): Promise<void> {
     if (!this.byName.has(subscriber)) throw new Error(`Unknown event subscriber ${subscriber}`);
-    const em = this.orm.em.fork();
-    await sql(
-      em,
-      `update event_subscriptions s
-          set position_tx = coalesce((select min(tx) from domain_events where id >= ?::bigint),
-                                     pg_snapshot_xmin(pg_current_snapshot())),
-              position_id = 0, updated_at = now()
-        where subscriber = ?`,
-      [fromEventId, subscriber],
-    );
+    await this.orm.em.fork().transactional(async (tx) => {
+      await sql(tx, `select pg_advisory_xact_lock(hashtext('hearth.events'), hashtext(?))`, [subscriber]);
+      await sql(
+        tx,
+        `update event_subscriptions s
+            set position_tx = r.tx, position_id = 0, updated_at = now()
+           from (select coalesce((select min(tx) from domain_events where id >= ?::bigint),
+                                 pg_snapshot_xmin(pg_current_snapshot())) as tx) r
+          where s.subscriber = ? and (r.tx, 0::bigint) < (s.position_tx, s.position_id)`,
+        [fromEventId, subscriber],
+      );
+    });
     this.nudge();
   }
 

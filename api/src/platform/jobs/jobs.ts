@@ -63,7 +63,10 @@ export class Jobs<S> {
   ) {
     this.boss = new PgBoss({ connectionString, max: 3, schema: 'pgboss', application_name: 'hearth-jobs' });
     this.boss.on('error', (error) => logger.error('job queue error', { error }));
-    for (const d of definitions) this.definitions.set(d.name, d);
+    for (const d of definitions) {
+      if (this.definitions.has(d.name)) throw new Error(`Two jobs are named ${d.name}`);
+      this.definitions.set(d.name, d);
+    }
   }
 
   /** Installs pg-boss's tables (first run), creates the queues and the schedules. */

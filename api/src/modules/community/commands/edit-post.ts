@@ -59,6 +59,17 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
     // Under the lock: deleted (NOT_FOUND) or locked (FORBIDDEN) since we looked stops the edit.
     const current = await readablePost(tx, viewer, post.id, { lock: true });
     scope.guardian.ensureCan('post.edit', current);
+    // What the edit leaves alone is taken from the locked rows, not from the read before: a
+    // body-only edit must not write back a title another editor changed meanwhile.
+    const before = current.thread;
+    const newTitle = post.isQuestion ? (input.title != null ? title : before.title) : null;
+    const newTags = post.isQuestion ? (input.tags != null ? tags : before.tags) : null;
+    const changed = [
+      ...(body !== current.post.body ? (['body'] as const) : []),
+      ...(post.isQuestion && newTitle !== before.title ? (['title'] as const) : []),
+      ...(post.isQuestion && JSON.stringify(newTags) !== JSON.stringify(before.tags) ? (['tags'] as const) : []),
+    ];
+    if (changed.length === 0) throw new ValidationError({ body: 'Your edit changes nothing.' });
     const [updated] = await sql<Record<string, unknown>>(
       tx,
       `update posts set body = ?, body_html = ?, edited_at = now() where id = ? returning *`,
@@ -69,22 +80,16 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
       `insert into post_revisions (post_id, revision, editor_id, title, tags, body)
        select ?, coalesce(max(revision), 0) + 1, ?, ?, ?::text[], ? from post_revisions where post_id = ?
        returning revision`,
-      [post.id, viewer.id, title, tags && textArray(tags), body, post.id],
+      [post.id, viewer.id, newTitle, newTags && textArray(newTags), body, post.id],
     );
-    if (post.isQuestion) {
-      await recordTags(tx, tags ?? [], viewer.id);
+    if (post.isQuestion && (changed.includes('title') || changed.includes('tags'))) {
+      await recordTags(tx, newTags ?? [], viewer.id);
       await sql(tx, 'update threads set title = ?, tags = ?::text[] where id = ?', [
-        title,
-        textArray(tags ?? []),
+        newTitle,
+        textArray(newTags ?? []),
         thread.id,
       ]);
     }
-    const before = current.thread;
-    const changed = [
-      ...(body !== current.post.body ? (['body'] as const) : []),
-      ...(post.isQuestion && title !== before.title ? (['title'] as const) : []),
-      ...(post.isQuestion && JSON.stringify(tags) !== JSON.stringify(before.tags) ? (['tags'] as const) : []),
-    ];
     await recordEvent(tx, scope.guardian.requireActor(), {
       name: 'post.edited',
       subject: ref('post', post.id),
