@@ -4,7 +4,6 @@ import { assembly } from './modules.js';
 import { createMarkdownRenderer } from './modules/community/markdown.js';
 import { migrate, openOrm, resolveDatabase, type Database } from './platform/db/orm.js';
 import { EventSubscribers } from './platform/events/subscribers.js';
-import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
 import { Jobs } from './platform/jobs/jobs.js';
 import { RateLimits } from './platform/rate-limit.js';
 import type { Services } from './platform/scope.js';
@@ -36,11 +35,7 @@ export async function bootstrap(
     orm,
     assembly,
     rateLimits: new RateLimits(orm.em.getConnection().getKnex()),
-    // The platform's own upkeep runs beside the modules' jobs.
-    jobs: new Jobs(db.url, [...assembly.jobs, pruneIdempotencyKeysJob as unknown as (typeof assembly.jobs)[number]], {
-      work,
-      pollingIntervalSeconds: config.JOBS_POLL_SECONDS,
-    }),
+    jobs: new Jobs(db.url, assembly.jobs, { work, pollingIntervalSeconds: config.JOBS_POLL_SECONDS }),
     events: new EventSubscribers(orm, assembly.subscribers, { work, pollMs: config.EVENTS_POLL_MS }),
     markdown: createMarkdownRenderer(config.PUBLIC_URL),
   };

@@ -4,7 +4,8 @@ import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { reputationModule } from './modules/reputation/index.js';
-import { assemble } from './platform/module.js';
+import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
+import { assemble, type ModuleDefinition } from './platform/module.js';
 
 /** The modules of this API, and the one place that names them. */
 export const modules = [
@@ -16,4 +17,7 @@ export const modules = [
   auditModule,
 ] as const;
 
-export const assembly = assemble(modules);
+/** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */
+export const assembly = assemble(modules, {
+  jobs: [pruneIdempotencyKeysJob] as NonNullable<ModuleDefinition['jobs']>,
+});

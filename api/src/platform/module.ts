@@ -46,14 +46,21 @@ export interface Assembly {
   authenticate(em: EntityManager, token: string): Promise<Viewer>;
 }
 
-/** Gathers the modules' definitions; two modules defining one rule, job or subscriber is an error. */
-export function assemble(modules: readonly ModuleDefinition[]): Assembly {
+/**
+ * Gathers the modules' definitions, with the platform's own upkeep jobs (`platform.jobs`); a
+ * rule, job or subscriber defined twice is an error.
+ */
+export function assemble(
+  modules: readonly ModuleDefinition[],
+  platform: { jobs?: JobDefinition<JobName, Services>[] } = {},
+): Assembly {
   const rules: Rules = {};
   const unique = new Set<string>();
   const once = (kind: string, name: string, module: string) => {
     if (unique.has(`${kind}:${name}`)) throw new Error(`${kind} ${name} is defined twice (again in ${module})`);
     unique.add(`${kind}:${name}`);
   };
+  for (const j of platform.jobs ?? []) once('job', j.name, 'the platform');
   for (const m of modules) {
     for (const [action, rule] of Object.entries(m.rules ?? {})) {
       once('rule', action, m.name);
@@ -71,7 +78,7 @@ export function assemble(modules: readonly ModuleDefinition[]): Assembly {
     resolvers: modules.flatMap((m) => m.resolvers ?? []),
     rules,
     subscribers: modules.flatMap((m) => m.subscribers ?? []),
-    jobs: modules.flatMap((m) => m.jobs ?? []),
+    jobs: [...(platform.jobs ?? []), ...modules.flatMap((m) => m.jobs ?? [])],
     createLoaders: (em, viewer) => Object.assign({}, ...loaderFactories.map((make) => make(em, viewer))) as Loaders,
     authenticate: authenticators[0]!,
   };
