@@ -13,5 +13,6 @@ export default [
   route('badges', 'routes/badges.tsx'),
   route('notices/dismiss', 'routes/notices.dismiss.tsx'),
   route('moderation/removed', 'routes/moderation.removed.tsx'),
+  route('moderation/activity', 'routes/moderation.activity.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

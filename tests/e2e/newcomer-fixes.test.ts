@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanTextContrast, type TextContrast } from '../support/contrast-scan.js';
-import { newVisitor, PHONE, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
+import { loginAs, newVisitor, PHONE, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 
 const stack = useStack();
@@ -262,14 +262,7 @@ describe('reply box', () => {
   });
 });
 
-/** Logs a factory-built member in through the form. */
-async function loginThroughUi(page: Page, member: TestMember) {
-  await page.goto(`${stack.web.url}/login`);
-  await page.getByLabel('Handle or email').fill(member.handle);
-  await page.getByLabel('Password').fill(member.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect.poll(() => page.getByTestId('viewer-handle').textContent()).toBe(`@${member.handle}`);
-}
+const loginThroughUi = (page: Page, member: TestMember) => loginAs(page, stack.web.url, member);
 
 const deletedAt = async (postId: string) =>
   (await stack.api.sql<{ deleted_at: Date | null }>('select deleted_at from posts where id = $1', [postId]))[0]!

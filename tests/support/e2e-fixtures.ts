@@ -122,6 +122,15 @@ export async function registerThroughUi(page: Page, baseUrl: string) {
   return handle;
 }
 
+/** Logs a factory-built member in through the login form. */
+export async function loginAs(page: Page, baseUrl: string, member: { handle: string; password: string }) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Handle or email').fill(member.handle);
+  await page.getByLabel('Password').fill(member.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect.poll(() => page.getByTestId('viewer-handle').textContent()).toBe(`@${member.handle}`);
+}
+
 /** The id of a member signed up through the UI, for factories that act on it (e.g. grantReputation). */
 export async function memberByHandle(
   api: { sql<T = any>(text: string, params?: unknown[]): Promise<T[]> },

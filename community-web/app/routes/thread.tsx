@@ -240,6 +240,12 @@ export default function ThreadPage() {
                 Re-open
               </Button>
             )}
+            {/* Staff read the event log; this thread's part of it is one filter away. */}
+            {thread.viewerCan.moderate && (
+              <Link to={`/moderation/activity?subject=thread:${thread.id}`} className="text-brand-700 hover:underline">
+                History
+              </Link>
+            )}
           </Form>
         )}
       </div>

@@ -14,7 +14,12 @@ function sections(viewer: HeaderViewer) {
     { to: '/', label: 'Home', end: true },
     { to: '/leaderboard', label: 'Leaderboard' },
     { to: '/badges', label: 'Badges' },
-    ...(viewer && viewer.role !== 'MEMBER' ? [{ to: '/moderation/removed', label: 'Removed' }] : []),
+    ...(viewer && viewer.role !== 'MEMBER'
+      ? [
+          { to: '/moderation/removed', label: 'Removed' },
+          { to: '/moderation/activity', label: 'Activity' },
+        ]
+      : []),
   ];
 }
 

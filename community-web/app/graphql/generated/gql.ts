@@ -46,6 +46,7 @@ type Documents = {
     "\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n": typeof types.LeaderboardDocument,
     "\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n": typeof types.BadgesDocument,
     "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n": typeof types.DismissNoticesDocument,
+    "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n": types.ViewerDocument,
@@ -80,6 +81,7 @@ const documents: Documents = {
     "\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n": types.LeaderboardDocument,
     "\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n": types.BadgesDocument,
     "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n": types.DismissNoticesDocument,
+    "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityDocument,
 };
 
 /**
@@ -224,6 +226,10 @@ export function graphql(source: "\n  query Badges {\n    badges {\n      key\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n"): (typeof documents)["\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
