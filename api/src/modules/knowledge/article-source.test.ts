@@ -11,7 +11,9 @@ const post = (postId: number, revision = 1, pickedAt: Date | null = null) => ({
   pickedAt,
 });
 
-function thread(over: Partial<ThreadSource> & { answers?: ReturnType<typeof post>[] } = {}): ThreadSource {
+function thread(
+  over: Partial<Omit<ThreadSource, 'answers'>> & { answers?: ReturnType<typeof post>[] } = {},
+): ThreadSource {
   const { answers, ...rest } = over;
   return {
     threadId: 1,
