@@ -179,6 +179,17 @@ export function knowledgeLoaders(em: EntityManager, viewer: Viewer | null) {
         rows.filter((r) => r.article_id === id).map((r) => ({ memberId: r.member_id, role: r.role })),
       );
     }),
+    /** Articles by id, when the viewer may read them (null otherwise). */
+    articleById: new DataLoader<number, Article | null>(async (ids) => {
+      const articles = snapshotShape(em, Article);
+      const rows = await sql(
+        em,
+        `select ${articles.columns('a')} from articles a where a.id in (${placeholders(ids)}) and ${readableArticleSql(viewer)}`,
+        [...ids],
+      );
+      const list = rows.map(articles.map);
+      return ids.map((id) => list.find((a) => a.id === id) ?? null);
+    }),
     /** The readable article made from each thread, if any. */
     articleByThread: new DataLoader<number, Article | null>(async (ids) => {
       const articles = snapshotShape(em, Article);

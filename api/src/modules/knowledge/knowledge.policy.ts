@@ -16,6 +16,8 @@ declare module '../../platform/authz/guardian.js' {
     /** Seeing drafts, articles in review and archived ones, and the review queue. */
     'article.review': null;
     'article.rate': Article;
+    /** Reading how often suggestions while asking deflected a question. */
+    'deflection.read': null;
   }
 }
 
@@ -57,6 +59,7 @@ export const knowledgeRules = defineRules({
   },
   'article.review': (viewer) =>
     isStaffViewer(viewer) ? allow() : deny('Only staff can see drafts and the knowledge review queue.'),
+  'deflection.read': (viewer) => (isStaffViewer(viewer) ? allow() : deny('Only staff can see deflection figures.')),
   'article.rate': (_viewer, article) =>
     article.state === ArticleState.PUBLISHED ? allow() : deny('Only a published article can be rated.'),
 });
