@@ -12,6 +12,7 @@ import { Migration20261201100000_thread_views } from './Migration20261201100000_
 import { Migration20261202100000_knowledge } from './Migration20261202100000_knowledge.js';
 import { Migration20261202300000_deflection } from './Migration20261202300000_deflection.js';
 import { Migration20261201200000_abuse_limits } from './Migration20261201200000_abuse_limits.js';
+import { Migration20261202000000_search } from './Migration20261202000000_search.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -29,6 +30,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201000000_domain_events', class: Migration20261201000000_domain_events },
   { name: 'Migration20261201100000_thread_views', class: Migration20261201100000_thread_views },
   { name: 'Migration20261201200000_abuse_limits', class: Migration20261201200000_abuse_limits },
+  { name: 'Migration20261202000000_search', class: Migration20261202000000_search },
   { name: 'Migration20261202100000_knowledge', class: Migration20261202100000_knowledge },
   { name: 'Migration20261202300000_deflection', class: Migration20261202300000_deflection },
 ];
