@@ -278,6 +278,12 @@ describe('publishing', () => {
     expect((await read(articleId, answerer)).resolution).toBe(
       'Sign out and back in; the update rotated the sync tokens for every device.',
     );
+    // Contributors are credited on their profiles.
+    const profile = await api.gql(
+      `query($h: String!) { member(handle: $h) { knowledgeArticles(first: 5) { edges { node { id } } } } }`,
+      { h: answerer.handle },
+    );
+    expect(profile.data.member.knowledgeArticles.edges).toEqual([{ node: { id: articleId } }]);
     const diff = await api.gql(
       `query($id: ID!) { article(id: $id) { diff(from: 1, to: 2) { field diff } } }`,
       { id: articleId },

@@ -140,6 +140,27 @@ export async function listArticles(
   ]);
 }
 
+/** Published articles a member contributed to (asked, answered or edited), newest first. */
+export async function memberArticles(
+  em: EntityManager,
+  viewer: Viewer | null,
+  memberId: number,
+  args: { first: number; after?: string | null },
+): Promise<Connection<Article>> {
+  const articles = snapshotShape(em, Article);
+  const cursor = decodeCursor(args.after, ['timestamp', 'id']);
+  const rows = await sql(
+    em,
+    `select ${articles.columns('a')} from articles a
+      where a.state = 'PUBLISHED' and ${readableArticleSql(viewer)}
+        and exists (select 1 from article_contributors c where c.article_id = a.id and c.member_id = ?)
+        ${cursor ? 'and (a.published_at, a.id) < (?::timestamptz, ?)' : ''}
+      order by a.published_at desc, a.id desc limit ?`,
+    [memberId, ...(cursor ?? []), args.first + 1],
+  );
+  return toConnection(rows.map(articles.map), args.first, (a) => [a.publishedAt!.toISOString(), a.id]);
+}
+
 /**
  * What waits for staff, oldest first: drafts, articles in review, staged edits and flagged
  * articles, by when they started waiting (one index: articles_queue_idx).

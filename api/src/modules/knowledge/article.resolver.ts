@@ -21,7 +21,7 @@ import { visibleThread } from '../community/community.queries.js';
 import { isBotUserAgent, viewerKey } from '../community/thread-views.js';
 import { Thread } from '../community/thread.entity.js';
 import { Article, ArticleState, ContributorRole } from './article.entity.js';
-import { articleVersions, listArticles, reviewQueue, versionDiff } from './article.queries.js';
+import { articleVersions, listArticles, memberArticles, reviewQueue, versionDiff } from './article.queries.js';
 import { readableArticle } from './article-visibility.js';
 import { countArticleView } from './article-views.js';
 import { archiveArticle, publishArticle, submitArticle, verifyArticle } from './commands/article-transitions.js';
@@ -313,6 +313,21 @@ export class ArticleResolver {
     const article = await readableArticle(ctx.em, ctx.viewer, parseId(articleId, 'articleId'));
     if (isBotUserAgent(ctx.userAgent) || article.state !== ArticleState.PUBLISHED) return article.viewCount;
     return countArticleView(ctx.em, article.id, viewerKey(ctx.viewer, ctx, ctx.services.config.SESSION_SECRET));
+  }
+}
+
+@Resolver(() => Member)
+export class MemberArticlesResolver {
+  @FieldResolver(() => ArticleConnection, {
+    description: 'Published knowledge articles the member contributed to (asked, answered or edited), newest first.',
+  })
+  knowledgeArticles(
+    @Root() member: Member,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return memberArticles(ctx.em, ctx.viewer, member.id, { first: pageSize(first), after });
   }
 }
 

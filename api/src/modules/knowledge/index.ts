@@ -1,5 +1,5 @@
 import type { ModuleDefinition } from '../../platform/module.js';
-import { ArticleResolver, ThreadArticleResolver } from './article.resolver.js';
+import { ArticleResolver, MemberArticlesResolver, ThreadArticleResolver } from './article.resolver.js';
 import { Article } from './article.entity.js';
 import { DeflectionResolver } from './deflection.resolver.js';
 import { knowledgeLoaders } from './article.queries.js';
@@ -16,7 +16,7 @@ import { followSources } from './subscribers/follow-sources.js';
 export const knowledgeModule: ModuleDefinition = {
   name: 'knowledge',
   entities: [Article],
-  resolvers: [ArticleResolver, ThreadArticleResolver, DeflectionResolver],
+  resolvers: [ArticleResolver, ThreadArticleResolver, MemberArticlesResolver, DeflectionResolver],
   rules: knowledgeRules,
   loaders: knowledgeLoaders,
   subscribers: [followSources],
