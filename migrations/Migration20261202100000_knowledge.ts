@@ -21,6 +21,11 @@ export class Migration20261202100000_knowledge extends Migration {
         environment text not null default '' check (length(environment) <= 2000),
         resolution text not null check (length(resolution) <= 40000),
         cause text check (length(cause) <= 10000),
+        -- the content rendered once, on write, by the posts' sanitizing renderer
+        issue_html text not null default '',
+        environment_html text not null default '',
+        resolution_html text not null default '',
+        cause_html text,
         tags text[] not null default '{}',
         category_id int references categories (id) on delete set null,
         state text not null default 'DRAFT' check (state in ('DRAFT', 'IN_REVIEW', 'PUBLISHED', 'ARCHIVED')),

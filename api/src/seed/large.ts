@@ -5,6 +5,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../platform/db/embedded-p
 import { migrate, openOrm } from '../platform/db/orm.js';
 import { assembly } from '../modules.js';
 import { backfillBadges } from '../modules/badges/badge-granter.js';
+import { createMarkdownRenderer } from '../modules/community/markdown.js';
 import { loadThreadSource } from '../modules/knowledge/article-source.js';
 import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread.js';
 import { systemActor } from '../platform/authz/actor.js';
@@ -363,11 +364,13 @@ export async function seedLargeArticles(url: string, n = 2_000): Promise<number>
     [n],
   );
   const actor = systemActor('seed');
+  const render = createMarkdownRenderer('http://localhost:3000');
   let made = 0;
   for (const { id } of threads) {
     await transact(em, async (tx) => {
       const source = await loadThreadSource(tx, id);
-      if (source && (await draftFromThread(tx, actor, source, { authorId: null, chosenPostId: null }))) made += 1;
+      if (source && (await draftFromThread(tx, actor, source, { authorId: null, chosenPostId: null, render })))
+        made += 1;
     });
   }
   await sql(

@@ -79,12 +79,24 @@ export async function addContributors(
   );
 }
 
-/** Sets what readers see (or, before publication, what the article is) to `content`. */
-export async function writeContent(tx: EntityManager, articleId: number, content: ArticleContent): Promise<void> {
+/** Markdown → sanitized HTML: the posts' renderer (`services.markdown`). */
+export type Render = (markdown: string) => string;
+
+/**
+ * Sets what readers see (or, before publication, what the article is) to `content`, rendered
+ * once here, on write, as posts are: reading an article renders nothing.
+ */
+export async function writeContent(
+  tx: EntityManager,
+  render: Render,
+  articleId: number,
+  content: ArticleContent,
+): Promise<void> {
   await sql(
     tx,
     `update articles set title = ?, issue = ?, environment = ?, resolution = ?, cause = ?, tags = ?::text[],
-            category_id = ?, updated_at = now()
+            category_id = ?, issue_html = ?, environment_html = ?, resolution_html = ?, cause_html = ?,
+            updated_at = now()
       where id = ?`,
     [
       content.title,
@@ -94,6 +106,10 @@ export async function writeContent(tx: EntityManager, articleId: number, content
       content.cause,
       textArray(content.tags),
       content.categoryId,
+      render(content.issue),
+      render(content.environment),
+      render(content.resolution),
+      content.cause === null ? null : render(content.cause),
       articleId,
     ],
   );

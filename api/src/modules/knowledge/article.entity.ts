@@ -25,6 +25,10 @@ export class Article {
   [OptionalProps]?:
     | 'environment'
     | 'cause'
+    | 'issueHtml'
+    | 'environmentHtml'
+    | 'resolutionHtml'
+    | 'causeHtml'
     | 'tags'
     | 'categoryId'
     | 'state'
@@ -73,6 +77,22 @@ export class Article {
   @Field(() => String, { nullable: true, description: 'Why it happens, when known (markdown).' })
   @Property({ type: 'text', nullable: true })
   cause: string | null = null;
+
+  @Field(() => String, { description: 'The issue as sanitized HTML (rendered on write by the posts’ renderer).' })
+  @Property({ type: 'text' })
+  issueHtml: string = '';
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  environmentHtml: string = '';
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  resolutionHtml: string = '';
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  causeHtml: string | null = null;
 
   @Field(() => [String])
   @Property({ type: 'text[]' })

@@ -182,26 +182,6 @@ export class ArticleResolver {
     });
   }
 
-  @FieldResolver(() => String, { description: 'The issue as sanitized HTML (the posts’ renderer).' })
-  issueHtml(@Root() a: Article, @Ctx() ctx: Context) {
-    return ctx.services.markdown(a.issue);
-  }
-
-  @FieldResolver(() => String)
-  environmentHtml(@Root() a: Article, @Ctx() ctx: Context) {
-    return ctx.services.markdown(a.environment);
-  }
-
-  @FieldResolver(() => String)
-  resolutionHtml(@Root() a: Article, @Ctx() ctx: Context) {
-    return ctx.services.markdown(a.resolution);
-  }
-
-  @FieldResolver(() => String, { nullable: true })
-  causeHtml(@Root() a: Article, @Ctx() ctx: Context) {
-    return a.cause === null ? null : ctx.services.markdown(a.cause);
-  }
-
   @FieldResolver(() => String, { nullable: true, description: 'Staff only.' })
   needsReviewReason(@Root() a: Article, @Ctx() ctx: Context) {
     return isStaffViewer(ctx.viewer) ? a.needsReviewReason : null;

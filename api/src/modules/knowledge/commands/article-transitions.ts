@@ -53,7 +53,7 @@ export const submitArticle = (scope: Scope, articleId: number) =>
 export const publishArticle = (scope: Scope, articleId: number) =>
   transition(scope, articleId, 'article.publish', async (tx, article, viewerId) => {
     const latest = await latestVersion(tx, article);
-    await writeContent(tx, article.id, latest.content);
+    await writeContent(tx, scope.services.markdown, article.id, latest.content);
     await sql(
       tx,
       `update articles set state = 'PUBLISHED', published_version = current_version,

@@ -26,6 +26,7 @@ export async function createArticle(scope: Scope, input: { postId: number }): Pr
       (await draftFromThread(tx, scope.guardian.requireActor(), source, {
         authorId: viewer.id,
         chosenPostId: post.id,
+        render: scope.services.markdown,
       }));
     if (!id) throw new ConflictError('This thread already has an article.');
     const articles = snapshotShape(tx, Article);

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/authz/actor.js';
 import { sql } from '../../../platform/db/sql.js';
 import { recordEvent, ref } from '../../../platform/events/events.js';
 import { answerFor, baselineOf, contributorsOf, draftFrom, type ThreadSource } from '../article-source.js';
-import { addContributors, insertVersion, setBaseline, writeContent } from '../article-writes.js';
+import { addContributors, insertVersion, setBaseline, writeContent, type Render } from '../article-writes.js';
 import '../knowledge.events.js';
 
 /**
@@ -15,7 +15,7 @@ export async function draftFromThread(
   tx: EntityManager,
   actor: Actor,
   source: ThreadSource,
-  opts: { authorId: number | null; chosenPostId: number | null },
+  opts: { authorId: number | null; chosenPostId: number | null; render: Render },
 ): Promise<number | null> {
   const answer = answerFor(source, opts.chosenPostId);
   if (!answer) return null;
@@ -28,7 +28,7 @@ export async function draftFromThread(
     [content.title, content.issue, content.resolution, source.threadId, answer.postId],
   );
   if (!created) return null;
-  await writeContent(tx, created.id, content);
+  await writeContent(tx, opts.render, created.id, content);
   await insertVersion(tx, {
     articleId: created.id,
     number: 1,

@@ -45,7 +45,7 @@ export async function updateArticle(scope: Scope, input: ArticleEdit & { article
         changed,
         note: input.note?.trim().slice(0, 500) || null,
       });
-      if (!staged) await writeContent(tx, article.id, content);
+      if (!staged) await writeContent(tx, scope.services.markdown, article.id, content);
     }
     await sql(
       tx,

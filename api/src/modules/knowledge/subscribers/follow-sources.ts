@@ -26,6 +26,7 @@ import {
   insertVersion,
   setBaseline,
   writeContent,
+  type Render,
 } from '../article-writes.js';
 import { draftFromThread } from '../commands/draft-from-thread.js';
 import '../knowledge.events.js';
@@ -60,7 +61,7 @@ export const followSources: SubscriberDefinition<Services> = {
   name: 'knowledge.sources',
   events: FOLLOWS,
   batchSize: 200,
-  handle: async (events, { tx }) => {
+  handle: async (events, { tx, services }) => {
     const threads = new Map<number, boolean>();
     for (const e of events) {
       const threadId = (e.data as { threadId: number }).threadId;
@@ -77,16 +78,18 @@ export const followSources: SubscriberDefinition<Services> = {
       ).map((r) => r.t),
     );
     for (const [threadId, mayCreate] of [...threads].sort((a, b) => a[0] - b[0])) {
-      if (withArticles.has(threadId)) await followThread(tx, threadId);
+      if (withArticles.has(threadId)) await followThread(tx, services.markdown, threadId);
       else if (mayCreate) {
         const source = await loadThreadSource(tx, threadId);
-        if (source) await draftFromThread(tx, actor, source, { authorId: null, chosenPostId: null });
+        if (source) {
+          await draftFromThread(tx, actor, source, { authorId: null, chosenPostId: null, render: services.markdown });
+        }
       }
     }
   },
 };
 
-async function followThread(tx: EntityManager, threadId: number): Promise<void> {
+async function followThread(tx: EntityManager, render: Render, threadId: number): Promise<void> {
   const articles = snapshotShape(tx, Article);
   const [row] = await sql<Record<string, unknown>>(
     tx,
@@ -112,7 +115,7 @@ async function followThread(tx: EntityManager, threadId: number): Promise<void> 
     if (changed.length > 0) {
       const number = article.currentVersion + 1;
       await insertVersion(tx, { articleId: article.id, number, authorId: null, content, sources, changed });
-      await writeContent(tx, article.id, content);
+      await writeContent(tx, render, article.id, content);
       await sql(tx, 'update articles set current_version = ?, source_post_id = ? where id = ?', [
         number,
         answer.postId,
