@@ -70,7 +70,7 @@ export default function KnowledgeHome() {
           <select
             name="category"
             defaultValue={filter.category}
-            className="mt-1 block w-48 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            className="mt-1 block h-10 w-48 max-w-full rounded-md border border-slate-300 bg-white px-3 text-sm"
           >
             <option value="">All categories</option>
             {categories.map((c) => (
@@ -87,12 +87,12 @@ export default function KnowledgeHome() {
             defaultValue={filter.tag}
             placeholder="e.g. wifi"
             autoComplete="off"
-            className="mt-1 block w-36 rounded-md border border-slate-300 px-3 py-2 text-sm"
+            className="mt-1 block h-10 w-36 rounded-md border border-slate-300 px-3 text-sm"
           />
         </label>
         <button
           type="submit"
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          className="h-10 rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
         >
           Filter
         </button>
