@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../api/src/seed/demo.js';
+import { caughtUp } from '../support/events.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 // The demo community (npm start on first run) is written through the real commands, so it must
@@ -52,5 +53,40 @@ describe('demo seed', () => {
     );
     expect(login.data.login.member.handle).toBe('alice');
     expect(login.data.login.member.reputation).toBeGreaterThan(480);
+  });
+
+  it('has published knowledge articles, and the other accepted answers wait as drafts for staff', async () => {
+    const list = await api.gql(
+      `{ articles(first: 10) { edges { node { title state causeHtml contributors { role member { handle } } } } } }`,
+    );
+    const articles = list.data.articles.edges.map((e: any) => e.node);
+    expect(articles.map((a: any) => a.title).sort()).toEqual([
+      'Hub stuck on blinking blue during first setup',
+      'Motion sensor battery drains in two weeks',
+      'Sunset automation fires an hour late since the clocks changed',
+    ]);
+    const hub = articles.find((a: any) => a.title.startsWith('Hub stuck'));
+    expect(hub.causeHtml).toContain('2.4 GHz');
+    expect(hub.contributors).toEqual(
+      expect.arrayContaining([
+        { role: 'ANSWERER', member: { handle: 'priya_k' } },
+        { role: 'ASKER', member: { handle: 'alice' } },
+      ]),
+    );
+    // Publishing credited the answerers: the promotion points and Knowledge Contributor.
+    const credited = await api.sql(
+      `select m.handle from badge_awards b join members m on m.id = b.member_id
+        where b.badge = 'knowledge-contributor' order by 1`,
+    );
+    expect(credited.map((r) => r.handle)).toEqual(['hiro', 'moderator', 'priya_k']);
+    // Once the subscriber runs, each other accepted answer has a draft; none is duplicated.
+    await caughtUp(api, 'knowledge.sources');
+    const [counts] = await api.sql(
+      `select (select count(*) from threads where accepted_post_id is not null)::int as answered,
+              (select count(*) from articles)::int as articles,
+              (select count(*) from articles where state = 'DRAFT')::int as drafts`,
+    );
+    expect(counts.articles).toBe(counts.answered);
+    expect(counts.drafts).toBe(counts.answered - 3);
   });
 });

@@ -137,7 +137,7 @@ describe('mobile menu at 390 px', () => {
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     const menu = page.locator('#site-menu');
-    for (const name of ['Home', 'Leaderboard', 'Badges', 'Log in', 'Sign up']) {
+    for (const name of ['Home', 'Knowledge', 'Leaderboard', 'Badges', 'Log in', 'Sign up']) {
       const link = menu.getByRole('link', { name, exact: true });
       expect(await link.isVisible()).toBe(true);
       const box = (await link.boundingBox())!;
@@ -155,6 +155,8 @@ describe('mobile menu at 390 px', () => {
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Knowledge');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Leaderboard');
     await page.keyboard.press('Enter');

@@ -223,7 +223,7 @@ for (const javaScriptEnabled of [true, false]) {
         .toMatch(/^\d+ members? holds? it$/);
       expect(
         await member.page
-          .locator('[data-testid=badge-definition][data-badge=knowledge-contributor]')
+          .locator('[data-testid=badge-definition][data-badge=helpful-flagger]')
           .getByTestId('badge-holders')
           .textContent(),
       ).toBe('Not awarded yet');

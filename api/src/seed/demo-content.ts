@@ -485,3 +485,30 @@ export const DEMO_THREADS: DemoThread[] = [
     replies: [],
   },
 ];
+
+/**
+ * Threads whose accepted answers the demo publishes as knowledge articles, with the staff's
+ * edit before publishing (the other accepted answers become drafts in the staff queue).
+ */
+export const DEMO_ARTICLES: {
+  thread: string;
+  edit?: { cause?: string; environment?: string; note: string };
+}[] = [
+  {
+    thread: 'Hub stuck on blinking blue during first setup',
+    edit: {
+      environment: '- Lumen hub, first setup\n- Routers with one network name for 2.4 GHz and 5 GHz (band steering)',
+      cause:
+        'The hub only has a 2.4 GHz radio. A router that steers it to 5 GHz leaves it unable to connect (error 1007).',
+      note: 'Environment and cause from the thread',
+    },
+  },
+  {
+    thread: 'Sunset automation fires an hour late since the clocks changed',
+    edit: {
+      cause: 'Firmware 4.1 computes the solar schedule once and caches it across the daylight-saving switch.',
+      note: 'Cause from the staff answer',
+    },
+  },
+  { thread: 'Motion sensor battery drains in two weeks' },
+];

@@ -18,8 +18,14 @@ import { createCategory } from '../modules/community/commands/manage-category.js
 import { postReply } from '../modules/community/commands/post-reply.js';
 import { setThreadStatus } from '../modules/community/commands/set-thread-status.js';
 import { votePost } from '../modules/community/commands/vote-post.js';
+import { systemActor } from '../platform/authz/actor.js';
+import { transact } from '../platform/db/transact.js';
+import { loadThreadSource } from '../modules/knowledge/article-source.js';
+import { publishArticle } from '../modules/knowledge/commands/article-transitions.js';
+import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread.js';
+import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
-import { DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
+import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
 /**
  * The demo is written by its members, through the same commands a request calls, but without
@@ -92,6 +98,7 @@ export async function seedDemo(services: Services): Promise<void> {
 
   // Oldest first, so ids grow with time as they would in a real forum.
   const threads = [...DEMO_THREADS].sort((a, b) => b.daysAgo - a.daysAgo);
+  const threadIds = new Map<string, number>();
   for (const [index, t] of threads.entries()) {
     const thread = await askQuestion(await as(t.by), {
       categoryId: categories.get(t.category)!,
@@ -100,6 +107,7 @@ export async function seedDemo(services: Services): Promise<void> {
       tags: t.tags,
     });
     const questionId = thread.questionPostId!;
+    threadIds.set(t.title, thread.id);
     for (const voter of t.upvoters ?? []) await votePost(await as(voter), { postId: questionId, value: 1 });
     const replyIds: number[] = [];
     for (const r of t.replies) {
@@ -138,6 +146,7 @@ export async function seedDemo(services: Services): Promise<void> {
       [thread.id],
     );
   }
+  await seedArticles(services, threadIds, as);
   await sql(
     services.orm.em.fork(),
     `update members set created_at = now() - interval '30 days' + id * interval '1 hour'`,
@@ -145,4 +154,32 @@ export async function seedDemo(services: Services): Promise<void> {
   // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
   // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());
+}
+
+/**
+ * A few published knowledge articles, so the knowledge base is not empty on a fresh start. The
+ * seed runs before the event subscribers start, so it makes each draft as the knowledge.sources
+ * subscriber would (draftFromThread, as the system), then staff edit and publish it through the
+ * commands. The subscriber, once started, finds these threads already have their article and
+ * drafts the demo's other accepted answers for the staff queue.
+ */
+async function seedArticles(
+  services: Services,
+  threadIds: Map<string, number>,
+  as: (handle: string) => ReturnType<typeof scopeAs>,
+): Promise<void> {
+  for (const a of DEMO_ARTICLES) {
+    const threadId = threadIds.get(a.thread);
+    if (threadId === undefined) throw new Error(`demo article: no thread "${a.thread}"`);
+    const articleId = await transact(services.orm.em.fork(), async (tx) => {
+      const source = await loadThreadSource(tx, threadId);
+      return (
+        source && draftFromThread(tx, systemActor('knowledge.sources'), source, { authorId: null, chosenPostId: null })
+      );
+    });
+    if (!articleId) throw new Error(`demo article: "${a.thread}" made no draft`);
+    if (a.edit) await updateArticle(await as('moderator'), { articleId, ...a.edit });
+    // The admin publishes: the moderator answered one of them, and nobody is credited for promoting their own answer.
+    await publishArticle(await as('admin'), articleId);
+  }
 }

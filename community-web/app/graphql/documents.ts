@@ -108,6 +108,11 @@ export const ThreadQuery = graphql(`
         moderate
         close
       }
+      article {
+        id
+        title
+        state
+      }
       question {
         ...PostView
       }

@@ -3,6 +3,8 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { isConfirmed } from '../components/ui/confirm';
 import { Button, FormMessage, TextArea } from '../components/ui/field';
 import { api, query } from '../graphql/client.server';
+import { CreateArticleMutation } from '../features/knowledge/documents';
+import { threadArticleNote } from '../features/knowledge/wording';
 import {
   AcceptMutation,
   DeletePostMutation,
@@ -119,6 +121,11 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
       if (res.error) return fail(res.error);
       throw redirect(`${here}#post-${postId}`);
     }
+    case 'makeArticle': {
+      const res = await api(request, CreateArticleMutation, { input: { postId } });
+      if (res.error) return fail(res.error);
+      throw redirect(`/kb/${res.data.createArticle.id}/edit`);
+    }
     case 'status': {
       const res = await api(request, SetStatusMutation, {
         input: { threadId: params.id, status: text(form, 'status') as ThreadStatus },
@@ -149,6 +156,23 @@ export const splitTags = (value: string) =>
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
+
+function BookIcon() {
+  return (
+    <svg
+      aria-hidden
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      className="mr-1.5 inline-block align-[-3px]"
+    >
+      <path d="M2.5 3.5c2-1 4-1 5.5 0v10c-1.5-1-3.5-1-5.5 0zM13.5 3.5c-2-1-4-1-5.5 0v10c1.5-1 3.5-1 5.5 0z" />
+    </svg>
+  );
+}
 
 /**
  * The reply box. Without JavaScript the post/redirect/get after a reply leaves an empty box; with
@@ -194,6 +218,9 @@ export default function ThreadPage() {
   const others = thread.replies.edges.map((e) => e.node).filter((p) => p.id !== accepted?.id);
   const replyErrors = actionData?.intent === 'reply' ? actionData : null;
   const postErrors = actionData && actionData.intent !== 'reply' ? actionData : null;
+  // Staff may start an article from any answer while the thread has none.
+  const canMakeArticle = thread.viewerCan.moderate && !thread.article;
+  const note = thread.article && threadArticleNote(thread.article);
 
   return (
     <div className="space-y-6">
@@ -250,6 +277,20 @@ export default function ThreadPage() {
         )}
       </div>
 
+      {thread.article && note && (
+        <p
+          className={`rounded-lg border px-4 py-3 text-sm ${thread.article.state === 'PUBLISHED' ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-indigo-200 bg-indigo-50 text-slate-800'}`}
+          data-testid="thread-article"
+        >
+          <BookIcon />
+          {note.lead}{' '}
+          <Link to={`/kb/${thread.article.id}`} className="font-semibold underline underline-offset-2">
+            {note.link || thread.article.title}
+          </Link>
+          {note.link && <span className="text-slate-700"> ({thread.article.title})</span>}
+        </p>
+      )}
+
       <PostCard post={thread.question} errors={postErrors} question={{ title: thread.title, tags: thread.tags }} />
 
       <section aria-labelledby="answers" className="space-y-4">
@@ -258,7 +299,7 @@ export default function ThreadPage() {
         </h2>
         {accepted && (
           <div>
-            <PostCard post={accepted} errors={postErrors} />
+            <PostCard post={accepted} errors={postErrors} makeArticle={canMakeArticle} />
             {thread.viewerCan.accept && (
               <Form method="post" className="mt-1 text-right">
                 <input type="hidden" name="intent" value="unaccept" />
@@ -274,7 +315,7 @@ export default function ThreadPage() {
           </div>
         )}
         {others.map((post) => (
-          <PostCard key={post.id} post={post} errors={postErrors} />
+          <PostCard key={post.id} post={post} errors={postErrors} makeArticle={canMakeArticle} />
         ))}
         {thread.replies.pageInfo.hasNextPage && thread.replies.pageInfo.endCursor && (
           <Link

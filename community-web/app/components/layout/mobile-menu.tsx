@@ -31,7 +31,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
 
   if (!hydrated) {
     return (
-      <details className="md:hidden">
+      <details className="lg:hidden">
         <summary className={triggerClass}>
           <MenuIcon />
           Menu
@@ -44,7 +44,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
   }
   return (
     <div
-      className="md:hidden"
+      className="lg:hidden"
       onKeyDown={(event) => {
         if (event.key !== 'Escape' || !open) return;
         setOpen(false);

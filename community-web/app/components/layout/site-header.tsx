@@ -4,7 +4,7 @@ import { MobileMenu } from './mobile-menu';
 export type HeaderViewer = { handle: string; role: string } | null;
 
 const desktopLink = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
+  `whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
 const mobileLink = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
 
@@ -12,12 +12,14 @@ const mobileLink = ({ isActive }: { isActive: boolean }) =>
 function sections(viewer: HeaderViewer) {
   return [
     { to: '/', label: 'Home', end: true },
+    { to: '/kb', label: 'Knowledge' },
     { to: '/leaderboard', label: 'Leaderboard' },
     { to: '/badges', label: 'Badges' },
     ...(viewer && viewer.role !== 'MEMBER'
       ? [
           { to: '/moderation/removed', label: 'Removed' },
           { to: '/moderation/activity', label: 'Activity' },
+          { to: '/moderation/knowledge', label: 'KB queue' },
         ]
       : []),
   ];
@@ -34,29 +36,30 @@ function LogoutForm({ className }: { className: string }) {
 }
 
 /**
- * The site header: logo, sections, "Ask a question" and the account links. From the md
- * breakpoint up everything sits in one bar; below it the sections and account links move into
- * a Menu disclosure so nothing runs off a phone's screen.
+ * The site header: logo, sections, "Ask a question" and the account links. From the lg
+ * breakpoint up everything sits in one bar (staff have seven sections: below 1024 px they do not
+ * fit beside the account links); below it the sections and account links move into a Menu
+ * disclosure so nothing runs off a phone's or a tablet's screen.
  */
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const links = sections(viewer);
   return (
     <header className="relative border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 md:gap-4">
+      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 lg:gap-4">
         <Link to="/" className="flex shrink-0 items-center gap-2 text-lg font-bold text-slate-900">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
             H
           </span>
           Hearth
         </Link>
-        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-0.5 lg:flex">
           {links.map((l) => (
             <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
               {l.label}
             </NavLink>
           ))}
         </nav>
-        <span className="flex-1 md:hidden" />
+        <span className="flex-1 lg:hidden" />
         <Link
           to="/ask"
           className="shrink-0 rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
@@ -64,7 +67,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
           Ask a question
         </Link>
         {viewer ? (
-          <div className="hidden items-center gap-2 text-sm md:flex">
+          <div className="hidden items-center gap-2 text-sm lg:flex">
             <Link
               to={`/u/${viewer.handle}`}
               className="font-medium text-slate-700 hover:text-slate-900"
@@ -75,7 +78,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
             <LogoutForm className="rounded-md px-2 py-2 text-slate-600 hover:text-slate-900" />
           </div>
         ) : (
-          <div className="hidden items-center gap-1 text-sm md:flex">
+          <div className="hidden items-center gap-1 text-sm lg:flex">
             <Link to="/login" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:text-slate-900">
               Log in
             </Link>

@@ -146,10 +146,13 @@ export function PostCard({
   post,
   errors,
   question,
+  makeArticle = false,
 }: {
   post: PostViewFragment;
   errors?: PostActionErrors | null;
   question?: { title: string; tags: string[] };
+  /** Staff: offer "Make an article" from this answer (the thread has none yet). */
+  makeArticle?: boolean;
 }) {
   const [params] = useSearchParams();
   const location = useLocation();
@@ -261,6 +264,15 @@ export function PostCard({
               </ConfirmButton>
             </Form>
           ) : null}
+          {makeArticle && !post.isQuestion && (
+            <Form method="post" className="inline">
+              <input type="hidden" name="intent" value="makeArticle" />
+              <input type="hidden" name="postId" value={post.id} />
+              <button type="submit" className="hover:text-slate-900" data-testid="make-article">
+                Make an article
+              </button>
+            </Form>
+          )}
           {post.viewerCan.accept && (
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="accept" />
