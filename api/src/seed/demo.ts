@@ -174,7 +174,12 @@ async function seedArticles(
     const articleId = await transact(services.orm.em.fork(), async (tx) => {
       const source = await loadThreadSource(tx, threadId);
       return (
-        source && draftFromThread(tx, systemActor('knowledge.sources'), source, { authorId: null, chosenPostId: null })
+        source &&
+        draftFromThread(tx, systemActor('knowledge.sources'), source, {
+          authorId: null,
+          chosenPostId: null,
+          render: services.markdown,
+        })
       );
     });
     if (!articleId) throw new Error(`demo article: "${a.thread}" made no draft`);
