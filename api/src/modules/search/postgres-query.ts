@@ -1,12 +1,13 @@
 import type { Viewer } from '../../platform/authz/guardian.js';
 import { textArray } from '../../platform/db/sql.js';
-import { readableThreadSql } from '../community/visibility.js';
+import { readableCategorySql, readableThreadSql } from '../community/visibility.js';
 import type { SearchFilter } from './search-index.js';
 
 /**
  * SQL: the document aliased `d` is readable by `viewer`, checked against the live rows it comes
  * from: whatever the index holds, a deleted post, a deleted thread or a category the viewer may
- * not enter is never a hit, a snippet or a count (the index may lag; visibility never does).
+ * not enter, an article no longer published is never a hit, a snippet or a count (the index may
+ * lag; visibility never does).
  * Checked per candidate row by primary key: `offset 0` keeps the planner from turning each
  * `exists` into a hash of every readable thread (100,000 rows hashed to check ten hits).
  */
@@ -16,6 +17,9 @@ export const visibleDocumentSql = (viewer: Viewer | null): string => {
     when 'THREAD' then ${thread}
     when 'POST' then ${thread}
       and exists (select 1 from posts p where p.id = d.source_id and p.deleted_at is null offset 0)
+    when 'ARTICLE' then exists (select 1 from articles a where a.id = d.source_id and a.state = 'PUBLISHED'
+      and (a.category_id is null or exists (select 1 from categories rc where rc.id = a.category_id
+                                             and ${readableCategorySql(viewer, 'rc')})) offset 0)
     when 'MEMBER' then true
     else false end`;
 };
