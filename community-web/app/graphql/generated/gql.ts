@@ -14,74 +14,130 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n": typeof types.ViewerDocument,
-    "\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n": typeof types.HomeDocument,
-    "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.ThreadListFragmentDoc,
-    "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n": typeof types.CategoryPageDocument,
-    "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ThreadPageDocument,
-    "\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n": typeof types.PostViewFragmentDoc,
-    "\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n": typeof types.RecordViewDocument,
-    "\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n": typeof types.AskCategoriesDocument,
-    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": typeof types.AskQuestionDocument,
-    "\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n": typeof types.PostReplyDocument,
-    "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n": typeof types.VoteDocument,
-    "\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptDocument,
-    "\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": typeof types.UnacceptDocument,
-    "\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n": typeof types.EditPostDocument,
-    "\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n": typeof types.DeletePostDocument,
-    "\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n": typeof types.RemovePostDocument,
-    "\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n": typeof types.RestorePostDocument,
-    "\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n": typeof types.StaffPickDocument,
-    "\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n": typeof types.WithdrawStaffPickDocument,
-    "\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RemovedPostsDocument,
-    "\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.SetStatusDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": typeof types.RegisterDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n": typeof types.MemberPageDocument,
-    "\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n": typeof types.BadgeCountsViewFragmentDoc,
-    "\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n": typeof types.PrivilegeViewFragmentDoc,
-    "\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n": typeof types.GrantAdvocateDocument,
-    "\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n": typeof types.RevokeAdvocateDocument,
-    "\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n": typeof types.LeaderboardDocument,
-    "\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n": typeof types.BadgesDocument,
-    "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n": typeof types.DismissNoticesDocument,
-    "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityDocument,
+  '\n  query SimilarQuestions($title: String!, $body: String) {\n    similarQuestions(title: $title, body: $body, first: 5) {\n      ...SearchHitFields\n    }\n  }\n': typeof types.SimilarQuestionsDocument;
+  '\n  mutation RecordSuggestionsShown($sessionId: String!, $suggestions: [SuggestionInput!]!) {\n    recordSuggestionsShown(sessionId: $sessionId, suggestions: $suggestions)\n  }\n': typeof types.RecordSuggestionsShownDocument;
+  '\n  mutation RecordSuggestionClicked($sessionId: String!, $suggestion: SuggestionInput!) {\n    recordSuggestionClicked(sessionId: $sessionId, suggestion: $suggestion)\n  }\n': typeof types.RecordSuggestionClickedDocument;
+  '\n  mutation RecordQuestionAsked($sessionId: String!, $threadId: ID!) {\n    recordQuestionAsked(sessionId: $sessionId, threadId: $threadId)\n  }\n': typeof types.RecordQuestionAskedDocument;
+  '\n  query DeflectionStats($days: Int!) {\n    deflectionStats(days: $days, top: 20) {\n      sessions\n      asked\n      deflectedSessions\n      shown\n      clicked\n      deflected\n      failed\n      potential\n      pending\n      targets {\n        kind\n        shown\n        clicked\n        deflected\n        failed\n        potential\n        pending\n        article {\n          id\n          title\n        }\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n': typeof types.DeflectionStatsDocument;
+  '\n  fragment SearchHitFields on SearchHit {\n    kind\n    title\n    snippetHtml\n    url\n    createdAt\n    thread {\n      id\n      status\n    }\n  }\n': typeof types.SearchHitFieldsFragmentDoc;
+  '\n  query SearchPage($query: String!, $filter: SearchFilterInput, $sort: SearchSort!, $after: String) {\n    search(query: $query, filter: $filter, sort: $sort, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SearchHitFields\n          member {\n            handle\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      total {\n        value\n        exact\n      }\n      degraded\n      engine\n    }\n  }\n': typeof types.SearchPageDocument;
+  '\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n': typeof types.SearchCategoriesDocument;
+  '\n  query ThreadRelated($id: ID!) {\n    thread(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n': typeof types.ThreadRelatedDocument;
+  '\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n': typeof types.ViewerDocument;
+  '\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n': typeof types.HomeDocument;
+  '\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n': typeof types.ThreadListFragmentDoc;
+  '\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n': typeof types.CategoryPageDocument;
+  '\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n': typeof types.ThreadPageDocument;
+  '\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n': typeof types.PostViewFragmentDoc;
+  '\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n': typeof types.RecordViewDocument;
+  '\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n': typeof types.AskCategoriesDocument;
+  '\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n': typeof types.AskQuestionDocument;
+  '\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n': typeof types.PostReplyDocument;
+  '\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n': typeof types.VoteDocument;
+  '\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n': typeof types.AcceptDocument;
+  '\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n': typeof types.UnacceptDocument;
+  '\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n': typeof types.EditPostDocument;
+  '\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n': typeof types.DeletePostDocument;
+  '\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n': typeof types.RemovePostDocument;
+  '\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n': typeof types.RestorePostDocument;
+  '\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n': typeof types.StaffPickDocument;
+  '\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n': typeof types.WithdrawStaffPickDocument;
+  '\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.RemovedPostsDocument;
+  '\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n': typeof types.SetStatusDocument;
+  '\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n': typeof types.LoginDocument;
+  '\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n': typeof types.RegisterDocument;
+  '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
+  '\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n': typeof types.MemberPageDocument;
+  '\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n': typeof types.BadgeCountsViewFragmentDoc;
+  '\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n': typeof types.PrivilegeViewFragmentDoc;
+  '\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n': typeof types.GrantAdvocateDocument;
+  '\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n': typeof types.RevokeAdvocateDocument;
+  '\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n': typeof types.LeaderboardDocument;
+  '\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n': typeof types.BadgesDocument;
+  '\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n': typeof types.DismissNoticesDocument;
+  '\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.ActivityDocument;
 };
 const documents: Documents = {
-    "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n": types.ViewerDocument,
-    "\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n": types.HomeDocument,
-    "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.ThreadListFragmentDoc,
-    "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n": types.CategoryPageDocument,
-    "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ThreadPageDocument,
-    "\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n": types.PostViewFragmentDoc,
-    "\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n": types.RecordViewDocument,
-    "\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n": types.AskCategoriesDocument,
-    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": types.AskQuestionDocument,
-    "\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n": types.PostReplyDocument,
-    "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n": types.VoteDocument,
-    "\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n": types.AcceptDocument,
-    "\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n": types.UnacceptDocument,
-    "\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n": types.EditPostDocument,
-    "\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n": types.DeletePostDocument,
-    "\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n": types.RemovePostDocument,
-    "\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n": types.RestorePostDocument,
-    "\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n": types.StaffPickDocument,
-    "\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n": types.WithdrawStaffPickDocument,
-    "\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RemovedPostsDocument,
-    "\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n": types.SetStatusDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": types.LoginDocument,
-    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n": types.RegisterDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n": types.MemberPageDocument,
-    "\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n": types.BadgeCountsViewFragmentDoc,
-    "\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n": types.PrivilegeViewFragmentDoc,
-    "\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n": types.GrantAdvocateDocument,
-    "\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n": types.RevokeAdvocateDocument,
-    "\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n": types.LeaderboardDocument,
-    "\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n": types.BadgesDocument,
-    "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n": types.DismissNoticesDocument,
-    "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityDocument,
+  '\n  query SimilarQuestions($title: String!, $body: String) {\n    similarQuestions(title: $title, body: $body, first: 5) {\n      ...SearchHitFields\n    }\n  }\n':
+    types.SimilarQuestionsDocument,
+  '\n  mutation RecordSuggestionsShown($sessionId: String!, $suggestions: [SuggestionInput!]!) {\n    recordSuggestionsShown(sessionId: $sessionId, suggestions: $suggestions)\n  }\n':
+    types.RecordSuggestionsShownDocument,
+  '\n  mutation RecordSuggestionClicked($sessionId: String!, $suggestion: SuggestionInput!) {\n    recordSuggestionClicked(sessionId: $sessionId, suggestion: $suggestion)\n  }\n':
+    types.RecordSuggestionClickedDocument,
+  '\n  mutation RecordQuestionAsked($sessionId: String!, $threadId: ID!) {\n    recordQuestionAsked(sessionId: $sessionId, threadId: $threadId)\n  }\n':
+    types.RecordQuestionAskedDocument,
+  '\n  query DeflectionStats($days: Int!) {\n    deflectionStats(days: $days, top: 20) {\n      sessions\n      asked\n      deflectedSessions\n      shown\n      clicked\n      deflected\n      failed\n      potential\n      pending\n      targets {\n        kind\n        shown\n        clicked\n        deflected\n        failed\n        potential\n        pending\n        article {\n          id\n          title\n        }\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n':
+    types.DeflectionStatsDocument,
+  '\n  fragment SearchHitFields on SearchHit {\n    kind\n    title\n    snippetHtml\n    url\n    createdAt\n    thread {\n      id\n      status\n    }\n  }\n':
+    types.SearchHitFieldsFragmentDoc,
+  '\n  query SearchPage($query: String!, $filter: SearchFilterInput, $sort: SearchSort!, $after: String) {\n    search(query: $query, filter: $filter, sort: $sort, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SearchHitFields\n          member {\n            handle\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      total {\n        value\n        exact\n      }\n      degraded\n      engine\n    }\n  }\n':
+    types.SearchPageDocument,
+  '\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n': types.SearchCategoriesDocument,
+  '\n  query ThreadRelated($id: ID!) {\n    thread(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n':
+    types.ThreadRelatedDocument,
+  '\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n':
+    types.ViewerDocument,
+  '\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n':
+    types.HomeDocument,
+  '\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n':
+    types.ThreadListFragmentDoc,
+  '\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n':
+    types.CategoryPageDocument,
+  '\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n':
+    types.ThreadPageDocument,
+  '\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n':
+    types.PostViewFragmentDoc,
+  '\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n':
+    types.RecordViewDocument,
+  '\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n':
+    types.AskCategoriesDocument,
+  '\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n':
+    types.AskQuestionDocument,
+  '\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n':
+    types.PostReplyDocument,
+  '\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n':
+    types.VoteDocument,
+  '\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n':
+    types.AcceptDocument,
+  '\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n':
+    types.UnacceptDocument,
+  '\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n':
+    types.EditPostDocument,
+  '\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n': types.DeletePostDocument,
+  '\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n': types.RemovePostDocument,
+  '\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n':
+    types.RestorePostDocument,
+  '\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n':
+    types.StaffPickDocument,
+  '\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n':
+    types.WithdrawStaffPickDocument,
+  '\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.RemovedPostsDocument,
+  '\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n':
+    types.SetStatusDocument,
+  '\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n':
+    types.LoginDocument,
+  '\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n':
+    types.RegisterDocument,
+  '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
+  '\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n':
+    types.MemberPageDocument,
+  '\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n':
+    types.BadgeCountsViewFragmentDoc,
+  '\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n':
+    types.PrivilegeViewFragmentDoc,
+  '\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n':
+    types.GrantAdvocateDocument,
+  '\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n':
+    types.RevokeAdvocateDocument,
+  '\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n':
+    types.LeaderboardDocument,
+  '\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n':
+    types.BadgesDocument,
+  '\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n':
+    types.DismissNoticesDocument,
+  '\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.ActivityDocument,
 };
 
 /**
@@ -101,138 +157,259 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query SimilarQuestions($title: String!, $body: String) {\n    similarQuestions(title: $title, body: $body, first: 5) {\n      ...SearchHitFields\n    }\n  }\n',
+): (typeof documents)['\n  query SimilarQuestions($title: String!, $body: String) {\n    similarQuestions(title: $title, body: $body, first: 5) {\n      ...SearchHitFields\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n"): (typeof documents)["\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation RecordSuggestionsShown($sessionId: String!, $suggestions: [SuggestionInput!]!) {\n    recordSuggestionsShown(sessionId: $sessionId, suggestions: $suggestions)\n  }\n',
+): (typeof documents)['\n  mutation RecordSuggestionsShown($sessionId: String!, $suggestions: [SuggestionInput!]!) {\n    recordSuggestionsShown(sessionId: $sessionId, suggestions: $suggestions)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation RecordSuggestionClicked($sessionId: String!, $suggestion: SuggestionInput!) {\n    recordSuggestionClicked(sessionId: $sessionId, suggestion: $suggestion)\n  }\n',
+): (typeof documents)['\n  mutation RecordSuggestionClicked($sessionId: String!, $suggestion: SuggestionInput!) {\n    recordSuggestionClicked(sessionId: $sessionId, suggestion: $suggestion)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n"): (typeof documents)["\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation RecordQuestionAsked($sessionId: String!, $threadId: ID!) {\n    recordQuestionAsked(sessionId: $sessionId, threadId: $threadId)\n  }\n',
+): (typeof documents)['\n  mutation RecordQuestionAsked($sessionId: String!, $threadId: ID!) {\n    recordQuestionAsked(sessionId: $sessionId, threadId: $threadId)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query DeflectionStats($days: Int!) {\n    deflectionStats(days: $days, top: 20) {\n      sessions\n      asked\n      deflectedSessions\n      shown\n      clicked\n      deflected\n      failed\n      potential\n      pending\n      targets {\n        kind\n        shown\n        clicked\n        deflected\n        failed\n        potential\n        pending\n        article {\n          id\n          title\n        }\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query DeflectionStats($days: Int!) {\n    deflectionStats(days: $days, top: 20) {\n      sessions\n      asked\n      deflectedSessions\n      shown\n      clicked\n      deflected\n      failed\n      potential\n      pending\n      targets {\n        kind\n        shown\n        clicked\n        deflected\n        failed\n        potential\n        pending\n        article {\n          id\n          title\n        }\n        thread {\n          id\n          title\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n"): (typeof documents)["\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n"];
+export function graphql(
+  source: '\n  fragment SearchHitFields on SearchHit {\n    kind\n    title\n    snippetHtml\n    url\n    createdAt\n    thread {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  fragment SearchHitFields on SearchHit {\n    kind\n    title\n    snippetHtml\n    url\n    createdAt\n    thread {\n      id\n      status\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n"): (typeof documents)["\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n"];
+export function graphql(
+  source: '\n  query SearchPage($query: String!, $filter: SearchFilterInput, $sort: SearchSort!, $after: String) {\n    search(query: $query, filter: $filter, sort: $sort, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SearchHitFields\n          member {\n            handle\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      total {\n        value\n        exact\n      }\n      degraded\n      engine\n    }\n  }\n',
+): (typeof documents)['\n  query SearchPage($query: String!, $filter: SearchFilterInput, $sort: SearchSort!, $after: String) {\n    search(query: $query, filter: $filter, sort: $sort, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SearchHitFields\n          member {\n            handle\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      total {\n        value\n        exact\n      }\n      degraded\n      engine\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query ThreadRelated($id: ID!) {\n    thread(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ThreadRelated($id: ID!) {\n    thread(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n"): (typeof documents)["\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n',
+): (typeof documents)['\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n"];
+export function graphql(
+  source: '\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n',
+): (typeof documents)['\n  fragment ThreadList on ThreadConnection {\n    edges {\n      node {\n        id\n        title\n        status\n        tags\n        score\n        replyCount\n        viewCount\n        lastActivityAt\n        createdAt\n        author {\n          handle\n        }\n        category {\n          slug\n          name\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n',
+): (typeof documents)['\n  query CategoryPage($slug: String!, $first: Int, $after: String, $filter: ThreadFilterInput, $order: ThreadOrder) {\n    category(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: $first, after: $after, filter: $filter, order: $order) {\n      ...ThreadList\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ThreadPage($id: ID!, $after: String) {\n    thread(id: $id) {\n      id\n      title\n      status\n      tags\n      score\n      viewCount\n      replyCount\n      createdAt\n      lastActivityAt\n      author {\n        handle\n      }\n      category {\n        slug\n        name\n      }\n      viewerCan {\n        reply\n        accept\n        moderate\n        close\n      }\n      question {\n        ...PostView\n      }\n      acceptedAnswer {\n        ...PostView\n      }\n      replies(first: 30, after: $after) {\n        edges {\n          node {\n            ...PostView\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n"): (typeof documents)["\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n"];
+export function graphql(
+  source: '\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n',
+): (typeof documents)['\n  fragment PostView on Post {\n    id\n    body\n    bodyHtml\n    score\n    viewerVote\n    isAccepted\n    isQuestion\n    createdAt\n    editedAt\n    staffPickedAt\n    author {\n      handle\n      role\n      isAdvocate\n      level {\n        name\n      }\n      badgeCounts {\n        gold\n        silver\n        bronze\n      }\n    }\n    revisions {\n      revision\n    }\n    viewerCan {\n      vote\n      upvote {\n        allowed\n        reason\n      }\n      downvote {\n        allowed\n        reason\n      }\n      edit\n      delete\n      accept\n      remove\n      staffPick\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n"): (typeof documents)["\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n"];
+export function graphql(
+  source: '\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n',
+): (typeof documents)['\n  mutation RecordView($threadId: ID!) {\n    recordThreadView(threadId: $threadId)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n',
+): (typeof documents)['\n  query AskCategories {\n    categories {\n      id\n      slug\n      name\n      kind\n    }\n    me {\n      id\n      role\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation PostReply($input: PostReplyInput!) {\n    postReply(input: $input) {\n      id\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n',
+): (typeof documents)['\n  mutation Vote($input: VoteInput!) {\n    vote(input: $input) {\n      id\n      score\n      viewerVote\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation Accept($postId: ID!) {\n    acceptAnswer(postId: $postId) {\n      id\n      status\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation Unaccept($threadId: ID!) {\n    unacceptAnswer(threadId: $threadId) {\n      id\n      status\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation EditPost($input: EditPostInput!) {\n    editPost(input: $input) {\n      id\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+export function graphql(
+  source: '\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n',
+): (typeof documents)['\n  mutation DeletePost($postId: ID!) {\n    deletePost(postId: $postId)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation RemovePost($input: RemovePostInput!) {\n    removePost(input: $input)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n"): (typeof documents)["\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n"];
+export function graphql(
+  source: '\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation RestorePost($postId: ID!) {\n    restorePost(postId: $postId) {\n      id\n      thread {\n        id\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n"): (typeof documents)["\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n"];
+export function graphql(
+  source: '\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation StaffPick($postId: ID!) {\n    staffPick(postId: $postId) {\n      id\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n',
+): (typeof documents)['\n  mutation WithdrawStaffPick($postId: ID!) {\n    withdrawStaffPick(postId: $postId) {\n      id\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n"];
+export function graphql(
+  source: '\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query RemovedPosts($after: String) {\n    removedPosts(first: 25, after: $after) {\n      edges {\n        node {\n          id\n          isQuestion\n          bodyHtml\n          createdAt\n          author {\n            handle\n          }\n          thread {\n            id\n            title\n          }\n          removal {\n            at\n            reason\n            by {\n              handle\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetStatus($input: SetThreadStatusInput!) {\n    setThreadStatus(input: $input) {\n      id\n      status\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n"): (typeof documents)["\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n"): (typeof documents)["\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n"];
+export function graphql(
+  source: '\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      member {\n        handle\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(
+  source: '\n  mutation Logout {\n    logout\n  }\n',
+): (typeof documents)['\n  mutation Logout {\n    logout\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {\n    member(handle: $handle) {\n      id\n      handle\n      role\n      createdAt\n      reputation\n      isAdvocate\n      advocateCategories {\n        id\n        name\n        slug\n      }\n      level {\n        name\n        min\n        next\n        progress\n      }\n      badges {\n        badge {\n          key\n          name\n          description\n          tier\n          perPost\n        }\n        count\n        reason\n        postId\n        firstAwardedAt\n        lastAwardedAt\n      }\n      badgeCounts {\n        ...BadgeCountsView\n      }\n      privileges {\n        held {\n          ...PrivilegeView\n        }\n        next {\n          ...PrivilegeView\n        }\n      }\n      reputationHistory(first: 20, after: $after) {\n        edges {\n          node {\n            id\n            kind\n            points\n            uncappedPoints\n            postId\n            threadId\n            reason\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      acceptedAnswers(first: 10, after: $solutionsAfter) {\n        edges {\n          node {\n            id\n            acceptedAt\n            score\n            thread {\n              id\n              title\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n    threads(first: 20, after: $questionsAfter, filter: { authorHandle: $handle }, order: NEWEST) {\n      ...ThreadList\n    }\n    categories {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n',
+): (typeof documents)['\n  fragment BadgeCountsView on BadgeCounts {\n    gold\n    silver\n    bronze\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n',
+): (typeof documents)['\n  fragment PrivilegeView on Privilege {\n    key\n    label\n    reputation\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation GrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n      isAdvocate\n      advocateCategories {\n        id\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n',
+): (typeof documents)['\n  mutation RevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n      isAdvocate\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n',
+): (typeof documents)['\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n',
+): (typeof documents)['\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n',
+): (typeof documents)['\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
 
-export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
+  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;
