@@ -144,7 +144,7 @@ describe('deflection while asking', () => {
     await loginAs(page, stack.web.url, member);
     await page.goto(`${stack.web.url}/ask`);
     // The suggestions panel is there once the page has hydrated.
-    await page.getByTestId('live-suggestions').waitFor();
+    await page.getByTestId('live-suggestions').waitFor({ state: 'attached' });
     await page.getByLabel('Title').fill('Zephyrine gateway loses pairing');
     const suggestion = page.getByTestId('live-suggestions').getByTestId('suggestion');
     await expect.poll(() => suggestion.allTextContents()).toContainEqual(expect.stringContaining(solved.title));

@@ -41,7 +41,12 @@ export function LiveSuggestions({ session, title, body }: { session: string; tit
   if (!hydrated) return null;
   const shown = ready ? state.suggestions : [];
   return (
-    <aside aria-labelledby="similar-heading" className="min-w-0 lg:pt-16" data-testid="live-suggestions">
+    // On phones the panel comes after the form: it only takes room there once it has something.
+    <aside
+      aria-labelledby="similar-heading"
+      className={`min-w-0 lg:block lg:pt-16 ${shown.length > 0 ? '' : 'hidden'}`}
+      data-testid="live-suggestions"
+    >
       <h2 id="similar-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
         Similar questions
       </h2>
