@@ -153,6 +153,9 @@ describe('mobile menu at 390 px', () => {
     expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await button.getAttribute('aria-expanded')).toBe('true');
+    // The menu opens with the search box, then the sections.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('menu-search');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Home');
     await page.keyboard.press('Tab');

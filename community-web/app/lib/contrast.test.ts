@@ -39,6 +39,10 @@ const PAIRS: [string, string, string][] = [
   ['footer, on the page background', 'slate-600', 'slate-50'],
   ['danger button', 'white', 'red-700'],
   ['field errors', 'red-600', 'white'],
+  ['search matches (<mark>)', 'slate-900', 'yellow-200'],
+  ['article badge', 'violet-800', 'violet-50'],
+  ['question badge', 'sky-800', 'sky-50'],
+  ['solved mark', 'emerald-800', 'white'],
 ];
 
 describe('colour tokens (WCAG AA, 4.5:1 for text)', () => {

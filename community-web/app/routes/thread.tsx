@@ -30,16 +30,23 @@ import { readToken } from '../lib/session.server';
 import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/thread';
 import { formatCount } from '../lib/plural';
+import { ThreadRelatedQuery } from '../features/search/documents';
+import { RelatedList } from '../features/search/related-list';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const id = routeParam(params.id, isIdParam);
   const after = new URL(request.url).searchParams.get('after');
+  // Related content comes beside the thread's query and never fails the page.
+  const related = api(request, ThreadRelatedQuery, { id }).then(
+    (r) => r.data?.thread?.related ?? [],
+    () => [],
+  );
   const { data: result, headers } = await query(request, ThreadQuery, { id, after }, { routeParams: ['id'] });
   // Count the view without delaying or failing the page; crawlers' and other bots' loads are not views.
   if (!isBotRequest(request)) void api(request, RecordViewMutation, { threadId: id }).catch(() => {});
-  return data(result, { headers });
+  return data({ ...result, related: await related }, { headers });
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -210,7 +217,24 @@ function ReplyForm({ errors }: { errors: PostActionErrors | null }) {
   );
 }
 
+/** The thread with its Related list: a sidebar on desktop, after the thread on phones. */
 export default function ThreadPage() {
+  const { related } = useLoaderData<typeof loader>();
+  return (
+    <div className={related.length > 0 ? 'grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]' : undefined}>
+      <div className="min-w-0">
+        <ThreadMain />
+      </div>
+      {related.length > 0 && (
+        <aside aria-label="Related" className="min-w-0 lg:pt-10">
+          <RelatedList items={related} />
+        </aside>
+      )}
+    </div>
+  );
+}
+
+function ThreadMain() {
   const { thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as (PostActionErrors & { intent?: string }) | undefined;
   if (!thread) return null;

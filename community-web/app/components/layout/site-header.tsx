@@ -1,4 +1,5 @@
 import { Form, Link, NavLink } from 'react-router';
+import { HeaderSearch, SearchLink } from '../../features/search/header-search';
 import { MobileMenu } from './mobile-menu';
 
 export type HeaderViewer = { handle: string; role: string } | null;
@@ -18,6 +19,7 @@ function sections(viewer: HeaderViewer) {
     ...(viewer && viewer.role !== 'MEMBER'
       ? [
           { to: '/moderation/removed', label: 'Removed' },
+          { to: '/moderation/deflection', label: 'Deflection' },
           { to: '/moderation/activity', label: 'Activity' },
           { to: '/moderation/knowledge', label: 'KB queue' },
         ]
@@ -60,6 +62,12 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
           ))}
         </nav>
         <span className="flex-1 lg:hidden" />
+        {/* Staff have more sections: a search icon (to /search) keeps their bar on one line. */}
+        {viewer && viewer.role !== 'MEMBER' ? (
+          <SearchLink />
+        ) : (
+          <HeaderSearch id="site-search" className="hidden w-36 shrink lg:block xl:w-56" shortcut />
+        )}
         <Link
           to="/ask"
           className="shrink-0 rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
@@ -75,7 +83,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
             >
               @{viewer.handle}
             </Link>
-            <LogoutForm className="rounded-md px-2 py-2 text-slate-600 hover:text-slate-900" />
+            <LogoutForm className="whitespace-nowrap rounded-md px-2 py-2 text-slate-600 hover:text-slate-900" />
           </div>
         ) : (
           <div className="hidden items-center gap-1 text-sm lg:flex">
@@ -88,6 +96,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
           </div>
         )}
         <MobileMenu>
+          <HeaderSearch id="menu-search" className="mb-3" />
           <nav aria-label="Main">
             <ul className="space-y-1">
               {links.map((l) => (
