@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
 import type { Orm } from '../db/orm.js';
 import { sql } from '../db/sql.js';
 import { sqlState } from '../db/transact.js';
@@ -23,6 +24,13 @@ export interface SubscriberDefinition<S> {
   batchSize?: number;
   /** Where a new subscriber starts: every event so far (default), or only those from now on. */
   startAt?: 'beginning' | 'now';
+  /**
+   * Whether this configuration runs it (default: always). A subscriber feeding an optional
+   * service (Meilisearch) is off while the service is not configured: not installed, not
+   * delivered to, its position kept, so turning the service on again resumes where it stopped
+   * instead of having passed events it never handled.
+   */
+  enabled?: (config: Config) => boolean;
 }
 
 export interface SubscriberStatus {
