@@ -10,6 +10,7 @@ import { Migration20261123700000_accepted_at_milliseconds } from './Migration202
 import { Migration20261201000000_domain_events } from './Migration20261201000000_domain_events.js';
 import { Migration20261201100000_thread_views } from './Migration20261201100000_thread_views.js';
 import { Migration20261201200000_abuse_limits } from './Migration20261201200000_abuse_limits.js';
+import { Migration20261202000000_search } from './Migration20261202000000_search.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201000000_domain_events', class: Migration20261201000000_domain_events },
   { name: 'Migration20261201100000_thread_views', class: Migration20261201100000_thread_views },
   { name: 'Migration20261201200000_abuse_limits', class: Migration20261201200000_abuse_limits },
+  { name: 'Migration20261202000000_search', class: Migration20261202000000_search },
 ];

@@ -48,6 +48,8 @@ const envSchema = z.object({
     .default('hearth_'),
   MEILISEARCH_URL: z.string().url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
+  /** Search totals are capped here ("1,000+"); PostgreSQL ranks only this many newest matches. */
+  SEARCH_MAX_TOTAL: z.coerce.number().int().min(1).max(10_000).default(1000),
   SMTP_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** The one line logged per GraphQL request: at info, at debug, or not at all. */

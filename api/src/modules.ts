@@ -4,6 +4,7 @@ import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { reputationModule } from './modules/reputation/index.js';
+import { searchModule } from './modules/search/index.js';
 import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
 import { assemble, type ModuleDefinition } from './platform/module.js';
 
@@ -15,6 +16,7 @@ export const modules = [
   badgesModule,
   advocatesModule,
   auditModule,
+  searchModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -47,13 +47,18 @@ export interface SearchRequest {
 }
 
 export interface SearchHit extends SearchRef {
+  /** As in the document: a thread's or article's title, a reply's thread title, a member's handle. */
+  title: string;
+  /** The thread of a THREAD or POST hit (a reply's link needs it); null for other kinds. */
+  threadId: number | null;
   /** Escaped text with matches in <mark>; nothing else is HTML. */
   snippetHtml: string;
   createdAt: Date;
 }
 
 export interface SearchPage {
-  hits: SearchHit[];
+  /** Each hit with the cursor of the page that follows it (`after`). */
+  hits: (SearchHit & { cursor: string })[];
   hasNextPage: boolean;
   endCursor: string | null;
   /** Capped: "1,000+" is `{ value: 1000, exact: false }`. */

@@ -1,0 +1,223 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor } from '../../graphql/pagination.js';
+import { sql } from '../../platform/db/sql.js';
+import { ValidationError } from '../../platform/errors.js';
+import { HEADLINE_OPTIONS, matchSql, RANK_SQL, SEARCH_FROM, visibleDocumentSql } from './postgres-query.js';
+import { SEARCH_KINDS, searchableSql } from './search-documents.js';
+import type {
+  SearchHit,
+  SearchIndex,
+  SearchKind,
+  SearchPage,
+  SearchRef,
+  SearchRequest,
+  SimilarRequest,
+} from './search-index.js';
+import { snippetHtml } from './snippet.js';
+
+interface HitRow {
+  total: number;
+  kind: SearchKind | null;
+  source_id: number;
+  thread_id: number | null;
+  created_at: Date;
+  title: string;
+  rank?: number;
+  snippet: string | null;
+}
+
+/** Newest first, ties broken by kind and id: the keyset order of NEWEST and of candidates. */
+const newestFirst = (a: string) => `${a}.created_at desc, ${a}.kind desc, ${a}.source_id desc`;
+
+/** Cursors hold a kind as its position in SEARCH_KINDS (an int the cursor check validates). */
+const kindNumber = (kind: SearchKind) => SEARCH_KINDS.indexOf(kind);
+function kindOf(n: number): SearchKind {
+  const kind = SEARCH_KINDS[n];
+  if (!kind) throw new ValidationError({ after: 'after is not a valid cursor for this list.' });
+  return kind;
+}
+
+/** Suggestions are ranked among this many newest matches (title words or trigrams). */
+const SIMILAR_CANDIDATES = 200;
+
+/**
+ * Search on PostgreSQL full-text search over search_documents (see the search migration).
+ * Relevance is computed only over a bounded candidate set, the newest `maxTotal` matches
+ * (ranking every match of a common word took ~0.4–1 s at 1M posts), which also gives the
+ * capped total; ts_headline runs only on the rows returned. NEWEST pages by keyset over
+ * (created_at, kind, id) and counts with a bounded subquery, never count(*) over all matches.
+ */
+export class PostgresSearchIndex implements SearchIndex {
+  readonly engine = 'postgres' as const;
+
+  constructor(private readonly maxTotal = 1000) {}
+
+  /**
+   * Upserts what is searchable among `refs` and deletes the rest, in two statements inside
+   * `em`'s transaction; unchanged documents are not rewritten.
+   */
+  async sync(em: EntityManager, refs: SearchRef[]): Promise<void> {
+    if (refs.length === 0) return;
+    const source = searchableSql(refs);
+    if (source) {
+      await sql(
+        em,
+        `insert into search_documents (kind, source_id, thread_id, category_id, tags, solved, created_at, title, body)
+         ${source.text}
+         on conflict (kind, source_id) do update
+           set thread_id = excluded.thread_id, category_id = excluded.category_id, tags = excluded.tags,
+               solved = excluded.solved, created_at = excluded.created_at, title = excluded.title, body = excluded.body
+         where (search_documents.thread_id, search_documents.category_id, search_documents.tags, search_documents.solved,
+                search_documents.created_at, search_documents.title, search_documents.body)
+               is distinct from (excluded.thread_id, excluded.category_id, excluded.tags, excluded.solved,
+                excluded.created_at, excluded.title, excluded.body)`,
+        source.params,
+      );
+    }
+    const kinds = refs.map((r) => r.kind);
+    const ids = refs.map((r) => r.id);
+    await sql(
+      em,
+      `delete from search_documents d
+        using unnest(?::text[], ?::int[]) r(kind, id)
+        where d.kind = r.kind and d.source_id = r.id
+          and not exists (select 1 from (${source?.text ?? 'select null::text as kind, null::int as source_id'}) s
+                           where s.kind = d.kind and s.source_id = d.source_id)`,
+      [`{${kinds.join(',')}}`, `{${ids.join(',')}}`, ...(source?.params ?? [])],
+    );
+  }
+
+  async search(em: EntityManager, request: SearchRequest): Promise<SearchPage> {
+    const rows = request.sort === 'NEWEST' ? await this.newest(em, request) : await this.relevant(em, request);
+    const total = rows[0]?.total ?? 0;
+    const found = rows.filter((r) => r.kind !== null);
+    const hits = found.slice(0, request.first);
+    const last = hits.at(-1);
+    const cursorOf = (r: HitRow) =>
+      request.sort === 'NEWEST'
+        ? [new Date(r.created_at).toISOString(), kindNumber(r.kind!), r.source_id]
+        : [r.rank!, new Date(r.created_at).toISOString(), kindNumber(r.kind!), r.source_id];
+    return {
+      hits: hits.map((r) => ({ ...toHit(r), cursor: encodeCursor(cursorOf(r)) })),
+      hasNextPage: found.length > request.first,
+      endCursor: last ? encodeCursor(cursorOf(last)) : null,
+      total: { value: Math.min(total, this.maxTotal), exact: total <= this.maxTotal },
+    };
+  }
+
+  /** The newest `maxTotal` (+1) matches are the candidates: ranked, paged, counted. */
+  private relevant(em: EntityManager, request: SearchRequest): Promise<HitRow[]> {
+    const match = matchSql(request.text, request.filter, request.viewer);
+    const cursor = decodeCursor(request.after, ['int', 'timestamp', 'int', 'id']);
+    const after = cursor ? 'where (r.rank, r.created_at, r.kind, r.source_id) < (?, ?::timestamptz, ?, ?)' : '';
+    return sql<HitRow>(
+      em,
+      `with candidates as materialized (
+         select d.kind, d.source_id, d.thread_id, d.created_at, coalesce(t.title, d.title) as title, d.document
+           from ${SEARCH_FROM}
+          where ${match.where}
+          order by ${newestFirst('d')}
+          limit ?
+       ), ranked as (
+         select c.kind, c.source_id, c.thread_id, c.created_at, c.title, ${RANK_SQL} as rank from candidates c
+       )
+       select n.total, page.*,
+              ts_headline('hearth_search', d.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
+         from (select count(*)::int as total from candidates) n
+         left join (select r.* from ranked r ${after}
+                     order by r.rank desc, ${newestFirst('r')} limit ?) page on true
+         left join search_documents d on d.kind = page.kind and d.source_id = page.source_id
+        order by page.rank desc, page.created_at desc, page.kind desc, page.source_id desc`,
+      [
+        ...match.params,
+        this.maxTotal + 1,
+        request.text,
+        request.text,
+        HEADLINE_OPTIONS,
+        ...(cursor ? [cursor[0], cursor[1], kindOf(cursor[2] as number), cursor[3]] : []),
+        request.first + 1,
+      ],
+    );
+  }
+
+  /** Keyset pages over every match, newest first; the total counted up to `maxTotal` + 1. */
+  private newest(em: EntityManager, request: SearchRequest): Promise<HitRow[]> {
+    const match = matchSql(request.text, request.filter, request.viewer);
+    const cursor = decodeCursor(request.after, ['timestamp', 'int', 'id']);
+    const after = cursor ? 'and (d.created_at, d.kind, d.source_id) < (?::timestamptz, ?, ?)' : '';
+    return sql<HitRow>(
+      em,
+      `select n.total, page.*,
+              ts_headline('hearth_search', s.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
+         from (select count(*)::int as total from (select 1 from ${SEARCH_FROM} where ${match.where} limit ?) x) n
+         left join (select d.kind, d.source_id, d.thread_id, d.created_at, coalesce(t.title, d.title) as title
+                      from ${SEARCH_FROM}
+                     where ${match.where} ${after}
+                     order by ${newestFirst('d')} limit ?) page on true
+         left join search_documents s on s.kind = page.kind and s.source_id = page.source_id
+        order by page.created_at desc, page.kind desc, page.source_id desc`,
+      [
+        request.text,
+        HEADLINE_OPTIONS,
+        ...match.params,
+        this.maxTotal + 1,
+        ...match.params,
+        ...(cursor ? [cursor[0], kindOf(cursor[1] as number), cursor[2]] : []),
+        request.first + 1,
+      ],
+    );
+  }
+
+  /**
+   * Solved threads and published articles like a question: title words (any of them) or
+   * title trigrams (typos: "pasword" still finds "password"), among the newest matches; ranked
+   * by title similarity plus how well the title and body words cover each candidate.
+   */
+  async similar(em: EntityManager, request: SimilarRequest): Promise<SearchHit[]> {
+    const suggestible = `(d.kind = 'ARTICLE' or (d.kind = 'THREAD' and d.solved))`;
+    const rows = await sql<HitRow>(
+      em,
+      `with candidates as materialized (
+         select d.kind, d.source_id, d.thread_id, d.created_at, coalesce(t.title, d.title) as title, d.document
+           from ${SEARCH_FROM}
+          where ${suggestible}
+            and (to_tsvector('hearth_search', d.title) @@ replace(plainto_tsquery('hearth_search', ?)::text, '&', '|')::tsquery
+                 or search_fold(d.title) % search_fold(?))
+            and ${visibleDocumentSql(request.viewer)}
+          order by ${newestFirst('d')}
+          limit ?
+       )
+       select 0 as total, c.kind, c.source_id, c.thread_id, c.created_at, c.title, '' as snippet
+         from candidates c
+        order by similarity(search_fold(c.title), search_fold(?))
+                 + ts_rank_cd(c.document, replace(plainto_tsquery('hearth_search', ?)::text, '&', '|')::tsquery, 1 | 32) desc,
+                 ${newestFirst('c')}
+        limit ?`,
+      [
+        request.title,
+        request.title,
+        SIMILAR_CANDIDATES,
+        request.title,
+        `${request.title} ${request.body ?? ''}`,
+        request.first,
+      ],
+    );
+    return rows.map(toHit);
+  }
+
+  /** PostgreSQL is the source of truth: when it does not answer, nothing does. */
+  async healthy(): Promise<boolean> {
+    return true;
+  }
+}
+
+function toHit(r: HitRow): SearchHit {
+  return {
+    kind: r.kind!,
+    id: r.source_id,
+    title: r.title,
+    threadId: r.thread_id,
+    snippetHtml: snippetHtml(r.snippet ?? ''),
+    createdAt: new Date(r.created_at),
+  };
+}

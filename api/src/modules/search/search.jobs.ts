@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { JobDefinition } from '../../platform/jobs/jobs.js';
+import type { Services } from '../../platform/scope.js';
+import { searchEngines } from './engines.js';
+import { reconcilePostgres } from './search-maintenance.js';
+
+declare module '../../platform/jobs/jobs.js' {
+  interface JobPayloads {
+    'search.reconcile': Record<string, never>;
+  }
+}
+
+/**
+ * Every 5 minutes, checks the next 5,000 ids of each kind against the index and repairs drift
+ * (see reconcilePostgres): a full pass over 1.3M posts takes about a day, at a cost of a few
+ * hundred milliseconds per run.
+ */
+export const reconcileSearchJob: JobDefinition<'search.reconcile', Services> = {
+  name: 'search.reconcile',
+  payload: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  cron: () => '*/5 * * * *',
+  retryLimit: 2,
+  handle: async (services) => {
+    await reconcilePostgres(services.orm.em.fork(), searchEngines(services).postgres);
+  },
+};
