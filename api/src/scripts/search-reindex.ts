@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config.js';
+import { assembly } from '../modules.js';
+import { PostgresSearchIndex } from '../modules/search/postgres-index.js';
+import { reindexPostgres } from '../modules/search/search-maintenance.js';
+import { sql } from '../platform/db/sql.js';
+import { migrate, openOrm, resolveDatabase } from '../platform/db/orm.js';
+
+/**
+ * Rebuilds the PostgreSQL search index from the tables (after a restore, an import, or a change
+ * to what documents hold), in batches of 10,000 ids, beside live traffic: search keeps
+ * answering meanwhile. Safe to stop and run again.
+ */
+const config = loadConfig({ ...process.env, SEED_DEMO: 'never' });
+const database = await resolveDatabase(config);
+const orm = await openOrm(database.url, 2, assembly.entities);
+await migrate(orm);
+const started = Date.now();
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1).padStart(7);
+let reported = 0;
+const documents = await reindexPostgres(() => orm.em.fork(), new PostgresSearchIndex(config.SEARCH_MAX_TOTAL), {
+  progress: ({ kind, throughId, lastId }) => {
+    if (throughId < lastId && Date.now() - reported < 5_000) return;
+    reported = Date.now();
+    console.log(`${seconds()} s  ${kind.padEnd(7)} ids through ${throughId} of ${lastId}`);
+  },
+});
+const [size] = await sql<{ bytes: string; pretty: string }>(
+  orm.em.fork(),
+  `select pg_total_relation_size('search_documents')::text as bytes,
+          pg_size_pretty(pg_total_relation_size('search_documents')) as pretty`,
+);
+console.log(`search reindex: ${documents} documents in ${seconds().trim()} s; search_documents is ${size!.pretty}`);
+await orm.close(true);
+await database.embedded?.stop();
