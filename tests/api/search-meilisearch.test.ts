@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildMember, buildThread, type TestMember } from '../support/factories.js';
+import { searchEngines } from '../../api/src/modules/search/engines.js';
+import { reindexMeilisearch } from '../../api/src/modules/search/meilisearch/reindex.js';
+import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 import { meilisearchEnv, startTestMeilisearch, type MeilisearchServer } from '../support/meilisearch.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 import { searchContract } from './search-contract.js';
@@ -71,6 +73,36 @@ describe('meilisearch engine', () => {
     expect((await search('marimbatec')).edges.map((e) => e.node.url)).toEqual([`/t/${t.id}`]);
     expect((await search('xylophonec')).edges).toEqual([]);
     expect((await search('xylophonic')).engine).toBe('meilisearch');
+  });
+
+  it('a full rebuild from PostgreSQL restores lost documents and drops what is no longer searchable', async () => {
+    const t = await buildThread(api, member, {
+      title: 'Ocelotic firmware rollback',
+      body: 'How do I roll the ocelotic firmware back?',
+    });
+    const reply = await buildReply(api, member, t.id, 'Ocelotic rollback: hold reset while powering on.');
+    await waitFor(
+      () => search('ocelotic'),
+      (r) => expect(r.edges).toHaveLength(2),
+    );
+    const meilisearch = searchEngines(api.app.services).meilisearch!;
+    // Drift of both kinds: the index lost everything, and a reply left PostgreSQL's searchable set
+    // behind the subscriber's back (as a restore or a manual fix would).
+    await meilisearch.client.index(meilisearch.names.posts).deleteAllDocuments().waitTask();
+    await api.sql(`update posts set deleted_at = now() where id = $1`, [reply.id]);
+    const built = await reindexMeilisearch(() => api.app.services.orm.em.fork(), meilisearch, { batch: 7 });
+    const [counts] = await api.sql<{ threads: number; replies: number }>(
+      `select (select count(*)::int from threads where deleted_at is null) as threads,
+              (select count(*)::int from posts p where not is_question and deleted_at is null
+                 and exists (select 1 from threads t where t.id = p.thread_id and t.deleted_at is null)) as replies`,
+    );
+    expect(built.documents[meilisearch.names.posts]).toBe(counts!.threads + counts!.replies);
+    expect(built.databaseSize).toBeGreaterThan(0);
+    const stored = await meilisearch.client
+      .index(meilisearch.names.posts)
+      .getDocuments({ filter: 'kind = POST', limit: 1000 });
+    expect(stored.results.map((d) => d.refId)).not.toContain(Number(reply.id));
+    expect((await search('ocelotic')).edges.map((e) => e.node.url)).toEqual([`/t/${t.id}`]);
   });
 
   it('when Meilisearch is down: searches answer from PostgreSQL (degraded), writes commit, and indexing catches up without parking', async () => {

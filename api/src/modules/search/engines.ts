@@ -1,3 +1,4 @@
+import type { Config } from '../../config.js';
 import { DomainError } from '../../platform/errors.js';
 import { logger } from '../../platform/logger.js';
 import type { Services } from '../../platform/scope.js';
@@ -17,21 +18,25 @@ export interface SearchEngines {
 
 const built = new WeakMap<Services, SearchEngines>();
 
+/** The Meilisearch engine this configuration names (MEILISEARCH_URL), or null. */
+export function meilisearchIndexOf(config: Config): MeilisearchIndex | null {
+  if (!config.MEILISEARCH_URL) return null;
+  return new MeilisearchIndex({
+    url: config.MEILISEARCH_URL,
+    apiKey: config.MEILISEARCH_KEY,
+    prefix: config.MEILISEARCH_INDEX_PREFIX,
+    maxTotal: config.SEARCH_MAX_TOTAL,
+    loadDocuments: loadSearchDocuments,
+  });
+}
+
 /** The search engines of a running API, built once from its configuration. */
 export function searchEngines(services: Services): SearchEngines {
   let engines = built.get(services);
   if (!engines) {
     const { config } = services;
     const postgres = new PostgresSearchIndex(config.SEARCH_MAX_TOTAL);
-    const meilisearch = config.MEILISEARCH_URL
-      ? new MeilisearchIndex({
-          url: config.MEILISEARCH_URL,
-          apiKey: config.MEILISEARCH_KEY,
-          prefix: config.MEILISEARCH_INDEX_PREFIX,
-          maxTotal: config.SEARCH_MAX_TOTAL,
-          loadDocuments: loadSearchDocuments,
-        })
-      : null;
+    const meilisearch = meilisearchIndexOf(config);
     engines = { postgres, meilisearch, primary: meilisearch ?? postgres };
     built.set(services, engines);
   }
