@@ -14,9 +14,9 @@ import { migrate, openOrm, resolveDatabase } from '../platform/db/orm.js';
  * answering meanwhile. Safe to stop and run again. `-- --engine meilisearch` rebuilds the
  * Meilisearch indexes (MEILISEARCH_URL) instead.
  */
-const engineArg = process.argv.indexOf('--engine');
-const engine = engineArg >= 0 ? process.argv[engineArg + 1] : 'postgres';
-if (engine !== 'postgres' && engine !== 'meilisearch') {
+const engine = parseEngine(process.argv.slice(2));
+if (!engine) {
+  // Strict: an argument lost or mangled on its way through npm must not rebuild the wrong index.
   console.error('Usage: npm run search:reindex [-- --engine postgres|meilisearch]');
   process.exit(2);
 }
@@ -58,3 +58,10 @@ if (meilisearch && engine === 'meilisearch') {
 }
 await orm.close(true);
 await database.embedded?.stop();
+
+function parseEngine(args: string[]): 'postgres' | 'meilisearch' | null {
+  const joined = args.join('=');
+  if (joined === '') return 'postgres';
+  const match = /^--engine=(postgres|meilisearch)$/.exec(joined);
+  return match ? (match[1] as 'postgres' | 'meilisearch') : null;
+}
