@@ -41,6 +41,7 @@ export interface MeilisearchIndexOptions {
   healthTtlMs?: number;
 }
 
+const SEARCH_TIMEOUT_MS = 1_500;
 /** Meilisearch's default maxTotalHits: results past it cannot be paged to. */
 const MAX_PAGED = 1000;
 /** Words of a snippet around the first match. */
@@ -61,6 +62,7 @@ type StoredHit = Hit<Pick<MeiliDocument, 'kind' | 'refId' | 'title' | 'threadId'
 export class MeilisearchIndex implements SearchIndex {
   readonly engine = 'meilisearch' as const;
   readonly client: Meilisearch;
+  private readonly searchClient: Meilisearch;
   readonly names: IndexNames;
   private ready: Promise<void> | null = null;
   private health: { ok: boolean; until: number } | null = null;
@@ -68,8 +70,10 @@ export class MeilisearchIndex implements SearchIndex {
   private readonly maxOffset: number;
 
   constructor(private readonly options: MeilisearchIndexOptions) {
-    // Short request timeouts: a search that waits on a hung server is slower than the fallback.
-    this.client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: 5_000 });
+    // Indexing may send 10,000 documents at once; a search waiting on a hung server longer
+    // than a second and a half is better answered by PostgreSQL.
+    this.client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: 30_000 });
+    this.searchClient = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: SEARCH_TIMEOUT_MS });
     this.names = indexNames(options.prefix);
     this.maxOffset = Math.max(MAX_PAGED, options.maxTotal);
   }
@@ -133,7 +137,7 @@ export class MeilisearchIndex implements SearchIndex {
     const limit = Math.min(request.first, this.maxOffset - offset);
     if (queries.length === 0 || limit <= 0) return { hits: [], hasNextPage: false, endCursor: null, total: exact(0) };
     const result = await this.call(() =>
-      this.client.multiSearch({ federation: { offset, limit: limit + 1 }, queries }),
+      this.searchClient.multiSearch({ federation: { offset, limit: limit + 1 }, queries }),
     );
     const page = (result.hits as StoredHit[]).slice(0, limit);
     const positions = new Map(page.map((h, i) => [h, offset + i + 1]));
@@ -162,7 +166,7 @@ export class MeilisearchIndex implements SearchIndex {
     });
     // Some headroom for hits the PostgreSQL check drops.
     const result = await this.call(() =>
-      this.client.multiSearch({ federation: { limit: request.first + 5 }, queries }),
+      this.searchClient.multiSearch({ federation: { limit: request.first + 5 }, queries }),
     );
     const visible = await this.visible(em, request.viewer, readable, result.hits as StoredHit[]);
     return visible.slice(0, request.first).map((v) => v.hit);
@@ -170,7 +174,7 @@ export class MeilisearchIndex implements SearchIndex {
 
   async healthy(): Promise<boolean> {
     if (this.health && Date.now() < this.health.until) return this.health.ok;
-    const ok = await this.client.isHealthy().catch(() => false);
+    const ok = await this.searchClient.isHealthy().catch(() => false);
     return this.markHealth(ok);
   }
 

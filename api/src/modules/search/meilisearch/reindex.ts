@@ -31,20 +31,19 @@ export async function reindexMeilisearch(
 ): Promise<MeilisearchReindexResult> {
   const batch = opts.batch ?? 10_000;
   await index.ensureReady();
-  let pending: EnqueuedTask[] = [];
+  const pending: EnqueuedTask[] = [];
   for (const kind of INDEXED_KINDS) {
     const last = await lastId(fork(), kind);
     for (let from = 1; from <= last; from += batch) {
       const to = Math.min(from + batch - 1, last);
       pending.push(...(await index.enqueue(fork(), idRange(kind, from, to))));
       if (pending.length >= MAX_PENDING_TASKS) {
-        await settled(index.client, pending.splice(0, pending.length - MAX_PENDING_TASKS / 2), 30 * 60_000);
+        await settled(index.client, pending.splice(0, pending.length - MAX_PENDING_TASKS / 2), 30 * 60_000, 500);
       }
       opts.progress?.({ kind, throughId: to, lastId: last });
     }
   }
-  await settled(index.client, pending, 60 * 60_000);
-  pending = [];
+  await settled(index.client, pending, 60 * 60_000, 500);
   const stats = await index.client.getStats();
   const documents: Record<string, number> = {};
   let rawDocumentsSize = 0;

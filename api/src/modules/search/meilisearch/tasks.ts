@@ -50,15 +50,22 @@ export class MeilisearchTaskFailedError extends Error {
 }
 
 /**
- * Waits until every task has finished, at most `timeoutMs` in all (polling every 20 ms: a sync
- * is to be visible within 2 s), and throws when one failed or was canceled. Tasks of one index
- * run in order, so waiting for them one after another costs no more than for the last.
+ * Waits until every task has finished, at most `timeoutMs` in all, and throws when one failed
+ * or was canceled. Tasks of one index run in order, so waiting for them one after another costs
+ * no more than for the last. Polls every `intervalMs`: 20 ms for a sync (an edit is to be
+ * searchable within 2 s); a long rebuild polls less (each poll leaves a listener on the
+ * client's abort signal until the wait ends).
  */
-export async function settled(client: Meilisearch, tasks: EnqueuedTask[], timeoutMs: number): Promise<void> {
+export async function settled(
+  client: Meilisearch,
+  tasks: EnqueuedTask[],
+  timeoutMs: number,
+  intervalMs = 20,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const enqueued of tasks) {
     const timeout = Math.max(1, deadline - Date.now());
-    const task = await client.tasks.waitForTask(enqueued.taskUid, { timeout, interval: 20 });
+    const task = await client.tasks.waitForTask(enqueued.taskUid, { timeout, interval: intervalMs });
     if (task.status !== 'succeeded') {
       throw new MeilisearchTaskFailedError(
         task.uid,
