@@ -12,7 +12,8 @@ import { Migration } from '@mikro-orm/migrations';
  * - `document`: title (A) above tags (B) above body (C), generated, with GIN.
  * - The newest index serves NEWEST pages and the bounded relevance candidates of common words.
  * - The similar-question indexes cover only what suggestions may show (solved threads and
- *   articles): title words and title trigrams (typos still match).
+ *   articles): title words (GIN) and title trigrams (GiST, for nearest-title scans: typos
+ *   still match, and a word in every title costs nothing).
  * - `search_reconcile_positions`: where the reconcile job's rolling check stands per kind.
  */
 export class Migration20261202000000_search extends Migration {
@@ -70,7 +71,7 @@ export class Migration20261202000000_search extends Migration {
       create index search_documents_similar_words_idx on search_documents
         using gin (to_tsvector('hearth_search', title)) where kind = 'ARTICLE' or (kind = 'THREAD' and solved);
       create index search_documents_similar_trgm_idx on search_documents
-        using gin (search_fold(title) gin_trgm_ops) where kind = 'ARTICLE' or (kind = 'THREAD' and solved);
+        using gist (search_fold(title) gist_trgm_ops) where kind = 'ARTICLE' or (kind = 'THREAD' and solved);
 
       create table search_reconcile_positions (
         kind text primary key check (kind in ('THREAD', 'POST', 'ARTICLE', 'MEMBER')),

@@ -352,6 +352,31 @@ export function searchContract(name: string, env: () => Record<string, string> |
         expect(similar.data.similarQuestions.map((h: Hit) => h.url)).toContain(`/t/${hidden.id}`);
       });
 
+      it('restricted matches, however many and however new, never crowd out readable ones', async () => {
+        const open = await ask(author, { title: 'Lemurian gateway loses its schedule', body: body('lemurian clocks') });
+        const openReply = await buildReply(api, staff, open.id, 'The lemurian gateway needs a firmware update.');
+        const closed = await ask(staff, {
+          title: 'Lemurian gateway incident',
+          categoryId: lounge,
+          body: body('lemurian'),
+        });
+        let last = '';
+        for (let i = 0; i < 5 * (SEARCH_TEST_MAX_TOTAL + 1); i++) {
+          last = (await buildReply(api, staff, closed.id, `Lemurian incident note ${i} for the on-call team.`)).id;
+        }
+        await eventually(
+          () => search('lemurian', { sort: 'NEWEST', first: 1 }, staff),
+          (r) => expect(urls(r)).toEqual([`/t/${closed.id}#post-${last}`]),
+        );
+        for (const sort of ['RELEVANCE', 'NEWEST']) {
+          const r = await search('lemurian', { sort }, outsider);
+          expect(urls(r).sort()).toEqual([`/t/${open.id}`, `/t/${open.id}#post-${openReply.id}`].sort());
+          expect(r.total).toEqual({ value: 2, exact: true });
+          const staffView = await search('lemurian', { sort }, staff);
+          expect(staffView.total).toEqual({ value: SEARCH_TEST_MAX_TOTAL, exact: false });
+        }
+      });
+
       it('deleted and removed posts vanish within 2 s', async () => {
         const t = await ask(author, { title: 'Wombatic pairing fails', body: body('pairing') });
         const mine = await buildReply(api, author, t.id, 'Wombatic fix: hold the button for ten seconds.');

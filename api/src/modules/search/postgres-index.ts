@@ -2,7 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination.js';
 import { sql } from '../../platform/db/sql.js';
 import { ValidationError } from '../../platform/errors.js';
-import { HEADLINE_OPTIONS, matchSql, RANK_SQL, SEARCH_FROM, visibleDocumentSql } from './postgres-query.js';
+import {
+  HEADLINE_OPTIONS,
+  matchSql,
+  RANK_SQL,
+  liveTitleSql,
+  visibleDocumentSql,
+  visibleMatches,
+} from './postgres-query.js';
 import { SEARCH_KINDS, searchableSql } from './search-documents.js';
 import type {
   SearchHit,
@@ -17,6 +24,8 @@ import { snippetHtml } from './snippet.js';
 
 interface HitRow {
   total: number;
+  /** The readable share of the matches checked was too small: check every match (see visibleMatches). */
+  short: boolean;
   kind: SearchKind | null;
   source_id: number;
   thread_id: number | null;
@@ -37,8 +46,8 @@ function kindOf(n: number): SearchKind {
   return kind;
 }
 
-/** Suggestions are ranked among this many newest matches (title words or trigrams). */
-const SIMILAR_CANDIDATES = 200;
+/** Suggestions are ranked among this many nearest titles and as many newest title matches. */
+const SIMILAR_CANDIDATES = 50;
 
 /**
  * Search on PostgreSQL full-text search over search_documents (see the search migration).
@@ -88,8 +97,10 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async search(em: EntityManager, request: SearchRequest): Promise<SearchPage> {
-    const rows = request.sort === 'NEWEST' ? await this.newest(em, request) : await this.relevant(em, request);
-    const total = rows[0]?.total ?? 0;
+    const query = request.sort === 'NEWEST' ? this.newest.bind(this) : this.relevant.bind(this);
+    let rows = await query(em, request, false);
+    if (rows[0]!.short) rows = await query(em, request, true);
+    const total = rows[0]!.total;
     const found = rows.filter((r) => r.kind !== null);
     const hits = found.slice(0, request.first);
     const last = hits.at(-1);
@@ -105,96 +116,122 @@ export class PostgresSearchIndex implements SearchIndex {
     };
   }
 
-  /** The newest `maxTotal` (+1) matches are the candidates: ranked, paged, counted. */
-  private relevant(em: EntityManager, request: SearchRequest): Promise<HitRow[]> {
-    const match = matchSql(request.text, request.filter, request.viewer);
+  /** The newest `maxTotal` (+1) readable matches are the candidates: ranked, paged, counted. */
+  private relevant(em: EntityManager, request: SearchRequest, exhaustive: boolean): Promise<HitRow[]> {
     const cursor = decodeCursor(request.after, ['int', 'timestamp', 'int', 'id']);
     const after = cursor ? 'where (r.rank, r.created_at, r.kind, r.source_id) < (?, ?::timestamptz, ?, ?)' : '';
+    const m = visibleMatches(matchSql(request.text, request.filter), request.viewer, {
+      raw: 'raw',
+      order: newestFirst('d'),
+      limit: this.maxTotal + 1,
+      exhaustive,
+    });
     return sql<HitRow>(
       em,
-      `with candidates as materialized (
-         select d.kind, d.source_id, d.thread_id, d.created_at, coalesce(t.title, d.title) as title, d.document
-           from ${SEARCH_FROM}
-          where ${match.where}
-          order by ${newestFirst('d')}
-          limit ?
-       ), ranked as (
-         select c.kind, c.source_id, c.thread_id, c.created_at, c.title, ${RANK_SQL} as rank from candidates c
-       )
-       select n.total, page.*,
+      `with raw as materialized (${m.raw}),
+            candidates as materialized (${m.visible}),
+            ranked as (
+              select c.kind, c.source_id, c.thread_id, c.created_at, c.title, ${RANK_SQL} as rank
+                from candidates c join search_documents s on s.kind = c.kind and s.source_id = c.source_id
+            )
+       select n.total, n.short, page.*,
               ts_headline('hearth_search', d.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
-         from (select count(*)::int as total from candidates) n
+         from (select count(*)::int as total,
+                      (select count(*) from raw) >= ? and count(*) < ? as short from candidates) n
          left join (select r.* from ranked r ${after}
                      order by r.rank desc, ${newestFirst('r')} limit ?) page on true
          left join search_documents d on d.kind = page.kind and d.source_id = page.source_id
-        order by page.rank desc, page.created_at desc, page.kind desc, page.source_id desc`,
+        order by page.rank desc, ${newestFirst('page')}`,
       [
-        ...match.params,
-        this.maxTotal + 1,
+        ...m.rawParams,
+        ...m.visibleParams,
         request.text,
         request.text,
         HEADLINE_OPTIONS,
+        m.rawLimit,
+        this.maxTotal + 1,
         ...(cursor ? [cursor[0], cursor[1], kindOf(cursor[2] as number), cursor[3]] : []),
         request.first + 1,
       ],
     );
   }
 
-  /** Keyset pages over every match, newest first; the total counted up to `maxTotal` + 1. */
-  private newest(em: EntityManager, request: SearchRequest): Promise<HitRow[]> {
-    const match = matchSql(request.text, request.filter, request.viewer);
+  /** Keyset pages over every readable match, newest first; the total counted up to `maxTotal` + 1. */
+  private newest(em: EntityManager, request: SearchRequest, exhaustive: boolean): Promise<HitRow[]> {
+    const match = matchSql(request.text, request.filter);
     const cursor = decodeCursor(request.after, ['timestamp', 'int', 'id']);
-    const after = cursor ? 'and (d.created_at, d.kind, d.source_id) < (?::timestamptz, ?, ?)' : '';
+    const counted = visibleMatches(match, request.viewer, {
+      raw: 'raw_counted',
+      order: newestFirst('d'),
+      limit: this.maxTotal + 1,
+      exhaustive,
+    });
+    const paged = visibleMatches(match, request.viewer, {
+      raw: 'raw_page',
+      order: newestFirst('d'),
+      limit: request.first + 1,
+      exhaustive,
+      extraWhere: cursor ? '(d.created_at, d.kind, d.source_id) < (?::timestamptz, ?, ?)' : undefined,
+      extraParams: cursor ? [cursor[0], kindOf(cursor[1] as number), cursor[2]] : [],
+    });
     return sql<HitRow>(
       em,
-      `select n.total, page.*,
+      `with raw_counted as materialized (${counted.raw}),
+            counted as materialized (${counted.visible}),
+            raw_page as materialized (${paged.raw}),
+            page as materialized (${paged.visible})
+       select n.total, n.short, page.*,
               ts_headline('hearth_search', s.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
-         from (select count(*)::int as total from (select 1 from ${SEARCH_FROM} where ${match.where} limit ?) x) n
-         left join (select d.kind, d.source_id, d.thread_id, d.created_at, coalesce(t.title, d.title) as title
-                      from ${SEARCH_FROM}
-                     where ${match.where} ${after}
-                     order by ${newestFirst('d')} limit ?) page on true
+         from (select (select count(*) from counted)::int as total,
+                      ((select count(*) from raw_counted) >= ? and (select count(*) from counted) < ?)
+                      or ((select count(*) from raw_page) >= ? and (select count(*) from page) < ?) as short) n
+         left join page on true
          left join search_documents s on s.kind = page.kind and s.source_id = page.source_id
-        order by page.created_at desc, page.kind desc, page.source_id desc`,
+        order by ${newestFirst('page')}`,
       [
+        ...counted.rawParams,
+        ...counted.visibleParams,
+        ...paged.rawParams,
+        ...paged.visibleParams,
         request.text,
         HEADLINE_OPTIONS,
-        ...match.params,
+        counted.rawLimit,
         this.maxTotal + 1,
-        ...match.params,
-        ...(cursor ? [cursor[0], kindOf(cursor[1] as number), cursor[2]] : []),
+        paged.rawLimit,
         request.first + 1,
       ],
     );
   }
 
   /**
-   * Solved threads and published articles like a question: title words (any of them) or
-   * title trigrams (typos: "pasword" still finds "password"), among the newest matches; ranked
-   * by title similarity plus how well the title and body words cover each candidate.
+   * Solved threads and published articles like a question: the nearest titles by trigrams
+   * (a GiST nearest-neighbour scan, so typos match and a word common to every title costs
+   * nothing) and the newest titles holding every title word, then ranked by title similarity
+   * plus how well the title and body words cover each candidate.
    */
   async similar(em: EntityManager, request: SimilarRequest): Promise<SearchHit[]> {
-    const suggestible = `(d.kind = 'ARTICLE' or (d.kind = 'THREAD' and d.solved))`;
+    const suggestible = `(d.kind = 'ARTICLE' or (d.kind = 'THREAD' and d.solved)) and ${visibleDocumentSql(request.viewer)}`;
     const rows = await sql<HitRow>(
       em,
-      `with candidates as materialized (
-         select d.kind, d.source_id, d.thread_id, d.created_at, coalesce(t.title, d.title) as title, d.document
-           from ${SEARCH_FROM}
-          where ${suggestible}
-            and (to_tsvector('hearth_search', d.title) @@ replace(plainto_tsquery('hearth_search', ?)::text, '&', '|')::tsquery
-                 or search_fold(d.title) % search_fold(?))
-            and ${visibleDocumentSql(request.viewer)}
-          order by ${newestFirst('d')}
-          limit ?
+      `with candidates as (
+         (select d.kind, d.source_id from search_documents d
+           where ${suggestible}
+           order by search_fold(d.title) <-> search_fold(?) limit ?)
+         union
+         (select d.kind, d.source_id from search_documents d
+           where ${suggestible} and to_tsvector('hearth_search', d.title) @@ plainto_tsquery('hearth_search', ?)
+           order by ${newestFirst('d')} limit ?)
        )
-       select 0 as total, c.kind, c.source_id, c.thread_id, c.created_at, c.title, '' as snippet
-         from candidates c
-        order by similarity(search_fold(c.title), search_fold(?))
-                 + ts_rank_cd(c.document, replace(plainto_tsquery('hearth_search', ?)::text, '&', '|')::tsquery, 1 | 32) desc,
-                 ${newestFirst('c')}
+       select 0 as total, false as short, d.kind, d.source_id, d.thread_id, d.created_at, ${liveTitleSql} as title,
+              '' as snippet
+         from candidates c join search_documents d on d.kind = c.kind and d.source_id = c.source_id
+        order by similarity(search_fold(d.title), search_fold(?))
+                 + ts_rank_cd(d.document, replace(plainto_tsquery('hearth_search', ?)::text, '&', '|')::tsquery, 1 | 32) desc,
+                 ${newestFirst('d')}
         limit ?`,
       [
         request.title,
+        SIMILAR_CANDIDATES,
         request.title,
         SIMILAR_CANDIDATES,
         request.title,
