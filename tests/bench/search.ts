@@ -1,6 +1,7 @@
 /**
- * npm run bench:search -w tests: search latency on the large seed, engine by engine (today
- * PostgreSQL), measured in-process against the engine (no HTTP): p50/p95 over 50 runs per case
+ * npm run bench:search -w tests: search latency on the large seed, engine by engine
+ * (PostgreSQL, and Meilisearch when MEILISEARCH_URL is set; BENCH_ENGINES=postgres,meilisearch
+ * picks), measured in-process against the engine (no HTTP): p50/p95 over 50 runs per case
  * after 5 warm-up runs, and each case's plan (EXPLAIN ANALYZE) with BENCH_PLANS=1.
  * Index the data first: npm run seed -- --large; npm run search:reindex.
  */
@@ -8,6 +9,7 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../api/src/config.js';
 import { assembly } from '../../api/src/modules.js';
+import { meilisearchIndexOf } from '../../api/src/modules/search/engines.js';
 import { PostgresSearchIndex } from '../../api/src/modules/search/postgres-index.js';
 import type { SearchIndex, SearchRequest } from '../../api/src/modules/search/search-index.js';
 import { openOrm, resolveDatabase } from '../../api/src/platform/db/orm.js';
@@ -16,7 +18,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const config = loadConfig({ ...process.env, SEED_DEMO: 'never', LOG_LEVEL: 'warn' });
 const database = await resolveDatabase(config);
 const orm = await openOrm(database.url, 2, assembly.entities);
-const engines: SearchIndex[] = [new PostgresSearchIndex(config.SEARCH_MAX_TOTAL)];
+// Meilisearch too when MEILISEARCH_URL is set (index it first: npm run search:reindex -- --engine meilisearch).
+const meilisearch = meilisearchIndexOf(config);
+const engines: SearchIndex[] = [
+  new PostgresSearchIndex(config.SEARCH_MAX_TOTAL),
+  ...(meilisearch ? [meilisearch] : []),
+].filter((e) => !process.env.BENCH_ENGINES || process.env.BENCH_ENGINES.split(',').includes(e.engine));
 
 const search = (text: string, more: Partial<SearchRequest> = {}): SearchRequest => ({
   text,
@@ -47,12 +54,24 @@ const cases: [string, (index: SearchIndex, em: EntityManager) => Promise<unknown
     'topic word + category + solved, relevance',
     (i, em) => i.search(em, search('thermostat', { filter: { categoryId, solved: true } })),
   ],
-  ['topic word + tag, newest', (i, em) => i.search(em, search('pairing', { filter: { tags: ['zigbee'] }, sort: 'NEWEST' }))],
+  [
+    'topic word + tag, newest',
+    (i, em) => i.search(em, search('pairing', { filter: { tags: ['zigbee'] }, sort: 'NEWEST' })),
+  ],
   [
     'similar questions (typos)',
-    (i, em) => i.similar(em, { title: 'trouble with thermostat schedulles', body: 'It resets every night', first: 5, viewer: null }),
+    (i, em) =>
+      i.similar(em, {
+        title: 'trouble with thermostat schedulles',
+        body: 'It resets every night',
+        first: 5,
+        viewer: null,
+      }),
   ],
-  ['similar questions (rare title)', (i, em) => i.similar(em, { title: 'Question 48454 sunset automation', first: 5, viewer: null })],
+  [
+    'similar questions (rare title)',
+    (i, em) => i.similar(em, { title: 'Question 48454 sunset automation', first: 5, viewer: null }),
+  ],
 ];
 
 /** An EntityManager whose statements are explained instead of run (the engine gets no rows back). */
@@ -73,7 +92,9 @@ function explaining(em: EntityManager, plans: string[]): EntityManager {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 for (const index of engines) {
   console.log(`\n== ${index.engine}: p50 / p95 / max over ${RUNS} runs (ms) ==`);
-  for (const [name, run] of cases.filter(([n]) => !process.env.BENCH_CASES || process.env.BENCH_CASES.split('|').some((c) => n.includes(c)))) {
+  for (const [name, run] of cases.filter(
+    ([n]) => !process.env.BENCH_CASES || process.env.BENCH_CASES.split('|').some((c) => n.includes(c)),
+  )) {
     const em = orm.em.fork();
     for (let i = 0; i < 5; i++) await run(index, em);
     const times: number[] = [];
