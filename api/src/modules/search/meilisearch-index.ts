@@ -52,7 +52,7 @@ const QUERY_WORDS = 10;
 type StoredHit = Hit<Pick<MeiliDocument, 'kind' | 'refId' | 'title' | 'threadId' | 'createdAt' | 'body'>>;
 
 /**
- * The Meilisearch engine: threads and replies in one index (distinct per thread), articles and
+ * The Meilisearch engine: threads and replies in one index, articles and
  * members in theirs, one federated search over the kinds asked for. Visibility is applied twice:
  * as a category filter inside Meilisearch (so counts and pages hold only readable content) and
  * by checking each hit against PostgreSQL (so a document the index has not caught up on never

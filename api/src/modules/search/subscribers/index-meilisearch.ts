@@ -10,6 +10,8 @@ import { SEARCH_EVENTS, searchTargets } from '../search-targets.js';
  * not); it starts at "now", and `npm run search:reindex -- --engine meilisearch` builds what came
  * before. While Meilisearch is down, sync throws RetryLaterError: the delivery rolls back and is
  * tried again with growing pauses, nothing is parked, and the backlog is indexed once it is back.
+ * Waiting for Meilisearch inside the delivery holds back no other subscriber: the handler only
+ * reads, so its transaction has no xid and does not move the cluster's delivery horizon.
  */
 export const indexMeilisearch: SubscriberDefinition<Services> = {
   name: 'search.meilisearch',
