@@ -57,8 +57,17 @@ describe('meilisearch engine', () => {
   const parked = () =>
     api.sql(`select event_id from event_failures where subscriber = 'search.meilisearch'`) as Promise<unknown[]>;
 
-  it('runs its subscriber only because MEILISEARCH_URL is set', () => {
+  it('runs its subscriber only where MEILISEARCH_URL is set', async () => {
     expect(api.app.services.events.names).toEqual(expect.arrayContaining(['search.postgres', 'search.meilisearch']));
+    const plain = await startTestApi({}, { startWorkers: false });
+    try {
+      expect(plain.app.services.events.names).toContain('search.postgres');
+      expect(plain.app.services.events.names).not.toContain('search.meilisearch');
+      // Not installed either: no position that would pass events while Meilisearch is off.
+      expect(await plain.sql(`select 1 from event_subscriptions where subscriber = 'search.meilisearch'`)).toEqual([]);
+    } finally {
+      await plain.close();
+    }
   });
 
   it('finds words of prose with a typo, words of code only as written', async () => {
