@@ -10,7 +10,8 @@ import { Migration } from '@mikro-orm/migrations';
  *   keeps its words, markers and tags go); used for every engine's documents.
  * - `search_fold`: lower case without accents, immutable, for trigram indexes on titles.
  * - `document`: title (A) above tags (B) above body (C), generated, with GIN.
- * - The newest index serves NEWEST pages and the bounded relevance candidates of common words.
+ * - The newest indexes (overall, per category) serve NEWEST pages and the bounded relevance
+ *   candidates of common words; tags have a GIN of their own.
  * - The similar-question indexes cover only what suggestions may show (solved threads and
  *   articles): title words (GIN) and title trigrams (GiST, for nearest-title scans: typos
  *   still match, and a word in every title costs nothing).
@@ -68,6 +69,10 @@ export class Migration20261202000000_search extends Migration {
       );
       create index search_documents_document_idx on search_documents using gin (document);
       create index search_documents_newest_idx on search_documents (created_at desc, kind desc, source_id desc);
+      -- filters: a category's newest matches, and tags combined with the words' GIN
+      create index search_documents_category_newest_idx on search_documents
+        (category_id, created_at desc, kind desc, source_id desc) where category_id is not null;
+      create index search_documents_tags_idx on search_documents using gin (tags);
       create index search_documents_similar_words_idx on search_documents
         using gin (to_tsvector('hearth_search', title)) where kind = 'ARTICLE' or (kind = 'THREAD' and solved);
       create index search_documents_similar_trgm_idx on search_documents

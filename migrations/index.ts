@@ -9,6 +9,8 @@ import { Migration20261123600000_advocate_categories } from './Migration20261123
 import { Migration20261123700000_accepted_at_milliseconds } from './Migration20261123700000_accepted_at_milliseconds.js';
 import { Migration20261201000000_domain_events } from './Migration20261201000000_domain_events.js';
 import { Migration20261201100000_thread_views } from './Migration20261201100000_thread_views.js';
+import { Migration20261202100000_knowledge } from './Migration20261202100000_knowledge.js';
+import { Migration20261202300000_deflection } from './Migration20261202300000_deflection.js';
 import { Migration20261201200000_abuse_limits } from './Migration20261201200000_abuse_limits.js';
 import { Migration20261202000000_search } from './Migration20261202000000_search.js';
 
@@ -29,4 +31,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201100000_thread_views', class: Migration20261201100000_thread_views },
   { name: 'Migration20261201200000_abuse_limits', class: Migration20261201200000_abuse_limits },
   { name: 'Migration20261202000000_search', class: Migration20261202000000_search },
+  { name: 'Migration20261202100000_knowledge', class: Migration20261202100000_knowledge },
+  { name: 'Migration20261202300000_deflection', class: Migration20261202300000_deflection },
 ];

@@ -3,6 +3,7 @@ import { advocatesModule } from './modules/advocates/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
+import { knowledgeModule } from './modules/knowledge/index.js';
 import { reputationModule } from './modules/reputation/index.js';
 import { searchModule } from './modules/search/index.js';
 import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
@@ -15,6 +16,7 @@ export const modules = [
   reputationModule,
   badgesModule,
   advocatesModule,
+  knowledgeModule,
   auditModule,
   searchModule,
 ] as const;

@@ -212,49 +212,42 @@ describe('asking and answering', { concurrent: true }, () => {
     expect((await awards(api, answerer)).map((r) => r.badge)).toEqual(['first-answer']);
   });
 
-  it.sequential(
-    'badges lists every definition with its holders; knowledge articles and flags are not awardable yet',
-    async () => {
-      const res = await api.gql(`{ badges { key name tier perPost awardable holders } }`);
-      expect(res.errors).toBeUndefined();
-      const list = res.data.badges as {
-        key: string;
-        name: string;
-        tier: string;
-        perPost: boolean;
-        awardable: boolean;
-        holders: number;
-      }[];
-      // Gold first, then silver, then bronze; definition order within a tier.
-      expect(list.map((b) => [b.key, b.tier, b.perPost, b.awardable])).toEqual([
-        ['guru', 'GOLD', false, true],
-        ['great-answer', 'GOLD', true, true],
-        ['advocate', 'GOLD', false, true],
-        ['knowledge-contributor', 'GOLD', true, false],
-        ['problem-solver', 'SILVER', false, true],
-        ['good-answer', 'SILVER', true, true],
-        ['necromancer', 'SILVER', true, true],
-        ['staff-pick', 'SILVER', true, true],
-        ['first-question', 'BRONZE', false, true],
-        ['first-answer', 'BRONZE', false, true],
-        ['solution', 'BRONZE', true, true],
-        ['nice-answer', 'BRONZE', true, true],
-        ['quick-draw', 'BRONZE', false, true],
-        ['helpful-flagger', 'BRONZE', false, false],
-      ]);
-      const byKey = new Map(list.map((b) => [b.key, b]));
-      expect(byKey.get('knowledge-contributor')).toMatchObject({
-        name: 'Knowledge Contributor',
-        awardable: false,
-        holders: 0,
-      });
-      // Holders are live counts of distinct members.
-      const holders = await api.sql<{ badge: string; n: number }>(
-        'select badge, count(distinct member_id)::int as n from badge_awards group by badge',
-      );
-      for (const b of list) expect(b.holders).toBe(holders.find((h) => h.badge === b.key)?.n ?? 0);
-    },
-  );
+  it.sequential('badges lists every definition with its holders; flags are not awardable yet', async () => {
+    const res = await api.gql(`{ badges { key name tier perPost awardable holders } }`);
+    expect(res.errors).toBeUndefined();
+    const list = res.data.badges as {
+      key: string;
+      name: string;
+      tier: string;
+      perPost: boolean;
+      awardable: boolean;
+      holders: number;
+    }[];
+    // Gold first, then silver, then bronze; definition order within a tier.
+    expect(list.map((b) => [b.key, b.tier, b.perPost, b.awardable])).toEqual([
+      ['guru', 'GOLD', false, true],
+      ['great-answer', 'GOLD', true, true],
+      ['advocate', 'GOLD', false, true],
+      ['knowledge-contributor', 'GOLD', true, true],
+      ['problem-solver', 'SILVER', false, true],
+      ['good-answer', 'SILVER', true, true],
+      ['necromancer', 'SILVER', true, true],
+      ['staff-pick', 'SILVER', true, true],
+      ['first-question', 'BRONZE', false, true],
+      ['first-answer', 'BRONZE', false, true],
+      ['solution', 'BRONZE', true, true],
+      ['nice-answer', 'BRONZE', true, true],
+      ['quick-draw', 'BRONZE', false, true],
+      ['helpful-flagger', 'BRONZE', false, false],
+    ]);
+    const byKey = new Map(list.map((b) => [b.key, b]));
+    expect(byKey.get('helpful-flagger')).toMatchObject({ name: 'Helpful Flagger', awardable: false, holders: 0 });
+    // Holders are live counts of distinct members.
+    const holders = await api.sql<{ badge: string; n: number }>(
+      'select badge, count(distinct member_id)::int as n from badge_awards group by badge',
+    );
+    for (const b of list) expect(b.holders).toBe(holders.find((h) => h.badge === b.key)?.n ?? 0);
+  });
 
   it.sequential('a new award is a notice until dismissed; later awards are noticed again', async () => {
     const member = await buildMember(api);
@@ -564,7 +557,7 @@ describe('the granter and the backfill', { concurrent: true }, () => {
   });
 
   it.sequential(
-    'the backfill awards Staff Pick per picked answer (not self-picks), never Knowledge Contributor or Helpful Flagger',
+    'the backfill awards Staff Pick per picked answer (not self-picks), never Helpful Flagger',
     async () => {
       const [asker, answerer, staff] = await members(quiet, 3);
       const thread = await insertThread(quiet, asker, [answerer, staff]);
@@ -587,7 +580,6 @@ describe('the granter and the backfill', { concurrent: true }, () => {
 
       const res = await quiet.gql(`{ badges { key awardable holders } }`);
       expect(res.data.badges.filter((b: { awardable: boolean }) => !b.awardable)).toEqual([
-        { key: 'knowledge-contributor', awardable: false, holders: 0 },
         { key: 'helpful-flagger', awardable: false, holders: 0 },
       ]);
     },

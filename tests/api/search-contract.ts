@@ -29,6 +29,10 @@ const EDIT = `mutation($input: EditPostInput!) { editPost(input: $input) { id } 
 const DELETE = `mutation($id: ID!) { deletePost(postId: $id) }`;
 const REMOVE = `mutation($input: RemovePostInput!) { removePost(input: $input) }`;
 const ACCEPT = `mutation($id: ID!) { acceptAnswer(postId: $id) { id } }`;
+const CREATE_ARTICLE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }`;
+const SUBMIT_ARTICLE = `mutation($id: ID!) { submitArticle(articleId: $id) { id } }`;
+const PUBLISH_ARTICLE = `mutation($id: ID!) { publishArticle(articleId: $id) { id } }`;
+const ARCHIVE_ARTICLE = `mutation($input: ArchiveArticleInput!) { archiveArticle(input: $input) { id } }`;
 
 interface Hit {
   kind: string;
@@ -395,6 +399,28 @@ export function searchContract(name: string, env: () => Record<string, string> |
           2_000,
         );
       });
+    });
+
+    it('finds an article while it is published, and suggests it', async () => {
+      const t = await ask(author, { title: 'Ibexian hub loses zigbee devices', body: body('ibexian hubs') });
+      const answer = await buildReply(api, staff, t.id, 'Move the ibexian hub away from the wifi router.');
+      const created = await api.gql(CREATE_ARTICLE, { input: { postId: answer.id } }, as(staff));
+      expect(created.errors).toBeUndefined();
+      const id = created.data.createArticle.id as string;
+      const articles = () => search('ibexian', { filter: { kinds: ['ARTICLE'] } });
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await articles()).edges).toEqual([]); // a draft is not searchable
+      for (const step of [SUBMIT_ARTICLE, PUBLISH_ARTICLE]) {
+        expect((await api.gql(step, { id }, as(staff))).errors).toBeUndefined();
+      }
+      const found = await eventually(articles, (r) => expect(urls(r)).toEqual([`/kb/${id}`]));
+      expect(found.edges[0]!.node.kind).toBe('ARTICLE');
+      expect(found.edges[0]!.node.snippetHtml).toMatch(/<mark>ibexian<\/mark>/i);
+      const similar = await api.gql(SIMILAR, { title: 'ibexian hub keeps losing devices' }, as(outsider));
+      expect(similar.data.similarQuestions.map((h: Hit) => h.url)).toContain(`/kb/${id}`);
+      const archived = await api.gql(ARCHIVE_ARTICLE, { input: { articleId: id, reason: 'Outdated' } }, as(staff));
+      expect(archived.errors).toBeUndefined();
+      await eventually(articles, (r) => expect(r.edges).toEqual([]), 2_000);
     });
 
     it('suggests solved questions like a title, typos and all, and never unsolved ones', async () => {

@@ -27,3 +27,24 @@ export const LEADERBOARD = `query Leaderboard($period: LeaderboardPeriod!, $cate
     rank points accepted member { handle reputation level { name } isAdvocate }
   }
 }`;
+
+export const SEARCH = `query Search($query: String!, $filter: SearchFilterInput, $sort: SearchSort) {
+  search(query: $query, filter: $filter, sort: $sort, first: 20) {
+    edges { node { kind title snippetHtml url createdAt } }
+    pageInfo { hasNextPage endCursor }
+    total { value exact }
+    degraded engine
+  }
+}`;
+
+export const SIMILAR = `query Similar($title: String!) {
+  similarQuestions(title: $title, first: 5) { kind title url }
+}`;
+
+export const ARTICLE_PAGE = `query ArticlePage($id: ID!) {
+  article(id: $id) {
+    id title issueHtml environmentHtml resolutionHtml causeHtml state needsReview tags reviewBy
+    helpfulCount notHelpfulCount viewCount publishedAt
+    category { name slug } sourceThread { id title } contributors { role member { handle } }
+  }
+}`;

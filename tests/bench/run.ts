@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../../api/src/config.js';
-import { benchDatabaseUrl } from '../../api/src/seed/large.js';
-import { LEADERBOARD, THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
+import { benchDatabaseUrl, seedLargeArticles } from '../../api/src/seed/large.js';
+import { ARTICLE_PAGE, LEADERBOARD, SEARCH, SIMILAR, THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, plans). */
+/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, search, articles, plans). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const section = (name: string, title: string) => {
   if (ONLY && !ONLY.includes(name)) return false;
@@ -24,6 +24,8 @@ const section = (name: string, title: string) => {
 };
 const API_PORT = 4300;
 const BASE_PORT = 4301;
+/** A second API on Meilisearch (MEILISEARCH_URL, indexed with `npm run search:reindex -- --engine meilisearch`). */
+const MEILI_PORT = 4302;
 const children: ChildProcess[] = [];
 
 /** Starts a child process and resolves once `readyUrl` answers 200 (log lines vary with LOG_LEVEL). */
@@ -470,6 +472,31 @@ async function main() {
     }
   }
 
+  if (section('search', 'Search (sequential requests; latency of the whole GraphQL request)')) {
+    await searchSection(db, url);
+  }
+
+  if (section('articles', 'Article page (sequential requests)')) {
+    const published = async () =>
+      (
+        await db.query<{ id: number }>(
+          `select id from articles where state = 'PUBLISHED' order by hashint4(id) limit 200`,
+        )
+      ).rows.map((r) => String(r.id));
+    let ids = await published();
+    if (ids.length === 0) {
+      // A large seed built before the knowledge base: add its articles once.
+      await seedLargeArticles(url);
+      ids = await published();
+    }
+    const next = rotation(ids);
+    const { p50, p95 } = await timed(300, async () => {
+      const res = await gql(ARTICLE_PAGE, { id: next() });
+      if (res.errors || !res.data.article) throw new Error(JSON.stringify(res.errors ?? 'no article'));
+    });
+    console.log(`  article page (${ids.length} articles)  p50 ${p50} ms  p95 ${p95} ms`);
+  }
+
   if (section('plans', 'Query plans (EXPLAIN ANALYZE)')) {
     const [big] = (
       await db.query<{ id: number }>(
@@ -511,6 +538,122 @@ async function main() {
     }
   }
   await db.end();
+}
+
+/** p50/p95 in ms of `n` sequential runs of `work`, after 20 unmeasured ones. */
+async function timed(n: number, work: () => Promise<void>) {
+  for (let i = 0; i < 20; i++) await work();
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await work();
+    ms.push(performance.now() - started);
+  }
+  ms.sort((a, b) => a - b);
+  const p = (q: number) => ms[Math.floor(q * (ms.length - 1))]!.toFixed(1);
+  return { p50: p(0.5), p95: p(0.95) };
+}
+
+/**
+ * Search on each engine, side by side: words picked by their frequency in the index (a sample
+ * of search_documents), alone, in pairs, with a category filter, by relevance and newest first,
+ * and similar-question suggestions. PostgreSQL always; Meilisearch when MEILISEARCH_URL points
+ * at a server holding this database's index.
+ */
+async function searchSection(db: pg.Pool, url: string) {
+  const [{ docs }] = (await db.query('select count(*)::int as docs from search_documents')).rows;
+  if (docs < 1_000_000) {
+    console.log(`  search_documents holds ${docs} rows: run \`npm run search:reindex\` against hearth_bench first`);
+    return;
+  }
+  const stats = (
+    await db.query<{ word: string; ndoc: number }>(
+      `select word, ndoc from ts_stat($$select document from search_documents tablesample system (1) repeatable (7)$$)
+        where length(word) >= 4 and word ~ '^[a-z]+$' order by ndoc desc`,
+    )
+  ).rows;
+  const common = stats.slice(0, 2).map((s) => s.word);
+  const mid = stats.find((s) => s.ndoc <= stats[0]!.ndoc / 20)?.word ?? stats[Math.floor(stats.length / 2)]!.word;
+  const rare = stats.filter((s) => s.ndoc === 1).at(-1)?.word ?? stats.at(-1)!.word;
+  const [{ id: categoryId }] = (await db.query('select id::text from categories order by id limit 1')).rows;
+  const titles = (
+    await db.query<{ title: string }>(
+      `select title from threads where accepted_post_id is not null order by hashint4(id) limit 100`,
+    )
+  ).rows.map((r) => r.title.split(' ').slice(0, 6).join(' '));
+
+  const engines: [string, number][] = [['postgres', API_PORT]];
+  if (process.env.MEILISEARCH_URL) {
+    await start(
+      'api (meilisearch)',
+      ['--import', 'tsx', 'src/main.ts'],
+      path.join(ROOT, 'api'),
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        SEED_DEMO: 'never',
+        PORT: String(MEILI_PORT),
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'warn',
+        JOBS_WORKER: 'off',
+        MEILISEARCH_URL: process.env.MEILISEARCH_URL,
+        MEILISEARCH_KEY: process.env.MEILISEARCH_KEY ?? '',
+        ...(process.env.MEILISEARCH_INDEX_PREFIX
+          ? { MEILISEARCH_INDEX_PREFIX: process.env.MEILISEARCH_INDEX_PREFIX }
+          : {}),
+      },
+      `http://127.0.0.1:${MEILI_PORT}/readyz`,
+    );
+    engines.push(['meilisearch', MEILI_PORT]);
+  } else {
+    console.log('  (MEILISEARCH_URL not set: PostgreSQL only)');
+  }
+  console.log(`  words: rare "${rare}", mid "${mid}", common "${common[0]}", "${common[1]}"`);
+  const cases: [string, Record<string, unknown>][] = [
+    ['rare word', { query: rare }],
+    ['mid-frequency word', { query: mid }],
+    ['common word', { query: common[0] }],
+    ['two common words', { query: common.join(' ') }],
+    ['common word, category filter', { query: common[0], filter: { categoryId } }],
+    ['common word, solved only', { query: common[0], filter: { solved: true } }],
+    ['common word, newest first', { query: common[0], sort: 'NEWEST' }],
+    ['two common words, newest', { query: common.join(' '), sort: 'NEWEST' }],
+  ];
+  for (const [label, variables] of cases) {
+    const line: string[] = [];
+    for (const [engine, port] of engines) {
+      let total = '';
+      const { p50, p95 } = await timed(100, async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: SEARCH, variables }),
+        });
+        const body = (await res.json()) as any;
+        if (body.errors) throw new Error(JSON.stringify(body.errors));
+        if (body.data.search.engine !== engine) throw new Error(`${engine} answered as ${body.data.search.engine}`);
+        const t = body.data.search.total;
+        total = `${t.value}${t.exact ? '' : '+'}`;
+      });
+      line.push(`${engine} p50 ${p50.padStart(5)} ms p95 ${p95.padStart(5)} ms (${total.padStart(5)} hits)`);
+    }
+    console.log(`  ${label.padEnd(30)} ${line.join('   ')}`);
+  }
+  const line: string[] = [];
+  for (const [engine, port] of engines) {
+    const next = rotation(titles);
+    const { p50, p95 } = await timed(200, async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: SIMILAR, variables: { title: next() } }),
+      });
+      const body = (await res.json()) as any;
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+    });
+    line.push(`${engine} p50 ${p50.padStart(5)} ms p95 ${p95.padStart(5)} ms`);
+  }
+  console.log(`  ${'similar questions (a title)'.padEnd(30)} ${line.join('   ')}`);
 }
 
 main()

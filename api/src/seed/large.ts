@@ -5,6 +5,12 @@ import { ensureDatabase, startEmbeddedPostgres } from '../platform/db/embedded-p
 import { migrate, openOrm } from '../platform/db/orm.js';
 import { assembly } from '../modules.js';
 import { backfillBadges } from '../modules/badges/badge-granter.js';
+import { createMarkdownRenderer } from '../modules/community/markdown.js';
+import { loadThreadSource } from '../modules/knowledge/article-source.js';
+import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread.js';
+import { systemActor } from '../platform/authz/actor.js';
+import { sql } from '../platform/db/sql.js';
+import { transact } from '../platform/db/transact.js';
 
 /** Password of every large-seed member (benchmark data only). */
 export const LARGE_SEED_PASSWORD = 'bench-password';
@@ -226,6 +232,7 @@ export async function seedLarge(config: Config): Promise<void> {
   await phase('recreate indexes', ...indexes.map((i) => i.indexdef));
   await phase('vacuum analyze', 'vacuum analyze');
   await backfillBadgesTimed(url);
+  await seedLargeArticles(url);
 
   // Set-based checks (hash joins over whole tables): per-row subqueries would take hours here.
   const { rows } = await client.query(`
@@ -337,6 +344,46 @@ async function seedLedger(phase: Phase, config: Config) {
       cross join lateral (values (0), (e.cat)) as c (id)
       group by 1, 2, 3, 4`,
   );
+}
+
+/**
+ * Knowledge articles for the benchmark: drafts made by the subscriber's own code path from `n`
+ * answered threads (spread over the data), then published. Publishing is one statement here,
+ * not the command: the bench reads articles, and the command's credit and badge are tested
+ * elsewhere. Runs on an existing hearth_bench too (the bench calls it when none are published).
+ */
+export async function seedLargeArticles(url: string, n = 2_000): Promise<number> {
+  const orm = await openOrm(url, 2, assembly.entities);
+  const started = Date.now();
+  const em = orm.em.fork();
+  const threads = await sql<{ id: number }>(
+    em,
+    `select t.id from threads t where t.accepted_post_id is not null and t.deleted_at is null
+        and not exists (select 1 from articles a where a.source_thread_id = t.id)
+      order by hashint4(t.id) limit ?`,
+    [n],
+  );
+  const actor = systemActor('seed');
+  const render = createMarkdownRenderer('http://localhost:3000');
+  let made = 0;
+  for (const { id } of threads) {
+    await transact(em, async (tx) => {
+      const source = await loadThreadSource(tx, id);
+      if (source && (await draftFromThread(tx, actor, source, { authorId: null, chosenPostId: null, render })))
+        made += 1;
+    });
+  }
+  await sql(
+    em,
+    `update articles set state = 'PUBLISHED', published_version = current_version, queued_at = null,
+            published_at = now() - (hashint4(id) & 1023) * interval '1 hour'
+      where state = 'DRAFT'`,
+  );
+  await orm.close(true);
+  console.log(
+    `${'knowledge articles'.padEnd(44)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s (${made} published)`,
+  );
+  return made;
 }
 
 /** The badge backfill over the whole seed, timed per badge (the figure the closing note reports). */

@@ -359,7 +359,13 @@ export const LogoutMutation = graphql(`
 `);
 
 export const MemberQuery = graphql(`
-  query MemberPage($handle: String!, $after: String, $questionsAfter: String, $solutionsAfter: String) {
+  query MemberPage(
+    $handle: String!
+    $after: String
+    $questionsAfter: String
+    $solutionsAfter: String
+    $articlesAfter: String
+  ) {
     member(handle: $handle) {
       id
       handle
@@ -431,6 +437,20 @@ export const MemberQuery = graphql(`
               id
               title
             }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      knowledgeArticles(first: 10, after: $articlesAfter) {
+        edges {
+          node {
+            id
+            title
+            publishedAt
+            helpfulCount
           }
         }
         pageInfo {

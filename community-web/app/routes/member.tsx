@@ -5,6 +5,7 @@ import { GrantAdvocateMutation, MemberQuery, RevokeAdvocateMutation } from '../g
 import { BadgeCounts } from '../features/badges/badge-counts';
 import { MemberBadges } from '../features/badges/member-badges';
 import { SolutionList } from '../features/forum/solution-list';
+import { ArticleCreditList } from '../features/knowledge/article-credit-list';
 import { ThreadList } from '../features/forum/thread-list';
 import { AdvocateMark } from '../features/reputation/advocate-mark';
 import { LevelProgress } from '../features/reputation/level-progress';
@@ -27,9 +28,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     MemberQuery,
     {
       handle,
-      // ?after= pages the reputation history, ?solutionsAfter= the solutions, ?questionsAfter= the questions.
+      // ?after= pages the reputation history, ?solutionsAfter= the solutions, ?articlesAfter= the
+      // knowledge articles, ?questionsAfter= the questions.
       after: search.get('after') || null,
       solutionsAfter: search.get('solutionsAfter') || null,
+      articlesAfter: search.get('articlesAfter') || null,
       questionsAfter: search.get('questionsAfter') || null,
     },
     { routeParams: ['handle', 'authorHandle'] },
@@ -185,6 +188,13 @@ export default function MemberPage() {
         <SolutionList
           solutions={solutions.edges.map((e) => e.node)}
           nextHref={nextPage(solutions.pageInfo, 'solutionsAfter')}
+        />
+      </ProfileSection>
+
+      <ProfileSection id="articles" title="Knowledge articles">
+        <ArticleCreditList
+          articles={member.knowledgeArticles.edges.map((e) => e.node)}
+          nextHref={nextPage(member.knowledgeArticles.pageInfo, 'articlesAfter')}
         />
       </ProfileSection>
 

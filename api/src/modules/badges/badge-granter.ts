@@ -53,11 +53,44 @@ export async function grantBadge(em: EntityManager, badge: BadgeDefinition, opts
   return row!.n;
 }
 
-/** Every badge a trigger may earn, for the members it concerns. */
+/**
+ * Takes back the members' awards of `badge` that its rule no longer supports, each announced
+ * as `badge.revoked`. Returns how many went.
+ */
+export async function revokeUnsupported(
+  em: EntityManager,
+  badge: BadgeDefinition,
+  memberIds: number[],
+): Promise<number> {
+  if (!badge.query || memberIds.length === 0) return 0;
+  const { text, params } = ruleQuery(badge, memberIds);
+  const [row] = await sql<{ n: number }>(
+    em,
+    `with revoked as (
+       delete from badge_awards b
+        where b.badge = ? and b.member_id = any(?::int[])
+          and not exists (select 1 from (${text}) as c
+                           where c.member_id = b.member_id and coalesce(c.post_id, 0) = coalesce(b.post_id, 0))
+       returning id, badge, member_id, post_id, thread_id),
+     announced as (
+       insert into domain_events (name, actor_type, actor_label, subject, related, data)
+       select 'badge.revoked', 'system', 'badges', 'member:' || r.member_id,
+              array_remove(array['post:' || r.post_id, 'thread:' || r.thread_id], null),
+              jsonb_build_object('awardId', r.id::text, 'badge', r.badge, 'memberId', r.member_id,
+                                 'postId', r.post_id, 'threadId', r.thread_id)
+         from revoked r)
+     select count(*)::int as n from revoked`,
+    [badge.key, `{${memberIds.join(',')}}`, ...params],
+  );
+  return row!.n;
+}
+
+/** Every badge a trigger may earn or take back, for the members it concerns. */
 export async function grantForTrigger(em: EntityManager, trigger: BadgeTrigger, memberIds: number[]): Promise<number> {
   let awarded = 0;
   for (const badge of BADGES) {
     if (badge.triggers.includes(trigger)) awarded += await grantBadge(em, badge, { memberIds });
+    if (badge.revokedBy?.includes(trigger)) await revokeUnsupported(em, badge, memberIds);
   }
   return awarded;
 }

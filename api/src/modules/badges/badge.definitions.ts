@@ -16,6 +16,8 @@ export const BADGE_TRIGGERS = [
   'answer.accepted',
   'post.staff_picked',
   'advocate.granted',
+  'article.published',
+  'article.archived',
 ] as const;
 export type BadgeTrigger = (typeof BADGE_TRIGGERS)[number];
 
@@ -27,8 +29,13 @@ export interface BadgeDefinition {
   /** Earned once per post (repeatable) rather than once. */
   perPost: boolean;
   triggers: BadgeTrigger[];
-  /** Null: awarded by a feature that does not exist yet (knowledge articles). */
+  /** Null: awarded by a feature that does not exist yet (flags). */
   query: string | null;
+  /**
+   * Triggers after which awards the rule no longer supports are taken back (an article
+   * withdrawn takes its Knowledge Contributor with it). Most badges, once earned, stay.
+   */
+  revokedBy?: BadgeTrigger[];
   /** Post scores at which a vote may earn this badge (votes enqueue a check only when crossing one). */
   scoreThresholds?: number[];
 }
@@ -196,8 +203,14 @@ export const BADGES: BadgeDefinition[] = [
     description: 'An answer became a knowledge base article. Earned for every such answer.',
     tier: 'GOLD',
     perPost: true,
-    triggers: [],
-    query: null,
+    triggers: ['article.published'],
+    revokedBy: ['article.archived'],
+    query: `
+      select p.author_id as member_id, p.id as post_id, t.id as thread_id,
+             'Answer to “' || t.title || '” became the article “' || a.title || '”' as reason
+        from articles a join posts p on p.id = a.source_post_id join threads t on t.id = p.thread_id
+       where a.state = 'PUBLISHED' and p.deleted_at is null and t.deleted_at is null
+         and p.author_id is distinct from a.published_by and {members:p.author_id}`,
   },
   {
     key: 'helpful-flagger',

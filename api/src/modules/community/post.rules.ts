@@ -34,7 +34,7 @@ export function validateBody(body: string, errors: FieldErrors): string {
   return value;
 }
 
-function lengthError(what: string, raw: string, value: string, min: number, max: number): string | null {
+export function lengthError(what: string, raw: string, value: string, min: number, max: number): string | null {
   const visible = visibleLength(value);
   const n = (x: number) => x.toLocaleString('en');
   if (visible === 0) {

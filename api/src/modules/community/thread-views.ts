@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from '../../platform/db/sql.js';
+import { countDailyView } from '../../platform/db/daily-views.js';
 import { pruneJob } from '../../platform/jobs/prune-job.js';
 
 /**
@@ -32,29 +32,9 @@ export function viewerKey(
   return `a:${hash.slice(0, 32)}`;
 }
 
-/**
- * Counts a view of `threadId` by `key`, once per UTC day, and returns the thread's view count.
- * One statement: the thread_views row is inserted unless it exists, and the counter moves only
- * when it was (concurrent views by one viewer wait on the key and count once).
- */
-export async function countThreadView(em: EntityManager, threadId: number, key: string): Promise<number> {
-  const [row] = await sql<{ view_count: number }>(
-    em,
-    `with seen as (
-       insert into thread_views (thread_id, viewer_key, day)
-       values (?, ?, (now() at time zone 'utc')::date)
-       on conflict do nothing
-       returning thread_id
-     ), counted as (
-       update threads set view_count = view_count + 1
-        where id = (select thread_id from seen)
-       returning view_count
-     )
-     select coalesce((select view_count from counted), (select view_count from threads where id = ?)) as view_count`,
-    [threadId, key, threadId],
-  );
-  return row!.view_count;
-}
+/** Counts a view of `threadId` by `key`, once per UTC day; returns the thread's view count. */
+export const countThreadView = (em: EntityManager, threadId: number, key: string): Promise<number> =>
+  countDailyView(em, { views: 'thread_views', idColumn: 'thread_id', counted: 'threads' }, threadId, key);
 
 declare module '../../platform/jobs/jobs.js' {
   interface JobPayloads {

@@ -12,6 +12,7 @@ export type ReputationKind =
   | 'STAFF_PICK'
   | 'POST_REMOVED'
   | 'ADJUSTMENT'
+  | 'ARTICLE_PROMOTED'
   | 'REVERSAL';
 
 const UPVOTE_KINDS: ReputationKind[] = ['QUESTION_UPVOTED', 'ANSWER_UPVOTED'];
@@ -93,14 +94,20 @@ async function credit(tx: EntityManager, rules: ReputationRules, c: Credit): Pro
  */
 export async function reverse(
   tx: EntityManager,
-  where: { postId?: number; threadId?: number; actorId?: number; memberId?: number; since?: Date },
+  where: { postId?: number; threadId?: number; actorId?: number; memberId?: number; articleId?: number; since?: Date },
   kinds: ReputationKind[],
   reason: string,
 ): Promise<number> {
   const conditions = [`e.kind in (${placeholders(kinds)})`];
   const params: unknown[] = [...kinds];
-  const columns = { postId: 'post_id', threadId: 'thread_id', actorId: 'actor_id', memberId: 'member_id' } as const;
-  for (const key of ['postId', 'threadId', 'actorId', 'memberId'] as const) {
+  const columns = {
+    postId: 'post_id',
+    threadId: 'thread_id',
+    actorId: 'actor_id',
+    memberId: 'member_id',
+    articleId: 'article_id',
+  } as const;
+  for (const key of ['postId', 'threadId', 'actorId', 'memberId', 'articleId'] as const) {
     if (where[key] === undefined) continue;
     conditions.push(`e.${columns[key]} = ?`);
     params.push(where[key]);
@@ -117,8 +124,9 @@ export async function reverse(
            and not exists (select 1 from reputation_events r where r.reverses_id = e.id)
          order by e.id for update of e),
       rev as (
-        insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, reverses_id, cap_day, reason)
-        select member_id, 'REVERSAL', -points, post_id, thread_id, actor_id, id, cap_day, ? from targets
+        insert into reputation_events
+          (member_id, kind, points, post_id, thread_id, article_id, actor_id, reverses_id, cap_day, reason)
+        select member_id, 'REVERSAL', -points, post_id, thread_id, article_id, actor_id, id, cap_day, ? from targets
         returning member_id, points, cap_day),
       counters as (
         update reputation_cap_days k set earned = k.earned + s.delta
@@ -274,6 +282,43 @@ export async function applyStaffPickReputation(
     actorId: p.actorId,
     capped: false,
   });
+}
+
+/**
+ * An article made from a member's answer was published (`published`) or withdrawn: publishing
+ * credits the answer's author the promotion points, outside the vote cap, unless a credit for
+ * this article is still standing (a staged edit published again earns nothing more) or the
+ * publisher wrote the answer; withdrawing reverses it. The caller holds the article's lock.
+ */
+export async function applyArticlePromotionReputation(
+  tx: EntityManager,
+  rules: ReputationRules,
+  p: {
+    articleId: number;
+    authorId: number | null;
+    postId: number | null;
+    threadId: number | null;
+    actorId: number;
+    published: boolean;
+  },
+): Promise<void> {
+  if (!p.published) {
+    await reverse(tx, { articleId: p.articleId }, ['ARTICLE_PROMOTED'], 'article withdrawn');
+    return;
+  }
+  if (p.authorId === null || p.authorId === p.actorId || rules.articlePromoted === 0) return;
+  await sql(
+    tx,
+    `with ev as (
+       insert into reputation_events (member_id, kind, points, post_id, thread_id, article_id, actor_id)
+       select ?, 'ARTICLE_PROMOTED', ?, ?, ?, ?, ?
+        where not exists (select 1 from reputation_events e
+                           where e.article_id = ? and e.kind = 'ARTICLE_PROMOTED'
+                             and not exists (select 1 from reputation_events r where r.reverses_id = e.id))
+       returning member_id, points)
+     update members m set reputation = m.reputation + ev.points from ev where m.id = ev.member_id`,
+    [p.authorId, rules.articlePromoted, p.postId, p.threadId, p.articleId, p.actorId, p.articleId],
+  );
 }
 
 /**

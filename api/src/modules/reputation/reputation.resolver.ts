@@ -47,7 +47,7 @@ class ReputationEvent {
   @Field(() => ID) id!: string;
   @Field(() => String, {
     description:
-      'QUESTION_UPVOTED, ANSWER_UPVOTED, DOWNVOTE_RECEIVED, DOWNVOTE_CAST, ANSWER_ACCEPTED, ACCEPTED_AN_ANSWER, STAFF_PICK, POST_REMOVED, ADJUSTMENT or REVERSAL.',
+      'QUESTION_UPVOTED, ANSWER_UPVOTED, DOWNVOTE_RECEIVED, DOWNVOTE_CAST, ANSWER_ACCEPTED, ACCEPTED_AN_ANSWER, STAFF_PICK, ARTICLE_PROMOTED, POST_REMOVED, ADJUSTMENT or REVERSAL.',
   })
   kind!: string;
   @Field(() => Int, { description: 'Points credited (after the daily vote cap).' }) points!: number;

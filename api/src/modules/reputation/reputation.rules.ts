@@ -16,6 +16,8 @@ export const reputationRulesSchema = z
     acceptedAnAnswer: z.number().int().min(0).default(2),
     /** Staff picked the member's answer (exempt from the vote cap). */
     staffPick: z.number().int().min(0).default(25),
+    /** The member's answer became a published knowledge article (exempt from the vote cap). */
+    articlePromoted: z.number().int().min(0).default(50),
     /** A moderator removed the member's post as spam or abuse (reversed if it is restored). */
     postRemovedAsSpamOrAbuse: z.number().int().max(0).default(-100),
     /** Most a member can earn from votes in one UTC day; accepts and staff picks are exempt. */

@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from '../../graphql/pagination.js';
 import { sql } from '../../platform/db/sql.js';
 import { ValidationError } from '../../platform/errors.js';
 import {
+  bitmapIsCheaper,
   HEADLINE_OPTIONS,
   matchSql,
   RANK_SQL,
@@ -59,7 +60,41 @@ const SIMILAR_CANDIDATES = 50;
 export class PostgresSearchIndex implements SearchIndex {
   readonly engine = 'postgres' as const;
 
+  private documents = { count: 0, readAt: 0 };
+
   constructor(private readonly maxTotal = 1000) {}
+
+  /**
+   * The planner's estimate of the matches (from the text query's lexeme statistics), and the
+   * table's size (refreshed each minute), to choose how candidates are read (bitmapIsCheaper).
+   */
+  private async shape(
+    em: EntityManager,
+    match: { where: string; params: unknown[]; filterWhere: string; filterParams: unknown[] },
+    limit: number,
+  ) {
+    if (Date.now() - this.documents.readAt > 60_000) {
+      const [row] = await sql<{ n: number }>(
+        em,
+        `select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'search_documents'::regclass`,
+      );
+      this.documents = { count: row!.n, readAt: Date.now() };
+    }
+    const estimate = async (where: string, params: unknown[]) => {
+      const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+        em,
+        `explain (format json) select 1 from search_documents d where ${where}`,
+        params,
+      );
+      return plan!['QUERY PLAN'][0].Plan['Plan Rows'];
+    };
+    const matches = await estimate(match.where, match.params);
+    // With filters, a walk passes over the filtered documents only (a category's index, say).
+    const scope = match.filterParams.length
+      ? await estimate(match.filterWhere, match.filterParams)
+      : this.documents.count;
+    return bitmapIsCheaper(matches, limit, scope);
+  }
 
   /**
    * Upserts what is searchable among `refs` and deletes the rest, in two statements inside
@@ -117,11 +152,13 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** The newest `maxTotal` (+1) readable matches are the candidates: ranked, paged, counted. */
-  private relevant(em: EntityManager, request: SearchRequest, exhaustive: boolean): Promise<HitRow[]> {
+  private async relevant(em: EntityManager, request: SearchRequest, exhaustive: boolean): Promise<HitRow[]> {
     const cursor = decodeCursor(request.after, ['int', 'timestamp', 'int', 'id']);
     const after = cursor ? 'where (r.rank, r.created_at, r.kind, r.source_id) < (?, ?::timestamptz, ?, ?)' : '';
-    const m = visibleMatches(matchSql(request.text, request.filter), request.viewer, {
+    const match = matchSql(request.text, request.filter);
+    const m = visibleMatches(match, request.viewer, {
       raw: 'raw',
+      bitmap: await this.shape(em, match, this.maxTotal + 1),
       order: newestFirst('d'),
       limit: this.maxTotal + 1,
       exhaustive,
@@ -134,7 +171,8 @@ export class PostgresSearchIndex implements SearchIndex {
               select c.kind, c.source_id, c.thread_id, c.created_at, c.title, ${RANK_SQL} as rank
                 from candidates c join search_documents s on s.kind = c.kind and s.source_id = c.source_id
             )
-       select n.total, n.short, page.*,
+       select n.total, n.short, page.kind, page.source_id, page.thread_id, page.created_at, page.rank,
+              ${liveTitleSql()} as title,
               ts_headline('hearth_search', d.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
          from (select count(*)::int as total,
                       (select count(*) from raw) >= ? and count(*) < ? as short from candidates) n
@@ -157,17 +195,20 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** Keyset pages over every readable match, newest first; the total counted up to `maxTotal` + 1. */
-  private newest(em: EntityManager, request: SearchRequest, exhaustive: boolean): Promise<HitRow[]> {
+  private async newest(em: EntityManager, request: SearchRequest, exhaustive: boolean): Promise<HitRow[]> {
     const match = matchSql(request.text, request.filter);
     const cursor = decodeCursor(request.after, ['timestamp', 'int', 'id']);
+    const bitmap = await this.shape(em, match, request.first + 1);
+    // Counting needs no order: any matches will do, so the count stops at the first it finds.
     const counted = visibleMatches(match, request.viewer, {
       raw: 'raw_counted',
-      order: newestFirst('d'),
+      order: '',
       limit: this.maxTotal + 1,
       exhaustive,
     });
     const paged = visibleMatches(match, request.viewer, {
       raw: 'raw_page',
+      bitmap,
       order: newestFirst('d'),
       limit: request.first + 1,
       exhaustive,
@@ -180,7 +221,8 @@ export class PostgresSearchIndex implements SearchIndex {
             counted as materialized (${counted.visible}),
             raw_page as materialized (${paged.raw}),
             page as materialized (${paged.visible})
-       select n.total, n.short, page.*,
+       select n.total, n.short, page.kind, page.source_id, page.thread_id, page.created_at,
+              ${liveTitleSql('s')} as title,
               ts_headline('hearth_search', s.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
          from (select (select count(*) from counted)::int as total,
                       ((select count(*) from raw_counted) >= ? and (select count(*) from counted) < ?)
@@ -222,7 +264,7 @@ export class PostgresSearchIndex implements SearchIndex {
            where ${suggestible} and to_tsvector('hearth_search', d.title) @@ plainto_tsquery('hearth_search', ?)
            order by ${newestFirst('d')} limit ?)
        )
-       select 0 as total, false as short, d.kind, d.source_id, d.thread_id, d.created_at, ${liveTitleSql} as title,
+       select 0 as total, false as short, d.kind, d.source_id, d.thread_id, d.created_at, ${liveTitleSql()} as title,
               '' as snippet
          from candidates c join search_documents d on d.kind = c.kind and d.source_id = c.source_id
         order by similarity(search_fold(d.title), search_fold(?))

@@ -7,7 +7,7 @@ export const SEARCH_KINDS: readonly SearchKind[] = ['THREAD', 'POST', 'ARTICLE',
 /**
  * Per kind, SQL selecting what is searchable now among the ids bound to its one `?::int[]`,
  * with the columns of search_documents. Deleted and removed posts, deleted threads (and their
- * replies) and sign-ups held for approval are not searchable; restricted categories are (each
+ * replies), articles not published and sign-ups held for approval are not searchable; restricted categories are (each
  * search filters them by its viewer). Bodies become plain text in SQL (search_plain_text), so
  * every engine indexes the same text.
  */
@@ -22,6 +22,13 @@ const SOURCES: Partial<Record<SearchKind, string>> = {
            t.accepted_post_id is not null as solved, p.created_at, t.title, search_plain_text(p.body) as body
       from posts p join threads t on t.id = p.thread_id
      where p.id = any(?::int[]) and not p.is_question and p.deleted_at is null and t.deleted_at is null`,
+  // What readers see of a published article (a staged edit of it waits in article_versions).
+  ARTICLE: `
+    select 'ARTICLE'::text as kind, a.id as source_id, null::int as thread_id, a.category_id, a.tags,
+           null::boolean as solved, coalesce(a.published_at, a.created_at) as created_at, a.title,
+           search_plain_text(concat_ws(' ', a.issue, a.environment, a.resolution, a.cause)) as body
+      from articles a
+     where a.id = any(?::int[]) and a.state = 'PUBLISHED'`,
   MEMBER: `
     select 'MEMBER'::text as kind, m.id as source_id, null::int as thread_id, null::int as category_id,
            '{}'::text[] as tags, null::boolean as solved, m.created_at, m.handle as title, '' as body
@@ -33,10 +40,11 @@ const SOURCES: Partial<Record<SearchKind, string>> = {
 export const SOURCE_TABLES: Partial<Record<SearchKind, string>> = {
   THREAD: 'threads',
   POST: 'posts',
+  ARTICLE: 'articles',
   MEMBER: 'members',
 };
 
-/** The kinds this build indexes (articles join once the knowledge module's table exists). */
+/** The kinds indexed, in the order reindex and reconcile walk them. */
 export const INDEXED_KINDS = SEARCH_KINDS.filter((k) => SOURCES[k] !== undefined);
 
 /**

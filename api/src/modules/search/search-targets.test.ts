@@ -59,6 +59,17 @@ describe('searchTargets', () => {
     ).toEqual({ refs: [], threads: [3, 4] });
   });
 
+  it('names an article on each of its events (sync keeps it only while published)', () => {
+    expect(
+      searchTargets(
+        (['article.published', 'article.archived', 'article.updated'] as const).map((name) => ({
+          name,
+          data: { articleId: 5 },
+        })),
+      ),
+    ).toEqual({ refs: Array(3).fill({ kind: 'ARTICLE', id: 5 }), threads: [] });
+  });
+
   it('ignores events that change nothing searchable', () => {
     expect(searchTargets([{ name: 'post.voted', data: { postId: 7, threadId: 3 } }])).toEqual({
       refs: [],

@@ -1,6 +1,7 @@
 import type { EventName } from '../../platform/events/events.js';
 import '../accounts/accounts.events.js';
 import '../community/community.events.js';
+import '../knowledge/knowledge.events.js';
 import type { SearchRef } from './search-index.js';
 
 /**
@@ -26,6 +27,13 @@ export const SEARCH_EVENTS = [
   'thread.status_changed',
   'member.registered',
   'member.approved',
+  'article.created',
+  'article.updated',
+  'article.submitted',
+  'article.published',
+  'article.archived',
+  'article.flagged',
+  'article.verified',
 ] as const satisfies readonly EventName[];
 
 /**
@@ -65,6 +73,15 @@ export function searchTargets(events: readonly { name: EventName; data: unknown 
       case 'answer.unaccepted':
       case 'thread.status_changed':
         threads.push(threadId);
+        break;
+      case 'article.created':
+      case 'article.updated':
+      case 'article.submitted':
+      case 'article.published':
+      case 'article.archived':
+      case 'article.flagged':
+      case 'article.verified':
+        refs.push({ kind: 'ARTICLE', id: data.articleId as number });
         break;
       case 'member.registered':
       case 'member.approved':

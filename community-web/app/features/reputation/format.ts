@@ -7,6 +7,7 @@ const KINDS: Record<string, string> = {
   ANSWER_ACCEPTED: 'Answer accepted as the solution',
   ACCEPTED_AN_ANSWER: 'Accepted an answer',
   STAFF_PICK: 'Answer picked by staff',
+  ARTICLE_PROMOTED: 'Answer became a knowledge article',
   POST_REMOVED: 'Post removed by a moderator',
   ADJUSTMENT: 'Adjusted by staff',
   REVERSAL: 'Reversed',

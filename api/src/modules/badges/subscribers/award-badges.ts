@@ -4,6 +4,7 @@ import type { Services } from '../../../platform/scope.js';
 import '../../accounts/accounts.events.js';
 import '../../advocates/advocates.events.js';
 import '../../community/community.events.js';
+import '../../knowledge/knowledge.events.js';
 import { BADGE_SCORE_THRESHOLDS, BADGE_TRIGGERS, type BadgeTrigger } from '../badge.definitions.js';
 import { grantForTrigger } from '../badge-granter.js';
 
@@ -25,6 +26,9 @@ export function badgeCandidates(event: { name: EventName; data: unknown }): numb
       return [data.answerAuthorId!];
     case 'advocate.granted':
       return [data.memberId!];
+    case 'article.published':
+    case 'article.archived':
+      return data.answerAuthorId ? [data.answerAuthorId] : [];
     default:
       return [];
   }
