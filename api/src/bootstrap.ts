@@ -36,7 +36,11 @@ export async function bootstrap(
     assembly,
     rateLimits: new RateLimits(orm.em.getConnection().getKnex()),
     jobs: new Jobs(db.url, assembly.jobs, { work, pollingIntervalSeconds: config.JOBS_POLL_SECONDS }),
-    events: new EventSubscribers(orm, assembly.subscribers, { work, pollMs: config.EVENTS_POLL_MS }),
+    events: new EventSubscribers(
+      orm,
+      assembly.subscribers.filter((s) => s.enabled?.(config) ?? true),
+      { work, pollMs: config.EVENTS_POLL_MS },
+    ),
     markdown: createMarkdownRenderer(config.PUBLIC_URL),
   };
   await services.jobs.start(services);

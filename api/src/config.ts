@@ -41,6 +41,11 @@ const envSchema = z.object({
   /** Secret for signing web-app state; required in production. */
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_TTL_DAYS: int(30),
+  /** Prepended to Meilisearch index names: instances (and test runs) sharing a server keep apart. */
+  MEILISEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{0,40}$/)
+    .default('hearth_'),
   MEILISEARCH_URL: z.string().url().optional(),
   MEILISEARCH_KEY: z.string().optional(),
   /** Search totals are capped here ("1,000+"); PostgreSQL ranks only this many newest matches. */

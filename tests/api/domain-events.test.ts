@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { awardBadges } from '../../api/src/modules/badges/subscribers/award-badges.js';
 import { systemActor } from '../../api/src/platform/authz/actor.js';
 import { recordEvent, type DomainEvent, type EventName } from '../../api/src/platform/events/events.js';
-import { EventSubscribers, type SubscriberDefinition } from '../../api/src/platform/events/subscribers.js';
+import {
+  EventSubscribers,
+  RetryLaterError,
+  type SubscriberDefinition,
+} from '../../api/src/platform/events/subscribers.js';
 import type { Services } from '../../api/src/platform/scope.js';
 import {
   buildMember,
@@ -1152,6 +1156,64 @@ describe('delivery under failure and replay', () => {
     failing = false;
     await t.drain();
     expect(t.seen.map((e) => e.id)).toEqual([id]);
+  });
+
+  it("a handler's RetryLaterError (its service is down) parks nothing, however often it is tried", async () => {
+    const kind = `test_${letters()}.thing`;
+    let down = true;
+    const t = await testSubscriber([kind], {
+      fails: () => {
+        if (down) throw new RetryLaterError('search server unreachable');
+        return false;
+      },
+    });
+    const id = await record(kind, { n: 1 });
+    for (let i = 0; i < 5; i++) await expect(t.drain()).rejects.toThrow('search server unreachable');
+    expect(t.attempts.get(id)).toBe(5); // never split into per-event attempts that could park it
+    expect(await api.sql('select 1 from event_failures where subscriber = $1', [t.sub.name])).toEqual([]);
+    expect((await t.position()).handled).toBe(0);
+    down = false;
+    await t.drain();
+    expect(t.seen.map((e) => e.id)).toEqual([id]);
+  });
+
+  it('a running loop pauses longer after each retry-later failure, and commits do not cut the pause short', async () => {
+    const kind = `test_${letters()}.thing`;
+    let down = true;
+    const attemptsAt: number[] = [];
+    const seen: string[] = [];
+    const sub: SubscriberDefinition<Services> = {
+      name: `test.${unique()}`,
+      events: [kind as EventName],
+      handle: async (batch) => {
+        attemptsAt.push(Date.now());
+        if (down) throw new RetryLaterError('search server unreachable');
+        seen.push(...batch.map((e) => e.id));
+      },
+    };
+    const loops = new EventSubscribers(api.app.services.orm, [sub], { work: true, pollMs: 20 });
+    await loops.install();
+    const id = await record(kind, { n: 1 });
+    const started = Date.now();
+    loops.start(api.app.services);
+    try {
+      await vi.waitFor(() => expect(attemptsAt.length).toBeGreaterThanOrEqual(1), { timeout: 10_000, interval: 10 });
+      // A write load while it is down: each commit nudges the loops, none may cause a retry.
+      while (Date.now() - started < 2_500) {
+        loops.nudge();
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // Pauses of 1 s, then 2 s: three attempts at most in 2.5 s (a retry per nudge would be ~100).
+      expect(attemptsAt.length).toBeGreaterThanOrEqual(2);
+      expect(attemptsAt.length).toBeLessThanOrEqual(3);
+      const gaps = attemptsAt.slice(1).map((at, i) => at - attemptsAt[i]!);
+      expect(gaps[0]).toBeGreaterThanOrEqual(950);
+      down = false;
+      await vi.waitFor(() => expect(seen).toEqual([id]), { timeout: 10_000, interval: 20 });
+      expect(await api.sql('select 1 from event_failures where subscriber = $1', [sub.name])).toEqual([]);
+    } finally {
+      await loops.stop();
+    }
   });
 
   it('a replay never moves a subscriber forward past events it has not handled', async () => {

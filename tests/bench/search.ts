@@ -1,6 +1,7 @@
 /**
- * npm run bench:search -w tests: search latency on the large seed, engine by engine (today
- * PostgreSQL), measured in-process against the engine (no HTTP): p50/p95 over 50 runs per case
+ * npm run bench:search -w tests: search latency on the large seed, engine by engine
+ * (PostgreSQL, and Meilisearch when MEILISEARCH_URL is set; BENCH_ENGINES=postgres,meilisearch
+ * picks), measured in-process against the engine (no HTTP): p50/p95 over 50 runs per case
  * after 5 warm-up runs, and each case's plan (EXPLAIN ANALYZE) with BENCH_PLANS=1.
  * Index the data first: npm run seed -- --large; npm run search:reindex.
  */
@@ -8,6 +9,7 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../api/src/config.js';
 import { assembly } from '../../api/src/modules.js';
+import { meilisearchIndexOf } from '../../api/src/modules/search/engines.js';
 import { PostgresSearchIndex } from '../../api/src/modules/search/postgres-index.js';
 import type { SearchIndex, SearchRequest } from '../../api/src/modules/search/search-index.js';
 import { openOrm, resolveDatabase } from '../../api/src/platform/db/orm.js';
@@ -16,7 +18,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const config = loadConfig({ ...process.env, SEED_DEMO: 'never', LOG_LEVEL: 'warn' });
 const database = await resolveDatabase(config);
 const orm = await openOrm(database.url, 2, assembly.entities);
-const engines: SearchIndex[] = [new PostgresSearchIndex(config.SEARCH_MAX_TOTAL)];
+// Meilisearch too when MEILISEARCH_URL is set (index it first: npm run search:reindex -- --engine meilisearch).
+const meilisearch = meilisearchIndexOf(config);
+const engines: SearchIndex[] = [
+  new PostgresSearchIndex(config.SEARCH_MAX_TOTAL),
+  ...(meilisearch ? [meilisearch] : []),
+].filter((e) => !process.env.BENCH_ENGINES || process.env.BENCH_ENGINES.split(',').includes(e.engine));
 
 const search = (text: string, more: Partial<SearchRequest> = {}): SearchRequest => ({
   text,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
 import { ValidationError } from '../../platform/errors.js';
 import type { Services } from '../../platform/scope.js';
-import { searchIndexFor } from './engines.js';
+import { onSearchIndex } from './engines.js';
 import type { SearchFilter, SearchHit, SearchPage, SearchRequest } from './search-index.js';
 import { MAX_FILTER_TAGS, normaliseQuery, normaliseQuestion } from './search-input.js';
 
@@ -44,9 +44,8 @@ export async function search(
     after: args.after,
     viewer: scope.viewer,
   };
-  const { index, degraded } = await searchIndexFor(scope.services);
-  const page = await index.search(scope.em, request);
-  return { ...page, degraded, engine: index.engine };
+  const { result, index, degraded } = await onSearchIndex(scope.services, (i) => i.search(scope.em, request));
+  return { ...result, degraded, engine: index.engine };
 }
 
 /** Solved questions and published articles like the question being asked (deflection). */
@@ -55,6 +54,6 @@ export async function similarQuestions(
   args: { title: string; body?: string | null; first: number },
 ): Promise<SearchHit[]> {
   const question = normaliseQuestion(args.title, args.body);
-  const { index } = await searchIndexFor(scope.services);
-  return index.similar(scope.em, { ...question, first: args.first, viewer: scope.viewer });
+  const request = { ...question, first: args.first, viewer: scope.viewer };
+  return (await onSearchIndex(scope.services, (i) => i.similar(scope.em, request))).result;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
 import type { Orm } from '../db/orm.js';
 import { sql } from '../db/sql.js';
 import { sqlState } from '../db/transact.js';
@@ -23,6 +24,13 @@ export interface SubscriberDefinition<S> {
   batchSize?: number;
   /** Where a new subscriber starts: every event so far (default), or only those from now on. */
   startAt?: 'beginning' | 'now';
+  /**
+   * Whether this configuration runs it (default: always). A subscriber feeding an optional
+   * service (Meilisearch) is off while the service is not configured: not installed, not
+   * delivered to, its position kept, so turning the service on again resumes where it stopped
+   * instead of having passed events it never handled.
+   */
+  enabled?: (config: Config) => boolean;
 }
 
 export interface SubscriberStatus {
@@ -42,13 +50,30 @@ export interface SubscriberStatus {
 }
 
 const MAX_ATTEMPTS = 3;
+/** Pauses after transient failures double from the first to the last (a service down for long is asked twice a minute). */
+const BACKOFF_FIRST_MS = 1000;
+const BACKOFF_MAX_MS = 30_000;
+
+/**
+ * Thrown by a handler when the failure is not its events' fault and will pass (a search server
+ * down, a remote API answering 503): the delivery rolls back and is tried again later with
+ * growing pauses, however many times, and nothing is parked. Throw it only for outages: an
+ * event that can never succeed must fail plainly, or it would stop its subscriber for good.
+ */
+export class RetryLaterError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RetryLaterError';
+  }
+}
 
 /**
  * Failures of the database rather than of the handler (a deadlock, a serialization failure, a
- * timeout, a lost connection): the delivery is rolled back and tried again after a pause,
- * instead of parking events that would succeed a moment later.
+ * timeout, a lost connection), and a handler's RetryLaterError: the delivery is rolled back and
+ * tried again after a pause, instead of parking events that would succeed a moment later.
  */
 function isTransient(error: unknown): boolean {
+  if (error instanceof RetryLaterError) return true;
   const state = sqlState(error) ?? '';
   if (['40001', '40P01', '57014', '55P03', '57P01', '53300'].includes(state) || state.startsWith('08')) return true;
   const code = (error as { code?: string } | null)?.code;
@@ -67,7 +92,8 @@ const MIN_GAP_MS = 50;
  *
  * A batch that fails is retried event by event; an event that still fails after 3 attempts
  * is parked in event_failures (logged) and passed, so one bad event never stops a subscriber.
- * A failure of the database itself parks nothing: the delivery rolls back and is retried.
+ * A failure of the database itself, or a handler's RetryLaterError (its service is down), parks
+ * nothing: the delivery rolls back and is retried after pauses that double up to 30 s.
  * `replay` moves a position back; handlers are idempotent, so replaying is safe.
  */
 export class EventSubscribers<S> {
@@ -130,15 +156,20 @@ export class EventSubscribers<S> {
   }
 
   private async loop(subscriber: SubscriberDefinition<S>, services: S): Promise<void> {
+    let failures = 0;
     while (this.running) {
       const started = Date.now();
       let more = false;
       try {
         more = await this.deliverBatch(subscriber, services);
+        failures = 0;
       } catch (error) {
         if (!this.running) break;
-        logger.warn('event delivery failed; retrying', { subscriber: subscriber.name, error });
-        await this.sleep(Math.max(this.options.pollMs, 1000));
+        failures++;
+        const pauseMs = Math.min(BACKOFF_FIRST_MS * 2 ** Math.min(failures - 1, 16), BACKOFF_MAX_MS);
+        logger.warn('event delivery failed; retrying', { subscriber: subscriber.name, failures, pauseMs, error });
+        // Commits do not cut this pause short: under a write load they would turn it into a retry per commit.
+        await this.sleep(pauseMs, { onCommit: false });
         continue;
       }
       if (more) continue;
@@ -150,15 +181,20 @@ export class EventSubscribers<S> {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, opts: { onCommit: boolean } = { onCommit: true }): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wake = this.wake.filter((w) => w !== done);
+        this.wake = this.wake.filter((w) => w !== wake);
         resolve();
       };
+      // Stopping always ends a pause; a nudge (a local commit) only when the caller allows it.
+      const wake = () => {
+        if (opts.onCommit || !this.running) done();
+        else this.wake.push(wake);
+      };
       const timer = setTimeout(done, ms);
-      this.wake.push(done);
+      this.wake.push(wake);
     });
   }
 
