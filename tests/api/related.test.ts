@@ -98,6 +98,34 @@ describe('Thread.related', () => {
     expect((await related(page.id, staff)).map((h) => h.url)).toContain(`/t/${secret.id}`);
   });
 
+  it('beside the article: similar threads, not the article itself nor its source; search hits name their article', async () => {
+    const ARTICLE_RELATED = `query($id: ID!) { article(id: $id) { related { kind url } } }`;
+    for (const viewer of [outsider, null]) {
+      const res = await api.gql(ARTICLE_RELATED, { id: articleId }, as(viewer));
+      expect(res.errors).toBeUndefined();
+      const urls = res.data.article.related.map((h: { url: string }) => h.url);
+      expect(urls).toContain(`/t/${sibling.id}`);
+      expect(urls).not.toContain(`/kb/${articleId}`);
+      expect(urls).not.toContain(`/t/${page.id}`);
+      expect(urls).not.toContain(`/t/${secret.id}`);
+    }
+    const found = await vi.waitFor(
+      async () => {
+        const res = await api.gql(
+          `{ search(query: "gizmotron overheats", filter: { kinds: [ARTICLE] }) { edges { node { kind url article { id state } } } } }`,
+          {},
+          as(outsider),
+        );
+        expect(res.data.search.edges.length).toBeGreaterThan(0);
+        return res.data.search.edges.map((e: { node: unknown }) => e.node);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(found).toEqual([
+      { kind: 'ARTICLE', url: `/kb/${articleId}`, article: { id: articleId, state: 'PUBLISHED' } },
+    ]);
+  });
+
   it('is bounded: first is 1–10, and a request asks it of at most 5 threads', async () => {
     expect((await related(page.id, staff, 1)).length).toBe(1);
     const bad = await api.gql(RELATED, { id: page.id, first: 11 }, as(outsider));

@@ -7,6 +7,8 @@ import { registerMember } from '../modules/accounts/commands/register-member.js'
 import { Member } from '../modules/accounts/member.entity.js';
 import { viewerOf } from '../modules/accounts/viewer.js';
 import { setAdvocate } from '../modules/advocates/commands/set-advocate.js';
+import { reindexPostgres } from '../modules/search/search-maintenance.js';
+import { searchEngines } from '../modules/search/engines.js';
 import { backfillBadges } from '../modules/badges/badge-granter.js';
 import { adjustMemberReputation } from '../modules/reputation/commands/adjust-member-reputation.js';
 import type { CategoryKind } from '../modules/community/category.entity.js';
@@ -154,6 +156,8 @@ export async function seedDemo(services: Services): Promise<void> {
   // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
   // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());
+  // The search index too: the timestamps above were rewritten after the commands' events.
+  await reindexPostgres(() => services.orm.em.fork(), searchEngines(services).postgres);
 }
 
 /**

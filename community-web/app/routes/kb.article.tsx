@@ -12,6 +12,8 @@ import {
   VerifyArticleMutation,
 } from '../features/knowledge/documents';
 import { HelpfulForm } from '../features/knowledge/helpful-form';
+import { ArticleRelatedQuery } from '../features/search/documents';
+import { RelatedList } from '../features/search/related-list';
 import { StaffTools } from '../features/knowledge/staff-tools';
 import { Versions } from '../features/knowledge/versions';
 import { formatDay, ROLE_WORDS } from '../features/knowledge/wording';
@@ -31,6 +33,11 @@ export const meta: Route.MetaFunction = ({ data }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const id = routeParam(params.id, isIdParam);
   const search = new URL(request.url).searchParams;
+  // Related content comes beside the article's query and never fails the page.
+  const related = api(request, ArticleRelatedQuery, { id }).then(
+    (r) => r.data?.article?.related ?? [],
+    () => [],
+  );
   const { data: result, headers } = await query(request, ArticleQuery, { id }, { routeParams: ['id'] });
   const article = result.article;
   if (!article) throw notFound();
@@ -48,7 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
   const asRated = search.get('rated');
   const rated: 'yes' | 'no' | null = asRated === 'yes' || asRated === 'no' ? asRated : null;
-  return data({ article, compare, rated }, { headers });
+  return data({ article, compare, rated, related: await related }, { headers });
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -122,7 +129,7 @@ function Part({ id, title, html }: { id: string; title: string; html: string }) 
  * needs review with the source's diff, and its versions with comparisons.
  */
 export default function ArticlePage() {
-  const { article, compare, rated } = useLoaderData<typeof loader>();
+  const { article, compare, rated, related } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const here = `/kb/${article.id}`;
@@ -237,6 +244,7 @@ export default function ArticlePage() {
               </p>
             </section>
           )}
+          <RelatedList items={related} headingId="related-articles" />
         </aside>
       </div>
 

@@ -17,6 +17,7 @@ import { PageInfo, parseId } from '../../graphql/pagination.js';
 import { ValidationError } from '../../platform/errors.js';
 import { Member } from '../accounts/member.entity.js';
 import { Thread } from '../community/thread.entity.js';
+import { Article } from '../knowledge/article.entity.js';
 import type { SearchHit as Hit, SearchKind as Kind } from './search-index.js';
 import { searchPageSize } from './search-input.js';
 import { search, similarQuestions } from './search.queries.js';
@@ -53,7 +54,7 @@ class SearchFilterInput {
 }
 
 @ObjectType({ description: 'One thing search found, as the viewer may read it.', simpleResolvers: true })
-class SearchHit {
+export class SearchHit {
   @Field(() => SearchKind) kind!: Kind;
   @Field(() => String, { description: "A thread's or article's title, a reply's thread title, a member's handle." })
   title!: string;
@@ -161,5 +162,10 @@ export class SearchResolver {
   @FieldResolver(() => Member, { nullable: true, description: 'The member of a MEMBER hit.' })
   member(@Root() hit: SearchHit, @Ctx() ctx: Context) {
     return hit.kind === 'MEMBER' ? ctx.loaders.memberById.load(hit.id) : null;
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: 'The knowledge article of an ARTICLE hit.' })
+  article(@Root() hit: SearchHit, @Ctx() ctx: Context) {
+    return hit.kind === 'ARTICLE' ? ctx.loaders.articleById.load(hit.id) : null;
   }
 }

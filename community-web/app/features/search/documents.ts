@@ -51,6 +51,17 @@ export const SearchCategoriesQuery = graphql(`
 `);
 
 /** Related content beside a thread (fetched beside the thread's own query, never failing it). */
+export const ArticleRelatedQuery = graphql(`
+  query ArticleRelated($id: ID!) {
+    article(id: $id) {
+      id
+      related(first: 5) {
+        ...SearchHitFields
+      }
+    }
+  }
+`);
+
 export const ThreadRelatedQuery = graphql(`
   query ThreadRelated($id: ID!) {
     thread(id: $id) {

@@ -4,7 +4,7 @@ import { KindBadge, SolvedMark } from './search-hit';
 
 /**
  * "Related": solved threads and published articles like the page's subject (Thread.related),
- * for a thread's sidebar and, later, an article's. Renders nothing when there are none.
+ * for the sidebar of a thread and of an article. Renders nothing when there are none.
  */
 export function RelatedList({
   items,

@@ -36,6 +36,7 @@ type Documents = {
     "\n  fragment SearchHitFields on SearchHit {\n    kind\n    title\n    snippetHtml\n    url\n    createdAt\n    thread {\n      id\n      status\n    }\n  }\n": typeof types.SearchHitFieldsFragmentDoc,
     "\n  query SearchPage($query: String!, $filter: SearchFilterInput, $sort: SearchSort!, $after: String) {\n    search(query: $query, filter: $filter, sort: $sort, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SearchHitFields\n          member {\n            handle\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      total {\n        value\n        exact\n      }\n      degraded\n      engine\n    }\n  }\n": typeof types.SearchPageDocument,
     "\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n": typeof types.SearchCategoriesDocument,
+    "\n  query ArticleRelated($id: ID!) {\n    article(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n": typeof types.ArticleRelatedDocument,
     "\n  query ThreadRelated($id: ID!) {\n    thread(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n": typeof types.ThreadRelatedDocument,
     "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n": typeof types.HomeDocument,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  fragment SearchHitFields on SearchHit {\n    kind\n    title\n    snippetHtml\n    url\n    createdAt\n    thread {\n      id\n      status\n    }\n  }\n": types.SearchHitFieldsFragmentDoc,
     "\n  query SearchPage($query: String!, $filter: SearchFilterInput, $sort: SearchSort!, $after: String) {\n    search(query: $query, filter: $filter, sort: $sort, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...SearchHitFields\n          member {\n            handle\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      total {\n        value\n        exact\n      }\n      degraded\n      engine\n    }\n  }\n": types.SearchPageDocument,
     "\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n": types.SearchCategoriesDocument,
+    "\n  query ArticleRelated($id: ID!) {\n    article(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n": types.ArticleRelatedDocument,
     "\n  query ThreadRelated($id: ID!) {\n    thread(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n": types.ThreadRelatedDocument,
     "\n  query Viewer {\n    me {\n      id\n      handle\n      role\n    }\n    notices {\n      level {\n        name\n      }\n      badges {\n        id\n        badgeKey\n        name\n        tier\n        reason\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query Home($after: String) {\n    categories {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    threads(first: 20, after: $after, order: LATEST) {\n      ...ThreadList\n    }\n  }\n": types.HomeDocument,
@@ -232,6 +234,10 @@ export function graphql(source: "\n  query SearchPage($query: String!, $filter: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query SearchCategories {\n    categories {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ArticleRelated($id: ID!) {\n    article(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ArticleRelated($id: ID!) {\n    article(id: $id) {\n      id\n      related(first: 5) {\n        ...SearchHitFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
