@@ -137,7 +137,8 @@ describe('knowledge base', () => {
     expect(await staff.page.getByTestId('question').getByTestId('make-article').count()).toBe(0);
     await staff.page.getByTestId('reply').getByTestId('make-article').click();
     await staff.page.waitForURL(/\/kb\/\d+\/edit$/);
-    expect(await staff.page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit article');
+    // The URL changes as the navigation commits; the new page renders just after.
+    await expect.poll(() => staff.page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit article');
     await staff.page.goto(`${stack.web.url}/moderation/knowledge`);
     await expectContrast(staff.page, 'queue, dark');
     staff.assertClean();

@@ -13,7 +13,7 @@ let moderator: TestMember;
 let solved: { id: string; title: string };
 let articleId: string;
 
-const STATS = `{ deflectionStats(days: 7) { sessions asked clicked pending shown targets { kind thread { id } clicked pending } } }`;
+const STATS = `{ deflectionStats(days: 7) { sessions asked clicked pending shown targets { kind thread { id } article { id } clicked pending } } }`;
 const stats = async () => (await stack.api.gql(STATS, {}, as(moderator))).data.deflectionStats;
 
 /** Any text on the page below AA, as "selector text ratio". */
@@ -65,18 +65,20 @@ beforeAll(async () => {
     as(moderator),
   );
   expect(published.errors).toBeUndefined();
-  // Indexing is a subscriber too: wait until search finds the thread.
+  // Indexing is a subscriber too: wait until search finds the thread and its article.
   await vi.waitFor(
     async () => {
       const res = await stack.api.gql(`{ search(query: "zephyrine") { edges { node { url } } } }`, {});
-      expect(res.data.search.edges.map((e: { node: { url: string } }) => e.node.url)).toContain(`/t/${solved.id}`);
+      expect(res.data.search.edges.map((e: { node: { url: string } }) => e.node.url)).toEqual(
+        expect.arrayContaining([`/t/${solved.id}`, `/kb/${articleId}`]),
+      );
     },
     { timeout: 10_000, interval: 100 },
   );
 });
 
 describe('search', () => {
-  it('a visitor searches from the header, sees the term highlighted, and opens the result', async () => {
+  it('a visitor searches from the header, sees the term highlighted, opens the article and marks it helpful', async () => {
     const visitor = await newVisitor(stack.browser);
     const { page } = visitor;
     await page.goto(`${stack.web.url}/`);
@@ -85,8 +87,6 @@ describe('search', () => {
     await page.waitForURL(/\/search\?q=zephyrine/);
     await expect.poll(() => page.title()).toBe('Search: zephyrine · Hearth');
     expect(await page.getByTestId('search-total').textContent()).toMatch(/^\d+ results? for “zephyrine”$/);
-    // TODO(after merge): articles join the index with the search API's next part; then the
-    // article (/kb/:id) is a hit too and this test opens it.
     const hit = page.getByTestId('search-hit').filter({ has: page.locator(`a[href="/t/${solved.id}"]`) });
     expect((await hit.locator('mark').first().textContent())?.toLowerCase()).toBe('zephyrine');
     expect(await hit.getByTestId('hit-kind').textContent()).toBe('Question');
@@ -106,9 +106,15 @@ describe('search', () => {
     expect(await page.getByRole('alert').textContent()).toContain('We could not search for that');
 
     await page.goto(`${stack.web.url}/search?q=zephyrine`);
-    await hit.getByRole('link', { name: solved.title }).click();
-    await page.waitForURL(new RegExp(`/t/${solved.id}$`));
-    expect(await page.getByTestId('thread-title').textContent()).toBe(solved.title);
+    const article = page.getByTestId('search-hit').filter({ has: page.locator(`a[href="/kb/${articleId}"]`) });
+    expect(await article.getByTestId('hit-kind').textContent()).toBe('Article');
+    await article.getByRole('link', { name: solved.title }).click();
+    await page.waitForURL(new RegExp(`/kb/${articleId}$`));
+    await page.getByRole('button', { name: 'Yes' }).click();
+    await page.waitForURL(/rated=yes/);
+    expect(await page.getByTestId('helpful-thanks').textContent()).toContain('Thanks');
+    const rated = await stack.api.gql(`query($id: ID!) { article(id: $id) { helpfulCount } }`, { id: articleId });
+    expect(rated.data.article.helpfulCount).toBe(1);
     visitor.assertClean();
     await visitor.context.close();
 
@@ -137,7 +143,7 @@ describe('search', () => {
 });
 
 describe('deflection while asking', () => {
-  it('a member typing a question sees the solved one beside the form, opens it and leaves: a pending click, no question', async () => {
+  it('a member typing a question sees the article made from the solved one beside the form, opens it and leaves: a pending click, no question', async () => {
     const member = await buildMember(stack.api);
     const visitor = await newVisitor(stack.browser);
     const { page } = visitor;
@@ -149,15 +155,17 @@ describe('deflection while asking', () => {
     const suggestion = page.getByTestId('live-suggestions').getByTestId('suggestion');
     await expect.poll(() => suggestion.allTextContents()).toContainEqual(expect.stringContaining(solved.title));
     expect(await lowContrast(page)).toEqual([]);
+    // The published article stands for its thread (one answer is suggested once).
+    expect(await suggestion.filter({ hasText: solved.title }).count()).toBe(1);
     await suggestion.filter({ hasText: solved.title }).getByRole('link').click();
-    await page.waitForURL(new RegExp(`/t/${solved.id}$`));
+    await page.waitForURL(new RegExp(`/kb/${articleId}$`));
     visitor.assertClean();
     await visitor.context.close();
 
     const s = await stats();
     expect(s).toMatchObject({ sessions: 1, asked: 0, clicked: 1, pending: 1 });
     expect(s.targets).toContainEqual(
-      expect.objectContaining({ kind: 'THREAD', thread: { id: solved.id }, clicked: 1 }),
+      expect.objectContaining({ kind: 'ARTICLE', article: { id: articleId }, clicked: 1 }),
     );
   });
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
+import { sql } from '../../platform/db/sql.js';
 import { ValidationError } from '../../platform/errors.js';
 import type { Services } from '../../platform/scope.js';
 import { onSearchIndex } from './engines.js';
@@ -54,6 +55,27 @@ export async function similarQuestions(
   args: { title: string; body?: string | null; first: number },
 ): Promise<SearchHit[]> {
   const question = normaliseQuestion(args.title, args.body);
-  const request = { ...question, first: args.first, viewer: scope.viewer };
-  return (await onSearchIndex(scope.services, (i) => i.similar(scope.em, request))).result;
+  // A few more than asked: a thread whose article is also suggested is dropped below.
+  const request = { ...question, first: args.first + 3, viewer: scope.viewer };
+  const hits = (await onSearchIndex(scope.services, (i) => i.similar(scope.em, request))).result;
+  return (await withoutArticleSources(scope.em, hits)).slice(0, args.first);
+}
+
+/**
+ * A solved thread and the article made from it are one answer said twice: the article (the
+ * curated form) stays, its source thread goes.
+ */
+async function withoutArticleSources(em: EntityManager, hits: SearchHit[]): Promise<SearchHit[]> {
+  const articleIds = hits.filter((h) => h.kind === 'ARTICLE').map((h) => h.id);
+  if (articleIds.length === 0) return hits;
+  const sources = new Set(
+    (
+      await sql<{ t: number }>(
+        em,
+        'select source_thread_id as t from articles where id = any(?::int[]) and source_thread_id is not null',
+        [`{${articleIds.join(',')}}`],
+      )
+    ).map((r) => r.t),
+  );
+  return hits.filter((h) => !(h.kind === 'THREAD' && sources.has(h.id)));
 }
