@@ -330,8 +330,22 @@ describe('freshness', () => {
     const seen = await read(articleId, answerer);
     expect(seen).toMatchObject({ needsReview: true, needsReviewReason: null, needsReviewDiff: null });
     // The staff queue lists it; verifying clears it and records who, and the new baseline holds.
-    const queue = await api.gql(`{ articleReviewQueue(first: 100) { edges { node { id } } } }`, {}, as(moderator));
-    expect(queue.data.articleReviewQueue.edges.map((e: any) => e.node.id)).toContain(articleId);
+    const queue = await api.gql(
+      `{ articleReviewQueue(first: 100) { edges { node { id queuedAt } } } }`,
+      {},
+      as(moderator),
+    );
+    const queued = queue.data.articleReviewQueue.edges.map((e: any) => e.node);
+    expect(queued.map((a: any) => a.id)).toContain(articleId);
+    // Oldest waiting first.
+    const times = queued.map((a: any) => Date.parse(a.queuedAt));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    const asReader = await api.gql(
+      `query($id: ID!) { article(id: $id) { queuedAt } }`,
+      { id: articleId },
+      as(answerer),
+    );
+    expect(asReader.data.article.queuedAt).toBeNull();
     const verified = await verify(moderator, articleId);
     expect(verified.data.verifyArticle).toMatchObject({ needsReview: false, verifiedBy: { id: moderator.id } });
     await api.gql(

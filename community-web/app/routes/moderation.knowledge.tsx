@@ -3,7 +3,7 @@ import { PageLinks } from '../components/ui/page-links';
 import { timeAgo } from '../features/forum/format';
 import { ReviewQueueQuery } from '../features/knowledge/documents';
 import { NeedsReviewBadge, StateBadge } from '../features/knowledge/state-badge';
-import { queuedAtFromCursor, queueReason } from '../features/knowledge/wording';
+import { queueReason } from '../features/knowledge/wording';
 import { query } from '../graphql/client.server';
 import { readToken } from '../lib/session.server';
 import type { Route } from './+types/moderation.knowledge';
@@ -43,8 +43,8 @@ export default function KnowledgeQueue() {
         </p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {queue.edges.map(({ cursor, node: a }) => {
-            const since = queuedAtFromCursor(cursor);
+          {queue.edges.map(({ node: a }) => {
+            const since = a.queuedAt;
             return (
               <li key={a.id} className="px-4 py-3" data-testid="queue-item">
                 <div className="flex flex-wrap items-center gap-2">

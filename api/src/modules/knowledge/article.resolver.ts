@@ -192,6 +192,14 @@ export class ArticleResolver {
     return isStaffViewer(ctx.viewer) ? a.needsReviewDiff : null;
   }
 
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'Staff: when it started waiting in the review queue (null: it waits for nothing).',
+  })
+  queuedAt(@Root() a: Article, @Ctx() ctx: Context) {
+    return ctx.guardian.can('article.review', null) ? a.queuedAt : null;
+  }
+
   @FieldResolver(() => Date, { nullable: true })
   verifiedAt(@Root() a: Article) {
     return a.verifiedAt;

@@ -157,9 +157,9 @@ export const ReviewQueueQuery = graphql(`
   query KnowledgeQueue($after: String) {
     articleReviewQueue(first: 30, after: $after) {
       edges {
-        cursor
         node {
           ...ArticleRow
+          queuedAt
         }
       }
       pageInfo {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, issueTeaser, listFields, queuedAtFromCursor, queueReason, threadArticleNote } from './wording';
+import { formatDay, issueTeaser, listFields, queueReason, threadArticleNote } from './wording';
 
 describe('knowledge wording', () => {
   it('lists changed fields as a sentence', () => {
@@ -30,13 +30,6 @@ describe('knowledge wording', () => {
     expect(queueReason({ ...item, needsReview: false })).toBe('Staged changes to publish');
     expect(queueReason({ state: 'IN_REVIEW', needsReview: false, hasStagedVersion: false })).toBe('Ready to publish');
     expect(queueReason({ state: 'DRAFT', needsReview: false, hasStagedVersion: false })).toBe('Draft to edit');
-  });
-
-  it('reads the queue time from its cursor, and nothing from anything else', () => {
-    const cursor = Buffer.from(JSON.stringify(['2026-11-30T10:00:00.000Z', 7])).toString('base64url');
-    expect(queuedAtFromCursor(cursor)).toBe('2026-11-30T10:00:00.000Z');
-    expect(queuedAtFromCursor('not a cursor')).toBeNull();
-    expect(queuedAtFromCursor(Buffer.from('[1,2]').toString('base64url'))).toBeNull();
   });
 });
 

@@ -73,22 +73,6 @@ export function queueReason(a: { state: string; needsReview: boolean; hasStagedV
 }
 
 /**
- * When an item joined the staff queue, read from its queue cursor (the API keys the queue on
- * `[queuedAt, id]`); null when the cursor does not read that way. The API has no `queuedAt`
- * field yet, and the time is what the queue is ordered by.
- */
-export function queuedAtFromCursor(cursor: string): string | null {
-  try {
-    const base64 = cursor.replace(/-/g, '+').replace(/_/g, '/');
-    const values: unknown = JSON.parse(atob(base64));
-    const at = Array.isArray(values) ? values[0] : null;
-    return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * What the thread page says about the article made from it: readers learn the question is
  * answered in the knowledge base; staff see a draft, one in review or an archived one for what
  * it is, with a link to act on it.
