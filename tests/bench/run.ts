@@ -345,6 +345,10 @@ async function main() {
         }
         throw new Error('every bench voter has cast 40 votes: raise the pool size');
       };
+      // At 50 clients, ten post edits a second as well, as the search and knowledge subscribers
+      // hear them (their events, recorded as the edit command records them): what the events
+      // section reports as their lag is indexing under the vote load.
+      const editing = connections === 50 ? recordEditsDuring(db, 100) : null;
       const figures = await load({
         url: `http://127.0.0.1:${API_PORT}`,
         connections,
@@ -373,6 +377,7 @@ async function main() {
           },
         ],
       });
+      await editing?.stop();
       const [check] = (
         await db.query(
           `select count(*)::int as posts,
@@ -390,14 +395,19 @@ async function main() {
         )
       ).rows;
       console.log(
-        `  ${String(connections).padStart(2)} clients  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}` +
+        `  ${String(connections).padStart(2)} clients${editing ? ' + 10 edits/s' : ''}  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}` +
           `   most votes by one member today: ${most}`,
       );
       await db.query(`delete from sessions where member_id = any($1)`, [voters]);
     }
   }
 
-  if (section('events', 'Domain events (commit-to-handled lag of the votes above; a 10,000-event backlog drained)')) {
+  if (
+    section(
+      'events',
+      'Domain events (commit-to-handled lag of the votes and edits above; a 10,000-event backlog drained)',
+    )
+  ) {
     // A moderator's session reads the subscribers' status (lag is measured in the API process).
     const [staff] = (
       await db.query<{ id: number }>(`select id from members where role in ('MODERATOR', 'ADMIN') order by id limit 1`)
@@ -546,6 +556,34 @@ async function main() {
     }
   }
   await db.end();
+}
+
+/**
+ * Records a `post.edited` event for a random reply every `everyMs` until stopped: the events the
+ * edit command records, so the subscribers that follow edits (search indexing, knowledge) do
+ * their real work for each, and their lag is measured as for any event.
+ */
+function recordEditsDuring(db: pg.Pool, everyMs: number) {
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await db.query(
+        `insert into domain_events (name, actor_type, actor_id, subject, related, data)
+         select 'post.edited', 'member', p.author_id, 'post:' || p.id, array['thread:' || p.thread_id],
+                jsonb_build_object('postId', p.id, 'threadId', p.thread_id, 'authorId', p.author_id,
+                                   'isQuestion', false, 'revision', 1, 'changed', jsonb_build_array('body'),
+                                   'before', '{}'::jsonb)
+           from posts p where p.id = (select (random() * (select max(id) from posts))::int)`,
+      );
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
 }
 
 /** p50/p95 in ms of `n` sequential runs of `work`, after 20 unmeasured ones. */
