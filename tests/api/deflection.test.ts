@@ -124,6 +124,16 @@ describe('deflection', () => {
     );
     expect(forged.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await api.gql(STATS, {}, as(m))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Asking in a session that showed nothing records nothing (it is no deflection session).
+    const before = (await api.gql(STATS, {}, as(moderator))).data.deflectionStats.sessions;
+    const plain = await buildThread(api, m);
+    const quiet = await api.gql(
+      `mutation($s: String!, $t: ID!) { recordQuestionAsked(sessionId: $s, threadId: $t) }`,
+      { s: session(), t: plain.id },
+      as(m),
+    );
+    expect(quiet.errors).toBeUndefined();
+    expect((await api.gql(STATS, {}, as(moderator))).data.deflectionStats.sessions).toBe(before);
     const anon = await api.gql(`mutation { recordSuggestionsShown(sessionId: "abcdefghijklmnop", suggestions: []) }`);
     expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -93,7 +93,11 @@ export async function recordSuggestionClicked(
   );
 }
 
-/** The viewer posted their question after all: the session's suggestions did not deflect it. */
+/**
+ * The viewer posted their question after all: the session's suggestions did not deflect it. A
+ * session that never showed a suggestion has nothing to record (it is not made here, so it does
+ * not count among the sessions that reported suggestions).
+ */
 export async function recordQuestionAsked(
   em: EntityManager,
   viewer: Viewer,
@@ -106,11 +110,12 @@ export async function recordQuestionAsked(
     viewer.id,
   ]);
   if (!own) throw new NotFoundError('Thread');
-  await claimSession(em, viewer, sessionId);
-  await sql(em, `update ask_sessions set asked_thread_id = ?, asked_at = now() where id = ? and asked_at is null`, [
-    threadId,
-    sessionId,
-  ]);
+  await sql(
+    em,
+    `update ask_sessions set asked_thread_id = ?, asked_at = now()
+      where id = ? and member_id = ? and asked_at is null`,
+    [threadId, sessionId, viewer.id],
+  );
 }
 
 export interface DeflectionCounts {
