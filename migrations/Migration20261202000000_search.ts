@@ -15,7 +15,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - The similar-question indexes cover only what suggestions may show (solved threads and
  *   articles): title words (GIN) and title trigrams (GiST, for nearest-title scans: typos
  *   still match, and a word in every title costs nothing).
- * - `search_reconcile_positions`: where the reconcile job's rolling check stands per kind.
+ * - `search_reconcile_positions`: where the reconcile job's rolling check stands per engine and kind.
  */
 export class Migration20261202000000_search extends Migration {
   override async up(): Promise<void> {
@@ -79,9 +79,11 @@ export class Migration20261202000000_search extends Migration {
         using gist (search_fold(title) gist_trgm_ops) where kind = 'ARTICLE' or (kind = 'THREAD' and solved);
 
       create table search_reconcile_positions (
-        kind text primary key check (kind in ('THREAD', 'POST', 'ARTICLE', 'MEMBER')),
+        engine text not null default 'postgres' check (engine in ('postgres', 'meilisearch')),
+        kind text not null check (kind in ('THREAD', 'POST', 'ARTICLE', 'MEMBER')),
         last_id int not null default 0,
-        updated_at timestamptz(3) not null default now()
+        updated_at timestamptz(3) not null default now(),
+        primary key (engine, kind)
       );
     `);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { searchEngines } from '../../api/src/modules/search/engines.js';
 import { reindexMeilisearch } from '../../api/src/modules/search/meilisearch/reindex.js';
+import { reconcileMeilisearch } from '../../api/src/modules/search/search-maintenance.js';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 import { meilisearchEnv, startTestMeilisearch, type MeilisearchServer } from '../support/meilisearch.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -112,6 +113,26 @@ describe('meilisearch engine', () => {
       .getDocuments({ filter: 'kind = POST', limit: 1000 });
     expect(stored.results.map((d) => d.refId)).not.toContain(Number(reply.id));
     expect((await search('ocelotic')).edges.map((e) => e.node.url)).toEqual([`/t/${t.id}`]);
+  });
+
+  it('the reconcile job repairs lost documents batch by batch, from where it stopped', async () => {
+    const t = await buildThread(api, member, {
+      title: 'Quokkaic relay reboot loop',
+      body: 'The quokkaic relay reboots.',
+    });
+    await waitFor(
+      () => search('quokkaic'),
+      (r) => expect(r.edges).toHaveLength(1),
+    );
+    const meilisearch = searchEngines(api.app.services).meilisearch!;
+    await meilisearch.client.index(meilisearch.names.posts).deleteAllDocuments().waitTask();
+    expect((await search('quokkaic')).edges).toHaveLength(0);
+    // Batches of 10 ids: the thread comes back once the rolling position reaches it.
+    for (let run = 0; run <= Number(t.id) / 10 + 1; run++) {
+      await reconcileMeilisearch(api.app.services.orm.em.fork(), meilisearch, 10);
+      if ((await search('quokkaic')).edges.length > 0) break;
+    }
+    expect((await search('quokkaic')).edges.map((e) => e.node.url)).toEqual([`/t/${t.id}`]);
   });
 
   it('when Meilisearch is down: searches answer from PostgreSQL (degraded), writes commit, and indexing catches up without parking', async () => {

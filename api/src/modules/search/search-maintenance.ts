@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../platform/db/sql.js';
 import type { PostgresSearchIndex } from './postgres-index.js';
 import { INDEXED_KINDS, SOURCE_TABLES, searchableSql } from './search-documents.js';
-import type { SearchKind, SearchRef } from './search-index.js';
+import type { SearchIndex, SearchKind, SearchRef } from './search-index.js';
 
 /** The refs of every id from `from` to `to` (inclusive): sync keeps the searchable ones and drops the rest. */
 export const idRange = (kind: SearchKind, from: number, to: number): SearchRef[] =>
@@ -64,8 +64,8 @@ export async function reconcilePostgres(
     await em.fork().transactional(async (tx) => {
       const [position] = await sql<{ last_id: number }>(
         tx,
-        `insert into search_reconcile_positions (kind) values (?)
-         on conflict (kind) do update set updated_at = now() returning last_id`,
+        `insert into search_reconcile_positions (engine, kind) values ('postgres', ?)
+         on conflict (engine, kind) do update set updated_at = now() returning last_id`,
         [kind],
       );
       const from = position!.last_id + 1;
@@ -86,8 +86,42 @@ export async function reconcilePostgres(
       await index.sync(tx, refs);
       repaired.push(...refs);
       const wrap = to >= (await lastId(tx, kind));
-      await sql(tx, 'update search_reconcile_positions set last_id = ? where kind = ?', [wrap ? 0 : to, kind]);
+      await sql(tx, `update search_reconcile_positions set last_id = ? where engine = 'postgres' and kind = ?`, [
+        wrap ? 0 : to,
+        kind,
+      ]);
     });
   }
   return repaired;
+}
+
+/**
+ * Meilisearch's rolling repair: the next `batch` ids of each kind are synced again (sync reads
+ * the rows as they are now, indexes what is searchable and deletes the rest, so re-sending a
+ * batch repairs whatever drifted in it: a document lost with the server's data, one left behind
+ * by a manual fix in SQL). The position moves in the same transaction, after Meilisearch has
+ * taken the batch; a failure leaves it, and the next run tries the batch again.
+ */
+export async function reconcileMeilisearch(em: EntityManager, index: SearchIndex, batch = 1_000): Promise<number> {
+  let sent = 0;
+  for (const kind of INDEXED_KINDS) {
+    await em.fork().transactional(async (tx) => {
+      const [position] = await sql<{ last_id: number }>(
+        tx,
+        `insert into search_reconcile_positions (engine, kind) values ('meilisearch', ?)
+         on conflict (engine, kind) do update set updated_at = now() returning last_id`,
+        [kind],
+      );
+      const from = position!.last_id + 1;
+      const to = from + batch - 1;
+      await index.sync(tx, idRange(kind, from, to));
+      sent += batch;
+      const wrap = to >= (await lastId(tx, kind));
+      await sql(tx, `update search_reconcile_positions set last_id = ? where engine = 'meilisearch' and kind = ?`, [
+        wrap ? 0 : to,
+        kind,
+      ]);
+    });
+  }
+  return sent;
 }
