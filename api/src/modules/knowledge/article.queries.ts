@@ -186,6 +186,21 @@ declare module '../../platform/module.js' {
   interface Loaders extends ReturnType<typeof knowledgeLoaders> {}
 }
 
+/** A loader of the readable article whose `key` (its id, or its source thread) is each id. */
+function readableArticlesBy(em: EntityManager, viewer: Viewer | null, key: 'id' | 'sourceThreadId') {
+  const column = key === 'id' ? 'a.id' : 'a.source_thread_id';
+  return new DataLoader<number, Article | null>(async (ids) => {
+    const articles = snapshotShape(em, Article);
+    const rows = await sql(
+      em,
+      `select ${articles.columns('a')} from articles a where ${column} in (${placeholders(ids)}) and ${readableArticleSql(viewer)}`,
+      [...ids],
+    );
+    const byKey = new Map(rows.map(articles.map).map((a) => [a[key], a]));
+    return ids.map((id) => byKey.get(id) ?? null);
+  });
+}
+
 /** Per-request loaders: an article's contributors, and the article made from a thread. */
 export function knowledgeLoaders(em: EntityManager, viewer: Viewer | null) {
   return {
@@ -201,27 +216,8 @@ export function knowledgeLoaders(em: EntityManager, viewer: Viewer | null) {
       );
     }),
     /** Articles by id, when the viewer may read them (null otherwise). */
-    articleById: new DataLoader<number, Article | null>(async (ids) => {
-      const articles = snapshotShape(em, Article);
-      const rows = await sql(
-        em,
-        `select ${articles.columns('a')} from articles a where a.id in (${placeholders(ids)}) and ${readableArticleSql(viewer)}`,
-        [...ids],
-      );
-      const list = rows.map(articles.map);
-      return ids.map((id) => list.find((a) => a.id === id) ?? null);
-    }),
+    articleById: readableArticlesBy(em, viewer, 'id'),
     /** The readable article made from each thread, if any. */
-    articleByThread: new DataLoader<number, Article | null>(async (ids) => {
-      const articles = snapshotShape(em, Article);
-      const rows = await sql(
-        em,
-        `select ${articles.columns('a')} from articles a
-          where a.source_thread_id in (${placeholders(ids)}) and ${readableArticleSql(viewer)}`,
-        [...ids],
-      );
-      const list = rows.map(articles.map);
-      return ids.map((id) => list.find((a) => a.sourceThreadId === id) ?? null);
-    }),
+    articleByThread: readableArticlesBy(em, viewer, 'sourceThreadId'),
   };
 }
