@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { searchEngines } from '../../api/src/modules/search/engines.js';
 import { reindexMeilisearch } from '../../api/src/modules/search/meilisearch/reindex.js';
 import { reconcileMeilisearch } from '../../api/src/modules/search/search-maintenance.js';
+import { caughtUp } from '../support/events.js';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 import { meilisearchEnv, startTestMeilisearch, type MeilisearchServer } from '../support/meilisearch.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -144,6 +145,8 @@ describe('meilisearch engine', () => {
       () => search('narwhalic'),
       (r) => expect([r.engine, r.edges.length]).toEqual(['meilisearch', 1]),
     );
+    // PostgreSQL's index is kept by its own subscriber, which may still be behind Meilisearch's.
+    await caughtUp(api, 'search.postgres');
 
     await server.halt();
     try {
