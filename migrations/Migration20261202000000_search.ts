@@ -73,6 +73,8 @@ export class Migration20261202000000_search extends Migration {
       create index search_documents_category_newest_idx on search_documents
         (category_id, created_at desc, kind desc, source_id desc) where category_id is not null;
       create index search_documents_tags_idx on search_documents using gin (tags);
+      -- one hit per thread: a thread's other matching documents (postgres-query.ts newestInThreadSql)
+      create index search_documents_thread_idx on search_documents (thread_id) where thread_id is not null;
       create index search_documents_similar_words_idx on search_documents
         using gin (to_tsvector('hearth_search', title)) where kind = 'ARTICLE' or (kind = 'THREAD' and solved);
       create index search_documents_similar_trgm_idx on search_documents

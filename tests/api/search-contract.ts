@@ -68,6 +68,7 @@ export function searchContract(name: string, env: () => Record<string, string> |
       return res.data.search;
     }
     const urls = (r: Results) => r.edges.map((e) => e.node.url);
+    const threadsOf = (r: Results) => r.edges.map((e) => e.node.thread?.id);
     /** Polls until `check` passes on a search (indexing runs after commit). */
     function eventually<T>(fn: () => Promise<T>, check: (v: T) => void, timeout = 10_000): Promise<T> {
       return vi.waitFor(
@@ -145,9 +146,26 @@ export function searchContract(name: string, env: () => Record<string, string> |
         since = new Date().toISOString();
         elsewhere = await ask(author, { title: 'Vortexial dimmer in the garage', categoryId: other, body: body('x') });
         await eventually(
-          () => search('vortexial'),
-          (r) => expect(r.edges).toHaveLength(4),
+          async () => [await search('vortexial'), await search('vortexial', { filter: { kinds: ['POST'] } })],
+          ([all, replies]) => expect([all!.edges.length, replies!.edges.length]).toEqual([3, 1]),
         );
+      });
+
+      it('one hit per thread (its best match; for NEWEST its newest), and every reply when asked for replies', async () => {
+        const threadHit = `/t/${solved.id}`;
+        const answerHit = `/t/${solved.id}#post-${solved.answer}`;
+        for (const filter of [{}, { kinds: ['THREAD', 'POST'] }]) {
+          // Which of a thread's matches is its best is the engine's call (replies carry the title).
+          const relevant = await search('vortexial', { filter });
+          expect(threadsOf(relevant).sort()).toEqual([solved.id, unsolved.id, elsewhere.id].sort());
+          expect(relevant.total).toEqual({ value: 3, exact: true });
+          const newest = await search('vortexial', { filter, sort: 'NEWEST' });
+          expect(urls(newest)).toContain(answerHit);
+          expect(urls(newest)).not.toContain(threadHit);
+          expect(newest.total).toEqual({ value: 3, exact: true });
+        }
+        const replies = await search('vortexial', { filter: { kinds: ['POST'] }, sort: 'NEWEST' });
+        expect(urls(replies)).toEqual([answerHit]);
       });
 
       it('by kind', async () => {
@@ -162,7 +180,7 @@ export function searchContract(name: string, env: () => Record<string, string> |
         const r = await search('vortexial', { filter: { categoryId: other } });
         expect(urls(r)).toEqual([`/t/${elsewhere.id}`]);
         expect(urls(await search('vortexial', { filter: { categoryId: qa } }))).not.toContain(`/t/${elsewhere.id}`);
-        expect((await search('vortexial', { filter: { categoryId: qa } })).edges).toHaveLength(3);
+        expect((await search('vortexial', { filter: { categoryId: qa } })).edges).toHaveLength(2);
       });
 
       it('by tags (all of them)', async () => {
@@ -174,7 +192,9 @@ export function searchContract(name: string, env: () => Record<string, string> |
 
       it('by solved', async () => {
         const r = await search('vortexial', { filter: { solved: true } });
-        expect(urls(r).sort()).toEqual([`/t/${solved.id}`, `/t/${solved.id}#post-${solved.answer}`].sort());
+        expect(threadsOf(r)).toEqual([solved.id]);
+        const answers = await search('vortexial', { filter: { solved: true, kinds: ['POST'] } });
+        expect(urls(answers)).toEqual([`/t/${solved.id}#post-${solved.answer}`]);
         const open = await search('vortexial', { filter: { solved: false, kinds: ['THREAD'] } });
         expect(urls(open).sort()).toEqual([`/t/${unsolved.id}`, `/t/${elsewhere.id}`].sort());
       });
@@ -194,6 +214,7 @@ export function searchContract(name: string, env: () => Record<string, string> |
     describe('paging and totals', () => {
       let thread: { id: string };
       const replies: string[] = [];
+      const replyKind = { kinds: ['POST'] };
       beforeAll(async () => {
         thread = await ask(author, { title: 'Paging through glimmerous answers', body: body('glimmerous things') });
         for (let i = 0; i < SEARCH_TEST_MAX_TOTAL + 2; i++) {
@@ -202,8 +223,8 @@ export function searchContract(name: string, env: () => Record<string, string> |
           );
         }
         await eventually(
-          () => search('glimmerous', { sort: 'NEWEST', first: 50 }),
-          (r) => expect(r.edges).toHaveLength(SEARCH_TEST_MAX_TOTAL + 3),
+          () => search('glimmerous', { sort: 'NEWEST', first: 50, filter: replyKind }),
+          (r) => expect(r.edges).toHaveLength(SEARCH_TEST_MAX_TOTAL + 2),
         );
       });
 
@@ -211,7 +232,7 @@ export function searchContract(name: string, env: () => Record<string, string> |
         const seen: string[] = [];
         let after: string | null = null;
         for (let i = 0; i < 20; i++) {
-          const r: Results = await search('glimmerous', { sort, first, after });
+          const r: Results = await search('glimmerous', { sort, first, after, filter: replyKind });
           expect(r.edges.length).toBeLessThanOrEqual(first);
           seen.push(...urls(r));
           if (!r.pageInfo.hasNextPage) return seen;
@@ -222,14 +243,14 @@ export function searchContract(name: string, env: () => Record<string, string> |
       }
 
       it('NEWEST pages through every match without duplicates or gaps', async () => {
-        const all = urls(await search('glimmerous', { sort: 'NEWEST', first: 50 }));
+        const all = urls(await search('glimmerous', { sort: 'NEWEST', first: 50, filter: replyKind }));
         const paged = await pages('NEWEST', 4);
         expect(paged).toEqual(all);
         expect(new Set(paged).size).toBe(all.length);
       });
 
       it('RELEVANCE pages through its candidates without duplicates or gaps', async () => {
-        const all = urls(await search('glimmerous', { first: 50 }));
+        const all = urls(await search('glimmerous', { first: 50, filter: replyKind }));
         expect(all.length).toBeGreaterThanOrEqual(SEARCH_TEST_MAX_TOTAL);
         const paged = await pages('RELEVANCE', 5);
         expect(paged).toEqual(all);
@@ -237,8 +258,11 @@ export function searchContract(name: string, env: () => Record<string, string> |
       });
 
       it('caps the total: "12+" past the cap, exact below it', async () => {
-        expect((await search('glimmerous')).total).toEqual({ value: SEARCH_TEST_MAX_TOTAL, exact: false });
-        expect((await search('glimmerous', { sort: 'NEWEST' })).total).toEqual({
+        expect((await search('glimmerous', { filter: replyKind })).total).toEqual({
+          value: SEARCH_TEST_MAX_TOTAL,
+          exact: false,
+        });
+        expect((await search('glimmerous', { sort: 'NEWEST', filter: replyKind })).total).toEqual({
           value: SEARCH_TEST_MAX_TOTAL,
           exact: false,
         });
@@ -246,6 +270,18 @@ export function searchContract(name: string, env: () => Record<string, string> |
           value: 1,
           exact: true,
         });
+      });
+
+      it('a thread of many matches is one hit, whichever the sort', async () => {
+        const relevant = await search('glimmerous', { first: 50 });
+        expect(threadsOf(relevant)).toEqual([thread.id]);
+        const newest = await search('glimmerous', { first: 50, sort: 'NEWEST' });
+        expect(urls(newest)).toEqual([`/t/${thread.id}#post-${replies.at(-1)}`]);
+        for (const r of [relevant, newest]) {
+          expect(r.pageInfo.hasNextPage).toBe(false);
+          // Past the cap an engine may count the threads among the matches it looked at ("1+").
+          expect(r.total.value).toBe(1);
+        }
       });
 
       it('refuses tampered and foreign cursors, and pages too large', async () => {
@@ -329,8 +365,12 @@ export function searchContract(name: string, env: () => Record<string, string> |
         const answer = await buildReply(api, staff, hidden.id, 'The quokkarota answer is the on-call list.');
         expect((await api.gql(ACCEPT, { id: answer.id }, as(staff))).errors).toBeUndefined();
         await eventually(
-          () => search('quokkarota', {}, staff),
-          (r) => expect(r.edges).toHaveLength(2),
+          () => search('quokkarota', { filter: { kinds: ['POST'] } }, staff),
+          (r) => expect(r.edges).toHaveLength(1),
+        );
+        await eventually(
+          () => search('quokkarota', { filter: { kinds: ['THREAD'] } }, staff),
+          (r) => expect(r.edges).toHaveLength(1),
         );
       });
 
@@ -351,7 +391,7 @@ export function searchContract(name: string, env: () => Record<string, string> |
 
       it('staff see it', async () => {
         const r = await search('quokkarota', {}, staff);
-        expect(r.total).toEqual({ value: 2, exact: true });
+        expect(r.total).toEqual({ value: 1, exact: true });
         const similar = await api.gql(SIMILAR, { title: 'Quokkarota escalation plan' }, as(staff));
         expect(similar.data.similarQuestions.map((h: Hit) => h.url)).toContain(`/t/${hidden.id}`);
       });
@@ -374,10 +414,20 @@ export function searchContract(name: string, env: () => Record<string, string> |
         );
         for (const sort of ['RELEVANCE', 'NEWEST']) {
           const r = await search('lemurian', { sort }, outsider);
-          expect(urls(r).sort()).toEqual([`/t/${open.id}`, `/t/${open.id}#post-${openReply.id}`].sort());
-          expect(r.total).toEqual({ value: 2, exact: true });
+          expect(threadsOf(r)).toEqual([open.id]);
+          if (sort === 'NEWEST') expect(urls(r)).toEqual([`/t/${open.id}#post-${openReply.id}`]);
+          expect(r.total).toEqual({ value: 1, exact: true });
+          const both = await search('lemurian', { sort, filter: { kinds: ['THREAD', 'POST'] } }, outsider);
+          expect(both.total).toEqual({ value: 1, exact: true });
+          const replies = await search('lemurian', { sort, filter: { kinds: ['POST'] } }, outsider);
+          expect(urls(replies)).toEqual([`/t/${open.id}#post-${openReply.id}`]);
+          expect(replies.total).toEqual({ value: 1, exact: true });
           const staffView = await search('lemurian', { sort }, staff);
-          expect(staffView.total).toEqual({ value: SEARCH_TEST_MAX_TOTAL, exact: false });
+          // RELEVANCE may rank only the newest matches (PostgreSQL's bounded candidates): all the closed thread's.
+          if (sort === 'NEWEST') expect(threadsOf(staffView)).toEqual([closed.id, open.id]);
+          else expect(threadsOf(staffView)).toContain(closed.id);
+          const staffReplies = await search('lemurian', { sort, filter: { kinds: ['POST'] } }, staff);
+          expect(staffReplies.total).toEqual({ value: SEARCH_TEST_MAX_TOTAL, exact: false });
         }
       });
 

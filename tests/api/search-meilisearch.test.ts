@@ -21,8 +21,8 @@ afterAll(async () => {
 
 searchContract('meilisearch', () => meilisearchEnv(server));
 
-const SEARCH = `query($query: String!, $filter: SearchFilterInput) {
-  search(query: $query, filter: $filter, first: 20) {
+const SEARCH = `query($query: String!, $filter: SearchFilterInput, $sort: SearchSort) {
+  search(query: $query, filter: $filter, sort: $sort, first: 20) {
     edges { node { kind url } } total { value exact } degraded engine
   }
 }`;
@@ -37,8 +37,8 @@ describe('meilisearch engine', () => {
   afterAll(async () => {
     await api?.close();
   });
-  const search = async (query: string) => {
-    const res = await api.gql(SEARCH, { query }, { token: member.token, ip: member.ip });
+  const search = async (query: string, vars: { filter?: { kinds: string[] }; sort?: string } = {}) => {
+    const res = await api.gql(SEARCH, { query, ...vars }, { token: member.token, ip: member.ip });
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     return res.data.search as {
       edges: { node: { kind: string; url: string } }[];
@@ -93,8 +93,8 @@ describe('meilisearch engine', () => {
     });
     const reply = await buildReply(api, member, t.id, 'Ocelotic rollback: hold reset while powering on.');
     await waitFor(
-      () => search('ocelotic'),
-      (r) => expect(r.edges).toHaveLength(2),
+      () => search('ocelotic', { sort: 'NEWEST' }),
+      (r) => expect(r.edges.map((e) => e.node.url)).toEqual([`/t/${t.id}#post-${reply.id}`]),
     );
     const meilisearch = searchEngines(api.app.services).meilisearch!;
     // Drift of both kinds: the index lost everything, and a reply left PostgreSQL's searchable set
@@ -113,7 +113,7 @@ describe('meilisearch engine', () => {
       .index(meilisearch.names.posts)
       .getDocuments({ filter: 'kind = POST', limit: 1000 });
     expect(stored.results.map((d) => d.refId)).not.toContain(Number(reply.id));
-    expect((await search('ocelotic')).edges.map((e) => e.node.url)).toEqual([`/t/${t.id}`]);
+    expect((await search('ocelotic', { sort: 'NEWEST' })).edges.map((e) => e.node.url)).toEqual([`/t/${t.id}`]);
   });
 
   it('the reconcile job repairs lost documents batch by batch, from where it stopped', async () => {

@@ -13,16 +13,17 @@ import { filterExpression, readableCategoryIds } from './meilisearch/filters.js'
 import { ensureIndexes, indexNames, indexOfKind, type IndexNames } from './meilisearch/indexes.js';
 import { asRetryable, isIndexNotFound, isOutage, settled } from './meilisearch/tasks.js';
 import { refKey, visibleRefs } from './meilisearch/visible-hits.js';
-import type {
-  SearchDocument,
-  SearchFilter,
-  SearchHit,
-  SearchIndex,
-  SearchKind,
-  SearchPage,
-  SearchRef,
-  SearchRequest,
-  SimilarRequest,
+import {
+  onePerThread,
+  type SearchDocument,
+  type SearchFilter,
+  type SearchHit,
+  type SearchIndex,
+  type SearchKind,
+  type SearchPage,
+  type SearchRef,
+  type SearchRequest,
+  type SimilarRequest,
 } from './search-index.js';
 import { MARK_END, MARK_START, snippetHtml } from './snippet.js';
 
@@ -212,6 +213,7 @@ export class MeilisearchIndex implements SearchIndex {
         q: text,
         filter: where,
         ...(opts.sort ? { sort: opts.sort } : {}),
+        ...(indexUid === this.names.posts && onePerThread(filter) ? { distinct: 'threadId' } : {}),
         matchingStrategy: opts.matchingStrategy,
         attributesToRetrieve: ['kind', 'refId', 'title', 'threadId', 'createdAt'],
         attributesToCrop: ['body'],

@@ -5,26 +5,32 @@ import { ValidationError } from '../../platform/errors.js';
 import {
   bitmapIsCheaper,
   HEADLINE_OPTIONS,
+  hitGroupSql,
   matchSql,
+  newestInThreadSql,
   RANK_SQL,
   liveTitleSql,
   visibleDocumentSql,
   visibleMatches,
 } from './postgres-query.js';
 import { SEARCH_KINDS, searchableSql } from './search-documents.js';
-import type {
-  SearchHit,
-  SearchIndex,
-  SearchKind,
-  SearchPage,
-  SearchRef,
-  SearchRequest,
-  SimilarRequest,
+import {
+  onePerThread,
+  type SearchHit,
+  type SearchIndex,
+  type SearchKind,
+  type SearchPage,
+  type SearchRef,
+  type SearchRequest,
+  type SimilarRequest,
 } from './search-index.js';
 import { snippetHtml } from './snippet.js';
 
 interface HitRow {
+  /** Hits counted (distinct per thread when onePerThread), up to the cap + 1. */
   total: number;
+  /** There are more matches than were counted: the total is a lower bound. */
+  more: boolean;
   /** The readable share of the matches checked was too small: check every match (see visibleMatches). */
   short: boolean;
   kind: SearchKind | null;
@@ -35,6 +41,14 @@ interface HitRow {
   rank?: number;
   snippet: string | null;
 }
+
+/**
+ * Whether NEWEST counts its matches (up to the cap): not when the planner expects ten times the
+ * cap, which then is "1,000+" without reading them (counting the first 1,001 matches of a word in
+ * a quarter of the documents read its whole GIN posting list: 130 of a search's 150 ms).
+ * Meilisearch's totals are estimates too; a first page that holds every hit is counted exactly.
+ */
+export const countsMatches = (estimated: number, cap: number): boolean => estimated < 10 * (cap + 1);
 
 /** Newest first, ties broken by kind and id: the keyset order of NEWEST and of candidates. */
 const newestFirst = (a: string) => `${a}.created_at desc, ${a}.kind desc, ${a}.source_id desc`;
@@ -66,7 +80,8 @@ export class PostgresSearchIndex implements SearchIndex {
 
   /**
    * The planner's estimate of the matches (from the text query's lexeme statistics), and the
-   * table's size (refreshed each minute), to choose how candidates are read (bitmapIsCheaper).
+   * table's size (refreshed each minute), to choose how candidates are read (bitmapIsCheaper)
+   * and whether NEWEST counts them (countsMatches).
    */
   private async shape(
     em: EntityManager,
@@ -93,7 +108,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const scope = match.filterParams.length
       ? await estimate(match.filterWhere, match.filterParams)
       : this.documents.count;
-    return bitmapIsCheaper(matches, limit, scope);
+    return { bitmap: bitmapIsCheaper(matches, limit, scope), matches };
   }
 
   /**
@@ -135,9 +150,13 @@ export class PostgresSearchIndex implements SearchIndex {
     const query = request.sort === 'NEWEST' ? this.newest.bind(this) : this.relevant.bind(this);
     let rows = await query(em, request, false);
     if (rows[0]!.short) rows = await query(em, request, true);
-    const total = rows[0]!.total;
     const found = rows.filter((r) => r.kind !== null);
     const hits = found.slice(0, request.first);
+    const hasNextPage = found.length > request.first;
+    // A NEWEST first page holding every hit counts them exactly, whatever was estimated
+    // (RELEVANCE pages only its candidates: all of them on one page may not be every hit).
+    const whole = request.sort === 'NEWEST' && !request.after && !hasNextPage;
+    const total = whole ? hits.length : rows[0]!.total;
     const last = hits.at(-1);
     const cursorOf = (r: HitRow) =>
       request.sort === 'NEWEST'
@@ -145,9 +164,9 @@ export class PostgresSearchIndex implements SearchIndex {
         : [r.rank!, new Date(r.created_at).toISOString(), kindNumber(r.kind!), r.source_id];
     return {
       hits: hits.map((r) => ({ ...toHit(r), cursor: encodeCursor(cursorOf(r)) })),
-      hasNextPage: found.length > request.first,
+      hasNextPage,
       endCursor: last ? encodeCursor(cursorOf(last)) : null,
-      total: { value: Math.min(total, this.maxTotal), exact: total <= this.maxTotal },
+      total: { value: Math.min(total, this.maxTotal), exact: (whole || !rows[0]!.more) && total <= this.maxTotal },
     };
   }
 
@@ -156,9 +175,11 @@ export class PostgresSearchIndex implements SearchIndex {
     const cursor = decodeCursor(request.after, ['int', 'timestamp', 'int', 'id']);
     const after = cursor ? 'where (r.rank, r.created_at, r.kind, r.source_id) < (?, ?::timestamptz, ?, ?)' : '';
     const match = matchSql(request.text, request.filter);
+    // One hit per thread: its best-ranked candidate (ties: the newest).
+    const distinct = onePerThread(request.filter);
     const m = visibleMatches(match, request.viewer, {
       raw: 'raw',
-      bitmap: await this.shape(em, match, this.maxTotal + 1),
+      bitmap: (await this.shape(em, match, this.maxTotal + 1)).bitmap,
       order: newestFirst('d'),
       limit: this.maxTotal + 1,
       exhaustive,
@@ -167,14 +188,19 @@ export class PostgresSearchIndex implements SearchIndex {
       em,
       `with raw as materialized (${m.raw}),
             candidates as materialized (${m.visible}),
-            ranked as (
-              select c.kind, c.source_id, c.thread_id, c.created_at, c.title, ${RANK_SQL} as rank
+            scored as (
+              select c.kind, c.source_id, c.thread_id, c.created_at, c.title, ${RANK_SQL} as rank,
+                     ${hitGroupSql(distinct, 'c')} as hit_group
                 from candidates c join search_documents s on s.kind = c.kind and s.source_id = c.source_id
+            ),
+            ranked as materialized (
+              select distinct on (hit_group) * from scored
+               order by hit_group, rank desc, ${newestFirst('scored')}
             )
-       select n.total, n.short, page.kind, page.source_id, page.thread_id, page.created_at, page.rank,
+       select n.total, n.more, n.short, page.kind, page.source_id, page.thread_id, page.created_at, page.rank,
               ${liveTitleSql()} as title,
               ts_headline('hearth_search', d.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
-         from (select count(*)::int as total,
+         from (select (select count(*) from ranked)::int as total, count(*) > ? as more,
                       (select count(*) from raw) >= ? and count(*) < ? as short from candidates) n
          left join (select r.* from ranked r ${after}
                      order by r.rank desc, ${newestFirst('r')} limit ?) page on true
@@ -186,6 +212,7 @@ export class PostgresSearchIndex implements SearchIndex {
         request.text,
         request.text,
         HEADLINE_OPTIONS,
+        this.maxTotal,
         m.rawLimit,
         this.maxTotal + 1,
         ...(cursor ? [cursor[0], cursor[1], kindOf(cursor[2] as number), cursor[3]] : []),
@@ -194,11 +221,16 @@ export class PostgresSearchIndex implements SearchIndex {
     );
   }
 
-  /** Keyset pages over every readable match, newest first; the total counted up to `maxTotal` + 1. */
+  /**
+   * Keyset pages over every readable match, newest first (one per thread: a thread's newest
+   * match, see newestInThreadSql); the total counted over the first `maxTotal` + 1 matches.
+   */
   private async newest(em: EntityManager, request: SearchRequest, exhaustive: boolean): Promise<HitRow[]> {
     const match = matchSql(request.text, request.filter);
     const cursor = decodeCursor(request.after, ['timestamp', 'int', 'id']);
-    const bitmap = await this.shape(em, match, request.first + 1);
+    const distinct = onePerThread(request.filter);
+    const { bitmap, matches } = await this.shape(em, match, request.first + 1);
+    const counts = countsMatches(matches, this.maxTotal);
     // Counting needs no order: any matches will do, so the count stops at the first it finds.
     const counted = visibleMatches(match, request.viewer, {
       raw: 'raw_counted',
@@ -206,39 +238,47 @@ export class PostgresSearchIndex implements SearchIndex {
       limit: this.maxTotal + 1,
       exhaustive,
     });
+    const after = cursor
+      ? {
+          where: '(d.created_at, d.kind, d.source_id) < (?::timestamptz, ?, ?)',
+          params: [cursor[0], kindOf(cursor[1] as number), cursor[2]],
+        }
+      : null;
+    const newestOfThread = distinct ? newestInThreadSql(request.text, request.filter, request.viewer) : null;
+    const extra = [after, newestOfThread].filter((x) => x !== null);
     const paged = visibleMatches(match, request.viewer, {
       raw: 'raw_page',
       bitmap,
       order: newestFirst('d'),
       limit: request.first + 1,
       exhaustive,
-      extraWhere: cursor ? '(d.created_at, d.kind, d.source_id) < (?::timestamptz, ?, ?)' : undefined,
-      extraParams: cursor ? [cursor[0], kindOf(cursor[1] as number), cursor[2]] : [],
+      extraWhere: extra.map((x) => x.where).join(' and ') || undefined,
+      extraParams: extra.flatMap((x) => x.params),
     });
+    const total = counts
+      ? `(select count(distinct ${hitGroupSql(distinct)}) from counted d)::int as total,
+         (select count(*) from counted) > ? as more,
+         ((select count(*) from raw_counted) >= ? and (select count(*) from counted) < ?) or`
+      : `?::int as total, true as more,`;
     return sql<HitRow>(
       em,
-      `with raw_counted as materialized (${counted.raw}),
-            counted as materialized (${counted.visible}),
+      `with ${counts ? `raw_counted as materialized (${counted.raw}), counted as materialized (${counted.visible}),` : ''}
             raw_page as materialized (${paged.raw}),
             page as materialized (${paged.visible})
-       select n.total, n.short, page.kind, page.source_id, page.thread_id, page.created_at,
+       select n.total, n.more, n.short, page.kind, page.source_id, page.thread_id, page.created_at,
               ${liveTitleSql('s')} as title,
               ts_headline('hearth_search', s.body, websearch_to_tsquery('hearth_search', ?), ?) as snippet
-         from (select (select count(*) from counted)::int as total,
-                      ((select count(*) from raw_counted) >= ? and (select count(*) from counted) < ?)
-                      or ((select count(*) from raw_page) >= ? and (select count(*) from page) < ?) as short) n
+         from (select ${total} ((select count(*) from raw_page) >= ? and (select count(*) from page) < ?) as short) n
          left join page on true
          left join search_documents s on s.kind = page.kind and s.source_id = page.source_id
         order by ${newestFirst('page')}`,
       [
-        ...counted.rawParams,
-        ...counted.visibleParams,
+        ...(counts ? [...counted.rawParams, ...counted.visibleParams] : []),
         ...paged.rawParams,
         ...paged.visibleParams,
         request.text,
         HEADLINE_OPTIONS,
-        counted.rawLimit,
-        this.maxTotal + 1,
+        ...(counts ? [this.maxTotal, counted.rawLimit, this.maxTotal + 1] : [this.maxTotal + 1]),
         paged.rawLimit,
         request.first + 1,
       ],

@@ -11,13 +11,13 @@ import type { SearchFilter } from './search-index.js';
  * Checked per candidate row by primary key: `offset 0` keeps the planner from turning each
  * `exists` into a hash of every readable thread (100,000 rows hashed to check ten hits).
  */
-export const visibleDocumentSql = (viewer: Viewer | null): string => {
-  const thread = `exists (select 1 from threads rt where rt.id = d.thread_id and ${readableThreadSql(viewer, 'rt')} offset 0)`;
-  return `case d.kind
+export const visibleDocumentSql = (viewer: Viewer | null, d = 'd'): string => {
+  const thread = `exists (select 1 from threads rt where rt.id = ${d}.thread_id and ${readableThreadSql(viewer, 'rt')} offset 0)`;
+  return `case ${d}.kind
     when 'THREAD' then ${thread}
     when 'POST' then ${thread}
-      and exists (select 1 from posts p where p.id = d.source_id and p.deleted_at is null offset 0)
-    when 'ARTICLE' then exists (select 1 from articles a where a.id = d.source_id and a.state = 'PUBLISHED'
+      and exists (select 1 from posts p where p.id = ${d}.source_id and p.deleted_at is null offset 0)
+    when 'ARTICLE' then exists (select 1 from articles a where a.id = ${d}.source_id and a.state = 'PUBLISHED'
       and (a.category_id is null or exists (select 1 from categories rc where rc.id = a.category_id
                                              and ${readableCategorySql(viewer, 'rc')})) offset 0)
     when 'MEMBER' then true
@@ -34,27 +34,27 @@ export const liveTitleSql = (d = 'd') =>
  * and its statistics; built in a CTE it hides both and plans took 300–1,000 ms), then the
  * filters. Visibility is applied by `visibleMatches`.
  */
-export function matchSql(text: string, filter: SearchFilter) {
-  const where = [`d.document @@ websearch_to_tsquery('hearth_search', ?)`];
+export function matchSql(text: string, filter: SearchFilter, d = 'd') {
+  const where = [`${d}.document @@ websearch_to_tsquery('hearth_search', ?)`];
   const params: unknown[] = [text];
   if (filter.kinds?.length) {
-    where.push('d.kind = any(?::text[])');
+    where.push(`${d}.kind = any(?::text[])`);
     params.push(textArray(filter.kinds));
   }
   if (filter.categoryId !== undefined) {
-    where.push('d.category_id = ?');
+    where.push(`${d}.category_id = ?`);
     params.push(filter.categoryId);
   }
   if (filter.tags?.length) {
-    where.push('d.tags @> ?::text[]');
+    where.push(`${d}.tags @> ?::text[]`);
     params.push(textArray(filter.tags));
   }
   if (filter.solved !== undefined) {
-    where.push('d.solved = ?');
+    where.push(`${d}.solved = ?`);
     params.push(filter.solved);
   }
   if (filter.createdAfter !== undefined) {
-    where.push('d.created_at > ?::timestamptz');
+    where.push(`${d}.created_at > ?::timestamptz`);
     params.push(filter.createdAfter.toISOString());
   }
   return {
@@ -63,6 +63,31 @@ export function matchSql(text: string, filter: SearchFilter) {
     /** The filters alone (what a walk of the newest index in their scope passes over). */
     filterWhere: where.slice(1).join('\n    and ') || 'true',
     filterParams: params.slice(1),
+  };
+}
+
+/** SQL: the key a hit is made distinct by (onePerThread): its thread, or itself. */
+export const hitGroupSql = (distinct: boolean, d = 'd') =>
+  distinct
+    ? `case when ${d}.kind in ('THREAD', 'POST') then 't' || ${d}.thread_id else ${d}.kind || ${d}.source_id end`
+    : `${d}.kind || ${d}.source_id`;
+
+/**
+ * SQL (and its parameters): no newer document of the thread of `d` matches and is readable, so
+ * `d` is its thread's hit in a NEWEST list (onePerThread). The thread's few documents are read
+ * by search_documents_thread_idx alone (`offset 0`: combined with the words' or tags' GIN index
+ * the planner read 80,000 index entries per row) and matched one by one; category, tags and
+ * solved are the thread's, so only the words and the date are checked again.
+ */
+export function newestInThreadSql(text: string, filter: SearchFilter, viewer: Viewer | null) {
+  const match = matchSql(text, { createdAfter: filter.createdAfter }, 'd2');
+  return {
+    where: `(d.kind not in ('THREAD', 'POST') or not exists (
+              select 1 from (select * from search_documents t where t.thread_id = d.thread_id offset 0) d2
+               where d2.kind in ('THREAD', 'POST')
+                 and (d2.created_at, d2.kind, d2.source_id) > (d.created_at, d.kind, d.source_id)
+                 and ${match.where} and ${visibleDocumentSql(viewer, 'd2')}))`,
+    params: match.params,
   };
 }
 

@@ -34,6 +34,15 @@ export interface SearchFilter {
   createdAfter?: Date;
 }
 
+/**
+ * One hit per thread when a search covers threads and replies together (the default): a thread
+ * whose question and three replies match is one result, shown by its best match (the most
+ * relevant; for NEWEST, the newest), as Discourse's header search and Meilisearch's `distinct`
+ * do. A search for replies alone lists every matching reply.
+ */
+export const onePerThread = (filter: SearchFilter): boolean =>
+  !filter.kinds?.length || (filter.kinds.includes('THREAD') && filter.kinds.includes('POST'));
+
 export interface SearchRequest {
   /** Already bounded and normalised by the caller (length, words). */
   text: string;

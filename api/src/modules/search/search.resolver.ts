@@ -38,7 +38,11 @@ registerEnumType(SearchSort, { name: 'SearchSort' });
 
 @InputType()
 class SearchFilterInput {
-  @Field(() => [SearchKind], { nullable: true, description: 'Only these kinds.' })
+  @Field(() => [SearchKind], {
+    nullable: true,
+    description:
+      'Only these kinds. Threads and replies together (the default) give one hit per thread, its best match (for NEWEST, its newest); replies alone list every matching reply.',
+  })
   kinds?: SearchKind[] | null;
   @Field(() => ID, { nullable: true, description: 'Threads and replies in this category.' })
   categoryId?: string | null;

@@ -33,8 +33,8 @@ const COMMON: Settings = {
   sortableAttributes: ['createdAt'],
   displayedAttributes: ['*'],
   typoTolerance: { disableOnAttributes: ['code'] },
-  // Not distinct per thread: search lists a thread and its matching replies as hits of their own
-  // (the contract both engines pass); threadId is filterable, so a search may ask `distinct`.
+  // No distinct attribute for the index: a search of threads and replies together asks
+  // `distinct: threadId` itself (onePerThread), a search of replies alone lists each of them.
   distinctAttribute: null,
 };
 
