@@ -59,10 +59,14 @@ export function freePort() {
   });
 }
 
-async function waitHealthy(url, child, timeoutMs) {
+async function waitHealthy(url, child, timeoutMs, stderr) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw Object.assign(new Error(`Meilisearch exited with code ${child.exitCode}: ${stderr().trim()}`), {
+        exited: true,
+      });
+    }
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) return;
@@ -87,9 +91,9 @@ export async function startMeilisearch(options = {}) {
   const temp = !options.dbPath;
   const dbPath = options.dbPath ?? fs.mkdtempSync(path.join(scratchDir(), 'hearth-meili-'));
   fs.mkdirSync(dbPath, { recursive: true });
-  const port = options.port ?? (await freePort());
+  let port = options.port ?? (await freePort());
   const masterKey = options.masterKey ?? randomBytes(24).toString('base64url');
-  const url = `http://127.0.0.1:${port}`;
+  const url = () => `http://127.0.0.1:${port}`;
   let child = null;
 
   const launch = async () => {
@@ -113,8 +117,14 @@ export async function startMeilisearch(options = {}) {
     // By default Meilisearch sizes each indexing batch's memory at two thirds of the machine's
     // RAM; here that made a one-document update take 2 to 5 s instead of 20 to 250 ms.
     args.push('--max-indexing-memory', options.maxIndexingMemory ?? '256Mb');
-    child = spawn(binary, args, { stdio: ['ignore', options.log ?? 'ignore', options.log ?? 'ignore'] });
-    await waitHealthy(url, child, 20_000);
+    // Its error output is kept (the last 2 kB) to say why it did not start.
+    let errors = '';
+    const log = options.log ?? 'ignore';
+    child = spawn(binary, args, { stdio: ['ignore', log, log === 'inherit' ? 'inherit' : 'pipe'] });
+    child.stderr?.on('data', (chunk) => {
+      errors = (errors + chunk).slice(-2048);
+    });
+    await waitHealthy(url(), child, 20_000, () => errors);
   };
 
   const halt = async () => {
@@ -126,9 +136,19 @@ export async function startMeilisearch(options = {}) {
     clearTimeout(timer);
   };
 
-  await launch();
+  // A port found free may be taken before Meilisearch binds it (parallel test workers): it exits
+  // at once, and starts again on another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await launch();
+      break;
+    } catch (error) {
+      if (options.port || attempt === 3 || !error.exited) throw error;
+      port = await freePort();
+    }
+  }
   return {
-    url,
+    url: url(),
     masterKey,
     dbPath,
     get pid() {

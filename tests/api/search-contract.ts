@@ -155,9 +155,10 @@ export function searchContract(name: string, env: () => Record<string, string> |
         const threadHit = `/t/${solved.id}`;
         const answerHit = `/t/${solved.id}#post-${solved.answer}`;
         for (const filter of [{}, { kinds: ['THREAD', 'POST'] }]) {
-          // Which of a thread's matches is its best is the engine's call (replies carry the title).
+          // The question stands for its thread when it matches as well as a reply does.
           const relevant = await search('vortexial', { filter });
           expect(threadsOf(relevant).sort()).toEqual([solved.id, unsolved.id, elsewhere.id].sort());
+          expect(urls(relevant)).toContain(threadHit);
           expect(relevant.total).toEqual({ value: 3, exact: true });
           const newest = await search('vortexial', { filter, sort: 'NEWEST' });
           expect(urls(newest)).toContain(answerHit);

@@ -201,6 +201,29 @@ describe('deflection while asking', () => {
     expect(String(session?.asked_thread_id)).toBe(threadId);
     expect(await stats()).toMatchObject({ sessions: 2, asked: 1 });
   });
+
+  it('records nothing for suggestion links opened from outside the ask form (another site, a typed address)', async () => {
+    const member = await buildMember(stack.api);
+    const visitor = await newVisitor(stack.browser);
+    const { page } = visitor;
+    await loginAs(page, stack.web.url, member);
+    const before = await stats();
+    const session = 'outside_link_session_0001';
+    // A typed address or a link from elsewhere: Sec-Fetch-Site none / cross-site, the cookie comes along.
+    const shown = await page.goto(
+      `${stack.web.url}/ask/similar?session=${session}&title=${encodeURIComponent('Zephyrine gateway pairing')}`,
+    );
+    expect(((await shown!.json()) as { suggestions: unknown[] }).suggestions.length).toBeGreaterThan(0);
+    await page.goto(`${stack.web.url}/ask/open?session=${session}&kind=ARTICLE&id=${articleId}`);
+    await page.waitForURL(new RegExp(`/kb/${articleId}$`));
+    await visitor.context.close();
+    const [recorded] = await stack.api.sql<{ n: number }>(
+      `select count(*)::int as n from ask_sessions where id = $1`,
+      [session],
+    );
+    expect(recorded!.n).toBe(0);
+    expect(await stats()).toMatchObject({ sessions: before.sessions, clicked: before.clicked, shown: before.shown });
+  });
 });
 
 describe('the deflection page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossOriginReason, ensureSameOrigin, sameOriginAction } from './same-origin.server';
+import { crossOriginReason, ensureSameOrigin, fromOwnPages, sameOriginAction } from './same-origin.server';
 
 const APP = 'https://community.example';
 const post = (headers: Record<string, string>, method = 'POST') => new Request(`${APP}/logout`, { method, headers });
@@ -53,5 +53,16 @@ describe('ensureSameOrigin and sameOriginAction', () => {
     await expect(action({ request: post({ 'sec-fetch-site': 'cross-site' }) })).rejects.toMatchObject({ status: 403 });
     expect(runs).toBe(0);
     await expect(action({ request: post({ origin: APP }) })).resolves.toBe(1);
+  });
+});
+
+describe('fromOwnPages', () => {
+  const get = (headers: Record<string, string>) => new Request(`${APP}/ask/open`, { headers });
+  it('is true for the app’s own pages and for clients that send no Sec-Fetch-Site', () => {
+    expect(fromOwnPages(get({ 'sec-fetch-site': 'same-origin' }))).toBe(true);
+    expect(fromOwnPages(get({}))).toBe(true);
+  });
+  it.each(['cross-site', 'same-site', 'none'])('is false for Sec-Fetch-Site: %s', (site) => {
+    expect(fromOwnPages(get({ 'sec-fetch-site': site }))).toBe(false);
   });
 });

@@ -49,6 +49,17 @@ export function ensureSameOrigin(request: Request): void {
   }
 }
 
+/**
+ * Whether a GET came from the app's own pages: `Sec-Fetch-Site: same-origin`, or no such header
+ * (curl, browsers that predate it). A GET that records something (a suggestion shown or opened)
+ * records nothing for a link followed from another site, a bookmark or a typed address
+ * (`cross-site`, `same-site`, `none`): the SameSite=Lax cookie comes along on those navigations.
+ */
+export const fromOwnPages = (request: Request): boolean => {
+  const site = request.headers.get('sec-fetch-site');
+  return site === null || site.toLowerCase() === 'same-origin';
+};
+
 /** Marks actions wrapped by sameOriginAction, so a test can prove every route's action is. */
 export const SAME_ORIGIN_CHECKED = Symbol.for('hearth.sameOriginChecked');
 

@@ -1,5 +1,6 @@
 import { findSimilar, recordShown } from '../features/deflection/deflection.server';
 import { isAskSessionId, MIN_TITLE_FOR_SUGGESTIONS } from '../features/deflection/session';
+import { fromOwnPages } from '../lib/same-origin.server';
 import { readToken } from '../lib/session.server';
 import type { Route } from './+types/ask.similar';
 
@@ -10,7 +11,8 @@ const fail = (status: number, code: string, message: string) =>
 /**
  * GET /ask/similar?session=…&title=…&body=… — suggestions for the ask form while a member types
  * (JSON: `{ suggestions }`, or `{ error: { code, message } }` with a 4xx status). The list is
- * recorded as shown for the ask session (the page shows what it gets).
+ * recorded as shown for the ask session (the page shows what it gets), when the ask form asked
+ * (fromOwnPages): opened from another site's link, it answers and records nothing.
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
@@ -26,6 +28,6 @@ export async function loader({ request }: Route.LoaderArgs) {
     const status = error.code === 'BAD_USER_INPUT' ? 400 : error.code === 'UNAUTHENTICATED' ? 401 : 502;
     return fail(status, error.code, error.message);
   }
-  await recordShown(request, session, suggestions);
+  if (fromOwnPages(request)) await recordShown(request, session, suggestions);
   return Response.json({ suggestions }, { headers: { 'cache-control': 'no-store' } });
 }

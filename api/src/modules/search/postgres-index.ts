@@ -175,7 +175,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const cursor = decodeCursor(request.after, ['int', 'timestamp', 'int', 'id']);
     const after = cursor ? 'where (r.rank, r.created_at, r.kind, r.source_id) < (?, ?::timestamptz, ?, ?)' : '';
     const match = matchSql(request.text, request.filter);
-    // One hit per thread: its best-ranked candidate (ties: the newest).
+    // One hit per thread: its question when that matches, else its best-ranked reply (replies
+    // carry the thread's title, and a short one outranks the question on the title's words alone).
     const distinct = onePerThread(request.filter);
     const m = visibleMatches(match, request.viewer, {
       raw: 'raw',
@@ -195,7 +196,7 @@ export class PostgresSearchIndex implements SearchIndex {
             ),
             ranked as materialized (
               select distinct on (hit_group) * from scored
-               order by hit_group, rank desc, ${newestFirst('scored')}
+               order by hit_group, kind = 'THREAD' desc, rank desc, ${newestFirst('scored')}
             )
        select n.total, n.more, n.short, page.kind, page.source_id, page.thread_id, page.created_at, page.rank,
               ${liveTitleSql()} as title,

@@ -36,9 +36,10 @@ export interface SearchFilter {
 
 /**
  * One hit per thread when a search covers threads and replies together (the default): a thread
- * whose question and three replies match is one result, shown by its best match (the most
- * relevant; for NEWEST, the newest), as Discourse's header search and Meilisearch's `distinct`
- * do. A search for replies alone lists every matching reply.
+ * whose question and three replies match is one result, as in Discourse's header search. By
+ * relevance it is shown by its question when that matches, else by its best reply (Meilisearch's
+ * `distinct`: its best-ranked document, the question on ties); for NEWEST by its newest match.
+ * A search for replies alone lists every matching reply.
  */
 export const onePerThread = (filter: SearchFilter): boolean =>
   !filter.kinds?.length || (filter.kinds.includes('THREAD') && filter.kinds.includes('POST'));

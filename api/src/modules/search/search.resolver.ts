@@ -41,7 +41,7 @@ class SearchFilterInput {
   @Field(() => [SearchKind], {
     nullable: true,
     description:
-      'Only these kinds. Threads and replies together (the default) give one hit per thread, its best match (for NEWEST, its newest); replies alone list every matching reply.',
+      'Only these kinds. Threads and replies together (the default) give one hit per thread (by relevance its question when that matches, else its best reply; for NEWEST its newest match); replies alone list every matching reply.',
   })
   kinds?: SearchKind[] | null;
   @Field(() => ID, { nullable: true, description: 'Threads and replies in this category.' })

@@ -153,7 +153,7 @@ export type SearchFilterInput = {
   categoryId?: string | number | null | undefined;
   /** Only what was created after this instant. */
   createdAfter?: string | null | undefined;
-  /** Only these kinds. Threads and replies together (the default) give one hit per thread, its best match (for NEWEST, its newest); replies alone list every matching reply. */
+  /** Only these kinds. Threads and replies together (the default) give one hit per thread (by relevance its question when that matches, else its best reply; for NEWEST its newest match); replies alone list every matching reply. */
   kinds?: Array<SearchKind> | null | undefined;
   /** Threads and replies whose thread has (or has not) an accepted answer. */
   solved?: boolean | null | undefined;
