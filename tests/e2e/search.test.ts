@@ -217,10 +217,9 @@ describe('deflection while asking', () => {
     await page.goto(`${stack.web.url}/ask/open?session=${session}&kind=ARTICLE&id=${articleId}`);
     await page.waitForURL(new RegExp(`/kb/${articleId}$`));
     await visitor.context.close();
-    const [recorded] = await stack.api.sql<{ n: number }>(
-      `select count(*)::int as n from ask_sessions where id = $1`,
-      [session],
-    );
+    const [recorded] = await stack.api.sql<{ n: number }>(`select count(*)::int as n from ask_sessions where id = $1`, [
+      session,
+    ]);
     expect(recorded!.n).toBe(0);
     expect(await stats()).toMatchObject({ sessions: before.sessions, clicked: before.clicked, shown: before.shown });
   });

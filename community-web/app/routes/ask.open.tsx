@@ -24,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       { status: 400 },
     );
   }
-  if (fromOwnPages(request) && (await readToken(request))) await recordClicked(request, params.get('session') ?? '', kind, id);
+  if (fromOwnPages(request) && (await readToken(request)))
+    await recordClicked(request, params.get('session') ?? '', kind, id);
   throw redirect(suggestionTarget(kind, id), { headers: { 'cache-control': 'no-store' } });
 }
