@@ -147,9 +147,16 @@ describe('meilisearch engine', () => {
     );
     // PostgreSQL's index is kept by its own subscriber, which may still be behind Meilisearch's.
     await caughtUp(api, 'search.postgres');
+    const PAGE = `query($after: String) { search(query: "narwhalic", first: 1, after: $after) { pageInfo { endCursor } } }`;
+    const viewer = { token: member.token, ip: member.ip };
+    const meiliCursor = (await api.gql(PAGE, {}, viewer)).data.search.pageInfo.endCursor;
 
     await server.halt();
     try {
+      // A list paged on Meilisearch cannot go on from PostgreSQL: a clear error, not a wrong page.
+      const next = await api.gql(PAGE, { after: meiliCursor }, viewer);
+      expect(next.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect(next.errors?.[0]?.message).toMatch(/start again from the first page/);
       // The first search after the outage may still find Meilisearch "healthy" (cached): it fails
       // over in the call itself. Either way PostgreSQL answers, and says so.
       const down = await search('narwhalic');

@@ -3,7 +3,7 @@ import type { Viewer } from '../../platform/authz/guardian.js';
 import { sql } from '../../platform/db/sql.js';
 import { ValidationError } from '../../platform/errors.js';
 import type { Services } from '../../platform/scope.js';
-import { onSearchIndex } from './engines.js';
+import { onSearchIndex, searchEngines } from './engines.js';
 import type { SearchFilter, SearchHit, SearchPage, SearchRequest } from './search-index.js';
 import { MAX_FILTER_TAGS, normaliseQuery, normaliseQuestion } from './search-input.js';
 
@@ -45,7 +45,19 @@ export async function search(
     after: args.after,
     viewer: scope.viewer,
   };
-  const { result, index, degraded } = await onSearchIndex(scope.services, (i) => i.search(scope.em, request));
+  const { primary } = searchEngines(scope.services);
+  const { result, index, degraded } = await onSearchIndex(scope.services, (i) =>
+    i.search(scope.em, request).catch((error: unknown) => {
+      // A next page asked of the fallback with the primary's cursor (it went down between pages).
+      if (i !== primary && request.after && error instanceof ValidationError && error.fields.after) {
+        throw new ValidationError({
+          after:
+            'Search is answering from its fallback while the search service is down, and cannot continue this list: start again from the first page.',
+        });
+      }
+      throw error;
+    }),
+  );
   return { ...result, degraded, engine: index.engine };
 }
 
