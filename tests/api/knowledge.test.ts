@@ -456,6 +456,15 @@ describe('reading', () => {
     const voters = await Promise.all(Array.from({ length: 8 }, () => buildMember(api)));
     await Promise.all(voters.map((v) => rate(v, articleId, true)));
     expect((await read(articleId)).helpfulCount).toBe(8);
+    // Each reader sees their own answer (a visitor by their key), no one else's.
+    const mine = `query($id: ID!) { article(id: $id) { viewerRating } }`;
+    const visitor = { ip: '198.51.100.77', headers: { 'user-agent': 'Mozilla/5.0 Firefox/140.0' } };
+    expect((await api.gql(mine, { id: articleId }, as(asker))).data.article.viewerRating).toBe(false);
+    expect((await api.gql(mine, { id: articleId }, as(voters[0]!))).data.article.viewerRating).toBe(true);
+    expect((await api.gql(mine, { id: articleId }, as(moderator))).data.article.viewerRating).toBeNull();
+    expect((await api.gql(mine, { id: articleId }, visitor)).data.article.viewerRating).toBeNull();
+    await rate(null, articleId, false, { ip: visitor.ip });
+    expect((await api.gql(mine, { id: articleId }, visitor)).data.article.viewerRating).toBe(false);
     const long = await rate(asker, articleId, false, { reason: 'x'.repeat(501) });
     expect(long.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

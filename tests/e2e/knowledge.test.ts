@@ -108,6 +108,13 @@ describe('knowledge base', () => {
     await expect.poll(() => v.getByTestId('helpful-thanks').count()).toBe(1);
     expect(await v.getByTestId('helpful-counts').textContent()).toBe('1 of 1 person found this helpful.');
     expect(await v.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A later visit remembers the vote; changing it shows the form again.
+    await v.goto(`${stack.web.url}/kb/${articleId}`);
+    expect(await v.getByTestId('helpful-thanks').textContent()).toContain('You said this helped.');
+    await v.getByRole('link', { name: 'Change your answer' }).click();
+    await v.getByTestId('helpful-no').click();
+    await expect.poll(() => v.getByTestId('helpful-thanks').textContent()).toContain('Sorry it did not help');
+    expect(await v.getByTestId('helpful-counts').textContent()).toBe('0 of 1 person found this helpful.');
     visitor.assertClean();
     await visitor.context.close();
     const [{ views }] = await stack.api.sql<{ views: number }>(

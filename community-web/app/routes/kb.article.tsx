@@ -53,9 +53,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const diff = await query(request, ArticleDiffQuery, { id, ...range });
     compare = { ...range, fields: diff.data.article?.diff ?? [] };
   }
+  // Just voted (?rated=), voting again (?rate=again), or the reader's earlier vote.
   const asRated = search.get('rated');
-  const rated: 'yes' | 'no' | null = asRated === 'yes' || asRated === 'no' ? asRated : null;
-  return data({ article, compare, rated, related: await related }, { headers });
+  const justRated = asRated === 'yes' || asRated === 'no';
+  const earlier = article.viewerRating === null ? null : article.viewerRating ? 'yes' : 'no';
+  const rated: 'yes' | 'no' | null = justRated ? asRated : search.get('rate') === 'again' ? null : earlier;
+  return data({ article, compare, rated, justRated, related: await related }, { headers });
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -129,7 +132,7 @@ function Part({ id, title, html }: { id: string; title: string; html: string }) 
  * needs review with the source's diff, and its versions with comparisons.
  */
 export default function ArticlePage() {
-  const { article, compare, rated, related } = useLoaderData<typeof loader>();
+  const { article, compare, rated, justRated, related } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const here = `/kb/${article.id}`;
@@ -204,8 +207,9 @@ export default function ArticlePage() {
               helpfulCount={article.helpfulCount}
               notHelpfulCount={article.notHelpfulCount}
               rated={rated}
+              justRated={justRated}
               error={rateError}
-              againHref={here}
+              againHref={`${here}?rate=again#helpful`}
             />
           )}
         </div>

@@ -12,9 +12,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import DataLoader from 'dataloader';
 import type { Context } from '../../graphql/context.js';
 import { connectionType, pageSize, parseId } from '../../graphql/pagination.js';
 import { isStaffViewer } from '../../platform/authz/guardian.js';
+import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
 import { Category } from '../community/category.entity.js';
 import { visibleThread } from '../community/community.queries.js';
@@ -243,6 +245,14 @@ export class ArticleResolver {
     return versionDiff(ctx.em, a.id, from, to);
   }
 
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: '"Was this helpful?" as the viewer answered it: true, false, or null before they vote.',
+  })
+  viewerRating(@Root() a: Article, @Ctx() ctx: Context): Promise<boolean | null> {
+    return viewerRatings(ctx).load(a.id);
+  }
+
   @FieldResolver(() => ArticleViewerCan)
   viewerCan(@Root() a: Article, @Ctx() ctx: Context): ArticleViewerCan {
     const g = ctx.guardian;
@@ -302,6 +312,26 @@ export class ArticleResolver {
     if (isBotUserAgent(ctx.userAgent) || article.state !== ArticleState.PUBLISHED) return article.viewCount;
     return countArticleView(ctx.em, article.id, viewerKey(ctx.viewer, ctx, ctx.services.config.SESSION_SECRET));
   }
+}
+
+/** The viewer's ratings of the articles on a page, in one query (the key is the request's: visitors have one too). */
+const ratingLoaders = new WeakMap<Context, DataLoader<number, boolean | null>>();
+function viewerRatings(ctx: Context): DataLoader<number, boolean | null> {
+  let loader = ratingLoaders.get(ctx);
+  if (!loader) {
+    const key = viewerKey(ctx.viewer, ctx, ctx.services.config.SESSION_SECRET);
+    loader = new DataLoader(async (ids) => {
+      const rows = await sql<{ article_id: number; helpful: boolean }>(
+        ctx.em,
+        'select article_id, helpful from article_ratings where rater_key = ? and article_id = any(?::int[])',
+        [key, `{${ids.join(',')}}`],
+      );
+      const byId = new Map(rows.map((r) => [r.article_id, r.helpful]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    ratingLoaders.set(ctx, loader);
+  }
+  return loader;
 }
 
 @Resolver(() => Member)

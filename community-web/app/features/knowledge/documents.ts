@@ -94,6 +94,7 @@ export const ArticleQuery = graphql(`
       updatedAt
       helpfulCount
       notHelpfulCount
+      viewerRating
       viewCount
       versions {
         number

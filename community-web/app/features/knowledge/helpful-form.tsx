@@ -4,20 +4,25 @@ import { formatCount } from '../../lib/plural';
 
 /**
  * "Was this helpful?" Yes / No with an optional reason, as a plain form (the action redirects
- * back with `?rated=yes|no`); once voted, a thank-you with the counts and a way to vote again.
+ * back with `?rated=yes|no`); once voted, a thank-you (or, on a later visit, the reader's own
+ * answer) with the counts and a way to vote again.
  */
 export function HelpfulForm({
   helpfulCount,
   notHelpfulCount,
   rated,
+  justRated = false,
   error,
   againHref,
 }: {
   helpfulCount: number;
   notHelpfulCount: number;
+  /** The reader's vote, or null to ask. */
   rated: 'yes' | 'no' | null;
+  /** The vote was cast just now (a thank-you), not on an earlier visit. */
+  justRated?: boolean;
   error?: string | null;
-  /** The page without the thank-you, to vote again. */
+  /** The form again, to change the vote. */
   againHref: string;
 }) {
   const total = helpfulCount + notHelpfulCount;
@@ -35,12 +40,16 @@ export function HelpfulForm({
       {rated ? (
         <div role="status" data-testid="helpful-thanks">
           <h2 id="helpful-title" className="text-base font-semibold text-slate-900">
-            Thanks for your feedback!
+            {justRated ? 'Thanks for your feedback!' : 'Was this helpful?'}
           </h2>
           <p className="mt-1 text-sm text-slate-700">
-            {rated === 'yes'
-              ? 'Glad it helped.'
-              : 'Sorry it did not help. Staff read this feedback and improve the article.'}
+            {justRated
+              ? rated === 'yes'
+                ? 'Glad it helped.'
+                : 'Sorry it did not help. Staff read this feedback and improve the article.'
+              : rated === 'yes'
+                ? 'You said this helped.'
+                : 'You said this did not help.'}
           </p>
           <div className="mt-1">{counts}</div>
           <a href={againHref} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
