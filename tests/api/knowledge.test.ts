@@ -26,7 +26,7 @@ const as = (m: TestMember | null) => (m ? { token: m.token, ip: m.ip } : {});
 const ARTICLE_FIELDS = `id title issue environment resolution cause state needsReview needsReviewReason needsReviewDiff
   reviewBy tags category { id } sourceThread { id } sourcePostId currentVersion publishedVersion hasStagedVersion
   contributors { member { id } role } helpfulCount notHelpfulCount viewCount publishedAt verifiedAt verifiedBy { id }
-  resolutionHtml viewerCan { edit submit publish archive verify rate }`;
+  resolutionHtml viewerCan { edit submit publish archive verify rate review }`;
 const ARTICLE = `query($id: ID!) { article(id: $id) { ${ARTICLE_FIELDS} versions { number author { id } changed note sources resolution } } }`;
 
 const accept = (by: TestMember, postId: string) =>
@@ -211,6 +211,7 @@ describe('publishing', () => {
       archive: false,
       verify: false,
       rate: true,
+      review: false,
     });
     expect(
       (await update(answerer, { articleId, title: 'A better title for this' })).errors?.[0]?.extensions?.code,
@@ -225,6 +226,7 @@ describe('publishing', () => {
       archive: true,
       verify: true,
       rate: true,
+      review: true,
     });
     // Bad input: typed, and nothing written.
     const bad = await update(moderator, { articleId, title: 'x', reviewBy: '2020-01-01' });

@@ -136,7 +136,7 @@ export default function ArticlePage() {
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const here = `/kb/${article.id}`;
-  const isStaff = article.versions.length > 0;
+  const isStaff = article.viewerCan.review;
   const rateError = actionData?.intent === 'rate' ? actionData.error : null;
   const staffState = actionData && actionData.intent !== 'rate' ? actionData : {};
   const hasEnvironment = article.environmentHtml.trim() !== '';

@@ -71,6 +71,8 @@ class ArticleViewerCan {
   @Field(() => Boolean) archive!: boolean;
   @Field(() => Boolean) verify!: boolean;
   @Field(() => Boolean) rate!: boolean;
+  @Field(() => Boolean, { description: 'See its versions, why it needs review, and compare versions (staff).' })
+  review!: boolean;
 }
 
 @InputType()
@@ -263,6 +265,7 @@ export class ArticleResolver {
       archive: g.can('article.archive', a),
       verify: g.can('article.verify', a),
       rate: g.can('article.rate', a),
+      review: g.can('article.review', null),
     };
   }
 

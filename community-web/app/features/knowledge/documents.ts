@@ -112,6 +112,7 @@ export const ArticleQuery = graphql(`
         archive
         verify
         rate
+        review
       }
     }
   }
