@@ -31,7 +31,7 @@ export class Migration20261203200000_thread_moderation extends Migration {
         add column pinned_by int references members (id) on delete set null;
       update threads set locked_from = 'OPEN' where status = 'LOCKED';
       alter table threads
-        add constraint threads_locked_from_check check ((status = 'LOCKED') = (locked_from is not null)),
+        add constraint threads_lock_remembers_status check ((status = 'LOCKED') = (locked_from is not null)),
         add constraint threads_duplicate_check check (
           duplicate_of_id is null or (close_reason = 'DUPLICATE' and duplicate_of_id <> id)),
         add constraint threads_closed_check check (
