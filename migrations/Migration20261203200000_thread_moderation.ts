@@ -28,10 +28,9 @@ export class Migration20261203200000_thread_moderation extends Migration {
         add column merged_into_id int references threads (id),
         add column pinned_scope text check (pinned_scope in ('CATEGORY', 'GLOBAL')),
         add column pinned_at timestamptz(3),
-        add column pinned_by int references members (id) on delete set null;
-      update threads set locked_from = 'OPEN' where status = 'LOCKED';
-      alter table threads
-        add constraint threads_lock_remembers_status check ((status = 'LOCKED') = (locked_from is not null)),
+        add column pinned_by int references members (id) on delete set null,
+        -- A lock without one (older locks, bulk loads) unlocks to OPEN (ANSWERED with a solution).
+        add constraint threads_lock_remembers_status check (locked_from is null or status = 'LOCKED'),
         add constraint threads_duplicate_check check (
           duplicate_of_id is null or (close_reason = 'DUPLICATE' and duplicate_of_id <> id)),
         add constraint threads_closed_check check (

@@ -291,6 +291,12 @@ describe('lock and unlock', () => {
     );
   });
 
+  it('a lock older than this (no status remembered) unlocks to OPEN', async () => {
+    const t = await buildThread(api, asker);
+    await api.sql(`update threads set status = 'LOCKED' where id = $1`, [t.id]);
+    expect(ok(await api.gql(UNLOCK, { i: { threadId: t.id } }, as(moderator))).unlockThread.thread.status).toBe('OPEN');
+  });
+
   it('records thread.status_changed with before, after and the reason; repeats are CONFLICT; a reason is required', async () => {
     const t = await buildThread(api, asker);
     const [{ id: mark }] = await api.sql('select coalesce(max(id), 0)::text as id from domain_events');
@@ -452,6 +458,28 @@ describe('moving a thread', () => {
       before: { categoryId: Number(from) },
       after: { categoryId: Number(to) },
     });
+  });
+
+  it('votes during a move land in the category the thread ends up in (Promise.all)', async () => {
+    const from = await newCategory();
+    const to = await newCategory();
+    const t = await buildThread(api, asker, { categoryId: from });
+    const answerers = await Promise.all([1, 2, 3, 4].map(() => buildMember(api)));
+    const voters = await Promise.all([1, 2, 3, 4].map(() => buildMember(api)));
+    const replies = [];
+    for (const a of answerers) replies.push(await buildReply(api, a, t.id));
+    const results = await Promise.all([
+      api.gql(MOVE, { i: { threadId: t.id, categoryId: to, reason: 'Concurrent move' } }, as(moderator)),
+      ...replies.flatMap((r) => voters.map((v) => api.gql(VOTE, { input: { postId: r.id, value: 'UP' } }, as(v)))),
+    ]);
+    for (const res of results) ok(res);
+    expect(await rollupDrift()).toEqual([]);
+    const onBoard = async (categoryId: string) => {
+      const board = await boardOf(categoryId);
+      return answerers.map((a) => entry(board, a)?.points ?? 0);
+    };
+    expect(await onBoard(from)).toEqual([0, 0, 0, 0]);
+    expect(await onBoard(to)).toEqual([40, 40, 40, 40]);
   });
 
   it('into a restricted category the thread disappears for members at once; search finds it under the new category', async () => {
@@ -640,6 +668,25 @@ describe('merging a duplicate', () => {
       as(moderator),
     );
     expect(fields(intoPointer).intoThreadId).toMatch(`merged into thread ${into.id}`);
+  });
+
+  it('a reply racing a merge lands in the target or is refused, never in the pointer (Promise.all)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const [dup, into] = [await buildThread(api, member), await buildThread(api, asker)];
+      const [merged, replied] = await Promise.all([
+        api.gql(MERGE, { i: { threadId: dup.id, intoThreadId: into.id, reason: 'Same' } }, as(moderator)),
+        api.gql(REPLY, { input: { threadId: dup.id, body: REPLY_BODY } }, as(moderator)),
+      ]);
+      ok(merged);
+      if (replied.errors) expect(code(replied)).toBe('FORBIDDEN');
+      const [row] = await api.sql(
+        `select (select count(*)::int from posts where thread_id = $1 and not is_question) as left_behind,
+                (select reply_count from threads where id = $1) as pointer_count,
+                (select count(*)::int from posts where thread_id = $2 and not is_question) - (select reply_count from threads where id = $2) as drift`,
+        [dup.id, into.id],
+      );
+      expect(row).toEqual({ left_behind: 0, pointer_count: 0, drift: 0 });
+    }
   });
 
   it('two merges of one duplicate at once: one wins, the other is CONFLICT', async () => {

@@ -211,10 +211,7 @@ export async function seedLarge(config: Config): Promise<void> {
     `update threads t set accepted_post_id = best.id, status = 'ANSWERED'
        from (select distinct on (thread_id) thread_id, id from posts where not is_question order by thread_id, score desc, id) best
       where best.thread_id = t.id and ${h('t.id', 19)} % 2 = 0`,
-    // A locked thread remembers the status it had (unlocking restores it).
-    `update threads set status = case when ${h('id', 20)} % 2 = 0 then 'CLOSED' else 'LOCKED' end,
-            locked_from = case when ${h('id', 20)} % 2 = 0 then null else status end
-      where ${h('id', 21)} % 100 = 0`,
+    `update threads set status = case when ${h('id', 20)} % 2 = 0 then 'CLOSED' else 'LOCKED' end where ${h('id', 21)} % 100 = 0`,
     `update categories c set thread_count = (select count(*) from threads t where t.category_id = c.id)`,
   );
   await phase(
