@@ -105,6 +105,30 @@ export function decodeCursor(cursor: string | null | undefined, shape: CursorKin
   return values as CursorValue[];
 }
 
+/**
+ * Decodes a cursor of a list whose rows come in sections with cursors of different shapes (a
+ * list's pinned rows, then the rest): the index of the shape it has, and its values. Shapes
+ * must differ in length, so a cursor matches one at most.
+ */
+export function decodeSectionCursor(
+  cursor: string | null | undefined,
+  shapes: CursorKind[][],
+): { section: number; values: CursorValue[] } | null {
+  if (cursor === null || cursor === undefined) return null;
+  let length = -1;
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor.slice(0, 200), 'base64url').toString('utf8'));
+    if (Array.isArray(values)) length = values.length;
+  } catch {
+    // not ours: decodeCursor below says so
+  }
+  const section = Math.max(
+    0,
+    shapes.findIndex((shape) => shape.length === length),
+  );
+  return { section, values: decodeCursor(cursor, shapes[section]!)! };
+}
+
 /** Turns `first + 1` fetched rows into a connection: the extra row only says there is more. */
 export function toConnection<T>(rows: T[], first: number, cursorOf: (row: T) => CursorValue[]): Connection<T> {
   const page = rows.slice(0, first);

@@ -7,6 +7,11 @@ import { ValidationError } from '../../platform/errors.js';
 export interface EventLogFilter {
   /** `kind:id`: events about it, or concerning it (a thread's posts, a member's received votes…). */
   subject?: string | null;
+  /** Events about or concerning this member, or this thread (the audit log's filters). */
+  memberId?: number | null;
+  threadId?: number | null;
+  /** Moderator actions only (AUDIT_KINDS, and edits and deletions of someone else's post). */
+  audit?: boolean;
   /** Events a member did. */
   actorId?: number | null;
   /** Event names, e.g. `post.removed`. */
@@ -14,11 +19,49 @@ export interface EventLogFilter {
 }
 
 const SUBJECT = /^[a-z_]+:[0-9]{1,18}$/;
+
+/**
+ * What the audit log lists: moderator and administrator actions, including those of modules
+ * still being written (flags, sanctions): a kind is listed as soon as something records it.
+ */
+export const AUDIT_KINDS = [
+  'thread.status_changed',
+  'thread.moved',
+  'thread.merged',
+  'thread.pinned',
+  'thread.unpinned',
+  'post.removed',
+  'post.restored',
+  'post.staff_picked',
+  'post.staff_pick_withdrawn',
+  'post.hidden',
+  'post.unhidden',
+  'review.resolved',
+  'member.silenced',
+  'member.suspended',
+  'member.sanction_lifted',
+  'member.staff_note_added',
+  'advocate.granted',
+  'advocate.revoked',
+  'reputation.adjusted',
+  'category.created',
+  'category.changed',
+] as const;
+
+/**
+ * SQL: the event aliased `e` is an audited action: one of AUDIT_KINDS, or an edit or deletion
+ * of someone else's post (staff, or a member with the edit privilege). Written exactly as the
+ * predicate of domain_events_audit_idx (migration 20261203200000), so PostgreSQL reads the
+ * log's moderator actions from that index without walking the votes and replies in between.
+ */
+export const AUDIT_PREDICATE = `(e.name in (${AUDIT_KINDS.map((k) => `'${k}'`).join(', ')})
+  or (e.name in ('post.edited', 'post.deleted') and e.actor_type = 'member'
+      and e.actor_id is distinct from (e.data ->> 'authorId')::bigint))`;
 const KIND = /^[a-z_]+\.[a-z_]+$/;
 
 /**
  * The event log, newest first, keyset-paginated on the id. Each filter is served by an index
- * (subject, related (GIN), actor, name), so a thread's life or a moderator's actions read a
+ * (subject, related (GIN), actor, name, and the audited actions' own), so a thread's life or a moderator's actions read a
  * handful of rows however long the log is.
  */
 export async function listEvents(
@@ -35,6 +78,15 @@ export async function listEvents(
     where.push('(e.subject = ? or e.related @> array[?]::text[])');
     params.push(filter.subject, filter.subject);
   }
+  for (const subject of [
+    filter.memberId != null ? `member:${filter.memberId}` : null,
+    filter.threadId != null ? `thread:${filter.threadId}` : null,
+  ]) {
+    if (subject === null) continue;
+    where.push('(e.subject = ? or e.related @> array[?]::text[])');
+    params.push(subject, subject);
+  }
+  if (filter.audit) where.push(AUDIT_PREDICATE);
   if (filter.actorId != null) {
     where.push(`e.actor_type = 'member' and e.actor_id = ?`);
     params.push(filter.actorId);

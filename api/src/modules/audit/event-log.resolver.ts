@@ -63,6 +63,27 @@ class EventLogFilterInput {
   kinds?: string[] | null;
 }
 
+@InputType()
+class AuditLogFilterInput {
+  @Field(() => ID, { nullable: true, description: 'Actions this moderator (or member) took.' }) actorId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Actions about or concerning this member.' }) memberId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'Actions about or concerning this thread.' }) threadId?:
+    string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Event names, e.g. ["thread.merged", "member.silenced"]; any noun.verb is accepted.',
+  })
+  kinds?: string[] | null;
+}
+
+/** Data of a change, by the events' convention: `before` and `after`, or a status `from` and `to`. */
+const changeSide = (data: Record<string, unknown>, side: 'before' | 'after'): Record<string, unknown> | null => {
+  const value = data[side] ?? data[side === 'before' ? 'from' : 'to'];
+  if (value === undefined || value === null) return null;
+  return typeof value === 'object' ? (value as Record<string, unknown>) : { status: value };
+};
+
 @ObjectType({ description: 'Where one event subscriber stands in the log.', simpleResolvers: true })
 class EventSubscriberStatus {
   @Field(() => String) subscriber!: string;
@@ -101,6 +122,47 @@ export class EventLogResolver {
       { first: pageSize(first), after },
     );
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toType(e.node) })) };
+  }
+
+  @Query(() => DomainEventConnection, {
+    description:
+      'Moderator and administrator actions, newest first (staff): who did what to whom, before and after, and why.',
+  })
+  async auditLog(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => AuditLogFilterInput, { nullable: true }) filter?: AuditLogFilterInput | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    ctx.guardian.ensureCan('event.read', null);
+    const id = (value: string | null | undefined, field: string) => (value == null ? null : parseId(value, field));
+    const page = await listEvents(
+      ctx.em,
+      {
+        audit: true,
+        actorId: id(filter?.actorId, 'actorId'),
+        memberId: id(filter?.memberId, 'memberId'),
+        threadId: id(filter?.threadId, 'threadId'),
+        kinds: filter?.kinds,
+      },
+      { first: pageSize(first), after },
+    );
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toType(e.node) })) };
+  }
+
+  @FieldResolver(() => JSONObjectResolver, { nullable: true, description: 'What changed, as it was (changes only).' })
+  before(@Root() event: DomainEventType) {
+    return changeSide(event.data, 'before');
+  }
+
+  @FieldResolver(() => JSONObjectResolver, { nullable: true, description: 'What changed, as it became.' })
+  after(@Root() event: DomainEventType) {
+    return changeSide(event.data, 'after');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why, as the moderator gave it.' })
+  reason(@Root() event: DomainEventType) {
+    return typeof event.data.reason === 'string' ? event.data.reason : null;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member who did it, for member actors.' })

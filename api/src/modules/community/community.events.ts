@@ -1,3 +1,11 @@
+/** A thread's status and what goes with it, before and after a moderator's action. */
+export interface ThreadStatusState {
+  status: string;
+  closeReason: string | null;
+  duplicateOfId: number | null;
+  closeNote: string | null;
+}
+
 /**
  * What the forum announces. Each command records one of these in its transaction; subscribers
  * (badges, and next search, knowledge, notifications, webhooks) react after commit. Data holds
@@ -55,7 +63,51 @@ declare module '../../platform/events/events.js' {
     'answer.unaccepted': { threadId: number; postId: number; answerAuthorId: number };
     'post.staff_picked': { postId: number; threadId: number; authorId: number };
     'post.staff_pick_withdrawn': { postId: number; threadId: number; authorId: number };
-    'thread.status_changed': { threadId: number; from: string; to: string };
+    'thread.status_changed': {
+      threadId: number;
+      from: string;
+      to: string;
+      /** Moderator actions (lock, unlock, close, reopen) say why, and what changed around the status. */
+      action?: 'lock' | 'unlock' | 'close' | 'reopen';
+      reason?: string | null;
+      before?: ThreadStatusState;
+      after?: ThreadStatusState;
+    };
+    'thread.moved': {
+      threadId: number;
+      authorId: number;
+      reason: string;
+      before: { categoryId: number };
+      after: { categoryId: number };
+    };
+    'thread.merged': {
+      threadId: number;
+      intoThreadId: number;
+      reason: string;
+      /** The replies that moved (deleted ones too: a restore brings them back in the target). */
+      movedPostIds: number[];
+      before: {
+        replyCount: number;
+        intoReplyCount: number;
+        intoAcceptedPostId: number | null;
+        acceptedPostId: number | null;
+      };
+      after: { replyCount: number; intoReplyCount: number; intoAcceptedPostId: number | null };
+    };
+    'thread.pinned': {
+      threadId: number;
+      categoryId: number;
+      reason: string | null;
+      before: { scope: string | null };
+      after: { scope: string };
+    };
+    'thread.unpinned': {
+      threadId: number;
+      categoryId: number;
+      reason: string | null;
+      before: { scope: string };
+      after: { scope: null };
+    };
     'category.created': { categoryId: number; slug: string; name: string; kind: string };
     'category.changed': {
       categoryId: number;

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CategoryKind } from './category.entity.js';
 import { ThreadOrder } from './community.queries.js';
 import { RemovalReason } from './post.entity.js';
-import { ThreadStatus } from './thread.entity.js';
+import { CloseReason, PinScope, ThreadStatus } from './thread.entity.js';
 
 export enum VoteValue {
   UP = 'UP',
@@ -134,4 +134,73 @@ export class UpdateCategoryInput {
 
   @Field(() => Int, { nullable: true })
   position?: number | null;
+}
+
+@InputType({ description: 'A moderator action on a thread, and why (members see the reason; the audit log keeps it).' })
+export class ThreadReasonInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => String, { nullable: true, description: '1–500 characters; required to lock.' })
+  reason?: string | null;
+}
+
+@InputType()
+export class LockThreadInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => String, { description: '1–500 characters.' })
+  reason!: string;
+}
+
+@InputType()
+export class CloseThreadInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => CloseReason)
+  reason!: CloseReason;
+
+  @Field(() => ID, { nullable: true, description: 'DUPLICATE only (and required there): the thread this one repeats.' })
+  duplicateOfId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to 500 characters, shown with the reason.' })
+  note?: string | null;
+}
+
+@InputType()
+export class MoveThreadInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => ID)
+  categoryId!: string;
+
+  @Field(() => String, { description: '1–500 characters.' })
+  reason!: string;
+}
+
+@InputType()
+export class MergeThreadInput {
+  @Field(() => ID, { description: 'The duplicate: its replies move, and it becomes a pointer.' })
+  threadId!: string;
+
+  @Field(() => ID)
+  intoThreadId!: string;
+
+  @Field(() => String, { description: '1–500 characters.' })
+  reason!: string;
+}
+
+@InputType()
+export class PinThreadInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => PinScope)
+  scope!: PinScope;
+
+  @Field(() => String, { nullable: true, description: 'Up to 500 characters, for the audit log.' })
+  reason?: string | null;
 }

@@ -68,6 +68,10 @@ const matrix: Case[] = [
   ['thread.accept', ThreadStatus.CLOSED, {}, all(false, { moderator: true, admin: true })],
   ['thread.close', ThreadStatus.OPEN, {}, all(false, { veteran: true, moderator: true, admin: true })],
   ['thread.moderate', ThreadStatus.OPEN, {}, all(false, { moderator: true, admin: true })],
+  ['thread.close', ThreadStatus.LOCKED, {}, all(false, { moderator: true, admin: true })],
+  ['thread.move', ThreadStatus.OPEN, {}, all(false, { moderator: true, admin: true })],
+  ['thread.merge', ThreadStatus.CLOSED, {}, all(false, { moderator: true, admin: true })],
+  ['thread.pin', ThreadStatus.ANSWERED, {}, all(false, { moderator: true, admin: true })],
   ['post.vote', ThreadStatus.OPEN, { value: 1 }, all(true, { author: false, newbie: false, suspended: false })],
   [
     'post.vote',
@@ -161,6 +165,16 @@ describe('community policy', () => {
     expect(
       new Guardian({ ...MOD, createdAt: new Date() }, settings, communityRules).can('post.links', { count: 9 }),
     ).toBe(true);
+  });
+
+  it('nobody replies to a thread merged into another, staff included', () => {
+    const pointer = Object.assign(thread(ThreadStatus.CLOSED), { mergedIntoId: 11 });
+    for (const who of ['veteran', 'moderator', 'admin'] as const) {
+      expect(guardian(who).check('thread.reply', pointer)).toEqual({
+        allowed: false,
+        reason: 'This thread was merged into another one: reply there.',
+      });
+    }
   });
 
   it('ensureCan raises FORBIDDEN with the reason, and UNAUTHENTICATED for visitors', () => {

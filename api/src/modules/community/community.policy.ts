@@ -28,6 +28,10 @@ declare module '../../platform/authz/guardian.js' {
     'thread.close': Thread;
     /** Lock and unlock: staff only. */
     'thread.moderate': Thread;
+    /** Move to another category, merge into another thread, pin and unpin: staff only. */
+    'thread.move': Thread;
+    'thread.merge': Thread;
+    'thread.pin': Thread;
     'post.vote': PostInThread & { value: -1 | 0 | 1 };
     'post.edit': PostInThread;
     'post.delete': PostInThread;
@@ -48,6 +52,10 @@ const locked = (thread: Thread, viewer: Viewer | null): Decision | null =>
   thread.status === ThreadStatus.LOCKED && !isStaffViewer(viewer)
     ? deny('This thread is locked: it can no longer be changed.')
     : null;
+
+/** A thread merged into another is a pointer to it: the conversation goes on there. */
+const merged = (thread: Thread): Decision | null =>
+  thread.mergedIntoId ? deny('This thread was merged into another one: reply there.') : null;
 
 const onlyModerators = (viewer: Viewer | null, doing: string): Decision | null =>
   isStaffViewer(viewer) ? null : deny(`Only moderators can ${doing}.`);
@@ -79,6 +87,7 @@ export const communityRules = defineRules({
 
   'thread.reply': (viewer, thread) =>
     mayWrite(viewer, 'reply') ??
+    merged(thread) ??
     locked(thread, viewer) ??
     (thread.status === ThreadStatus.CLOSED && !isStaffViewer(viewer)
       ? deny('This thread is closed: it no longer accepts replies.')
@@ -106,6 +115,13 @@ export const communityRules = defineRules({
   'thread.moderate': (viewer) =>
     mayWrite(viewer, 'moderate') ??
     (isStaffViewer(viewer) ? allow() : deny('Only moderators can lock or unlock a thread.')),
+
+  'thread.move': (viewer) =>
+    mayWrite(viewer, 'move threads') ?? onlyModerators(viewer, 'move threads to another category') ?? allow(),
+
+  'thread.merge': (viewer) => mayWrite(viewer, 'merge threads') ?? onlyModerators(viewer, 'merge threads') ?? allow(),
+
+  'thread.pin': (viewer) => mayWrite(viewer, 'pin threads') ?? onlyModerators(viewer, 'pin threads') ?? allow(),
 
   'post.vote': (viewer, { post, thread, value }, settings) =>
     mayWrite(viewer, 'vote') ??

@@ -3,6 +3,7 @@ import type { Viewer } from '../../platform/authz/guardian.js';
 import { NotFoundError } from '../../platform/errors.js';
 import {
   decodeCursor,
+  decodeSectionCursor,
   toConnection,
   type Connection,
   type CursorKind,
@@ -84,10 +85,38 @@ const ORDERS: Record<
   },
 };
 
+/** Pinned rows' cursor: when pinned, then the id (a 3-value shape, unlike every order's). */
+const PIN_SHAPE: CursorKind[] = ['timestamp', 'id', 'int'];
+const pinCursor = (t: Thread): CursorValue[] => [t.pinnedAt!.toISOString(), t.id, 0];
+
+/**
+ * Which pinned threads lead a list: in a category's list its pinned threads (either scope), on
+ * the home list (no filter) the GLOBAL ones; browsing orders only (LATEST, NEWEST), not the
+ * rankings (TOP, UNANSWERED) nor tag or author lists. `exclude` keeps them out of the rest.
+ */
+function pinsOf(
+  filter: ThreadFilter,
+  order: ThreadOrder,
+): { where: string; params: unknown[]; exclude: string } | null {
+  if (order !== ThreadOrder.LATEST && order !== ThreadOrder.NEWEST) return null;
+  if (filter.tag !== undefined || filter.authorId !== undefined) return null;
+  if (filter.categoryId !== undefined) {
+    return {
+      where: 't.category_id = ? and t.pinned_at is not null',
+      params: [filter.categoryId],
+      exclude: 't.pinned_at is null',
+    };
+  }
+  return { where: "t.pinned_scope = 'GLOBAL'", params: [], exclude: "t.pinned_scope is distinct from 'GLOBAL'" };
+}
+
 /**
  * One page of threads by keyset: each order has a matching partial index (see the foundation
  * migration), so page 100 costs what page 1 does. Restricted categories are filtered in the
- * `where` clause, so they never leak through the list.
+ * `where` clause, so they never leak through the list; threads merged into another are
+ * pointers, not listed. Pinned threads (pinsOf) come first, in pin order, from their own
+ * indexes; the cursor says which section a page ends in, so paging crosses from the pinned
+ * rows to the rest without repeating or skipping one.
  */
 export async function listThreads(
   em: EntityManager,
@@ -95,9 +124,28 @@ export async function listThreads(
   args: { first: number; after?: string | null; filter?: ThreadFilter; order: ThreadOrder },
 ): Promise<Connection<Thread>> {
   const spec = ORDERS[args.order];
+  const filter = args.filter ?? {};
+  const pins = pinsOf(filter, args.order);
+  const cursor = decodeSectionCursor(args.after, pins ? [spec.shape, PIN_SHAPE] : [spec.shape]);
+  const visible = `${readableThreadSql(viewer, 't')} and t.merged_into_id is null`;
+
+  let pinned: Thread[] = [];
+  if (pins && (cursor === null || cursor.section === 1)) {
+    const keyset = cursor ? 'and (t.pinned_at, t.id) > (?::timestamptz, ?)' : '';
+    pinned = await snapshots(
+      em,
+      Thread,
+      't',
+      `select {columns} from threads t where ${pins.where} and ${visible} ${keyset}
+        order by t.pinned_at, t.id limit ?`,
+      [...pins.params, ...(cursor ? cursor.values.slice(0, 2) : []), args.first + 1],
+    );
+    if (pinned.length > args.first) return toConnection(pinned, args.first, pinCursor);
+  }
+
   const where: string[] = [];
   const params: unknown[] = [];
-  const { categoryId, tag, authorId } = args.filter ?? {};
+  const { categoryId, tag, authorId } = filter;
   if (categoryId !== undefined) {
     where.push('t.category_id = ?');
     params.push(categoryId);
@@ -111,13 +159,13 @@ export async function listThreads(
     params.push(authorId);
   }
   if (args.order === ThreadOrder.UNANSWERED) where.push('t.reply_count = 0');
-  where.push(readableThreadSql(viewer, 't'));
-  const cursor = decodeCursor(args.after, spec.shape);
-  if (cursor) {
+  if (pins) where.push(pins.exclude);
+  where.push(visible);
+  if (cursor && cursor.section === 0) {
     where.push(spec.keyset);
-    params.push(...cursor);
+    params.push(...cursor.values);
   }
-  params.push(args.first + 1);
+  params.push(args.first - pinned.length + 1);
   const threads = await snapshots(
     em,
     Thread,
@@ -125,7 +173,10 @@ export async function listThreads(
     `select {columns} from threads t where ${where.join(' and ')} order by ${spec.orderBy} limit ?`,
     params,
   );
-  return toConnection(threads, args.first, spec.cursor);
+  const pinnedIds = new Set(pinned.map((t) => t.id));
+  return toConnection([...pinned, ...threads], args.first, (t) =>
+    pinnedIds.has(t.id) ? pinCursor(t) : spec.cursor(t),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { Post } from './post.entity.js';
 import { MemberAnswersResolver, PostResolver, PostRevisionResolver } from './post.resolver.js';
 import { Thread } from './thread.entity.js';
 import { pruneThreadViewsJob } from './thread-views.js';
+import { ThreadModerationResolver } from './thread-moderation.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
 import { pruneVoteDaysJob } from './vote-days.jobs.js';
 
@@ -15,7 +16,14 @@ import { pruneVoteDaysJob } from './vote-days.jobs.js';
 export const communityModule: ModuleDefinition = {
   name: 'community',
   entities: [Category, Thread, Post, PostRevision],
-  resolvers: [CategoryResolver, ThreadResolver, PostResolver, PostRevisionResolver, MemberAnswersResolver],
+  resolvers: [
+    CategoryResolver,
+    ThreadResolver,
+    ThreadModerationResolver,
+    PostResolver,
+    PostRevisionResolver,
+    MemberAnswersResolver,
+  ],
   rules: communityRules,
   loaders: communityLoaders,
   jobs: [pruneVoteDaysJob, pruneThreadViewsJob] as ModuleDefinition['jobs'],

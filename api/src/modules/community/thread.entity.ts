@@ -13,6 +13,26 @@ registerEnumType(ThreadStatus, {
     'OPEN: awaiting a solution. ANSWERED: a reply is accepted. CLOSED: no new replies. LOCKED: frozen (no replies, votes or edits).',
 });
 
+export enum CloseReason {
+  DUPLICATE = 'DUPLICATE',
+  OFF_TOPIC = 'OFF_TOPIC',
+  RESOLVED = 'RESOLVED',
+  OTHER = 'OTHER',
+}
+registerEnumType(CloseReason, {
+  name: 'CloseReason',
+  description: 'Why a thread was closed. DUPLICATE: it asks what another thread asks (duplicateOf).',
+});
+
+export enum PinScope {
+  CATEGORY = 'CATEGORY',
+  GLOBAL = 'GLOBAL',
+}
+registerEnumType(PinScope, {
+  name: 'PinScope',
+  description: 'CATEGORY: first in its category list. GLOBAL: first on the home list too.',
+});
+
 /** A question (or discussion) and its replies; counters are kept by atomic SQL in commands. */
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'threads' })
@@ -27,7 +47,15 @@ export class Thread {
     | 'acceptedPostId'
     | 'createdAt'
     | 'lastActivityAt'
-    | 'deletedAt';
+    | 'deletedAt'
+    | 'lockedFrom'
+    | 'closeReason'
+    | 'closeNote'
+    | 'duplicateOfId'
+    | 'mergedIntoId'
+    | 'pinnedScope'
+    | 'pinnedAt'
+    | 'pinnedBy';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -79,4 +107,33 @@ export class Thread {
 
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;
+
+  /** The status a locked thread had: unlocking restores it. */
+  @Property({ type: 'text', nullable: true })
+  lockedFrom: ThreadStatus | null = null;
+
+  @Field(() => CloseReason, { nullable: true, description: 'Why it is closed (kept while it is locked).' })
+  @Property({ type: 'text', nullable: true })
+  closeReason: CloseReason | null = null;
+
+  @Field(() => String, { nullable: true, description: "The closer's note, shown with the reason." })
+  @Property({ type: 'text', nullable: true })
+  closeNote: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  duplicateOfId: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  mergedIntoId: number | null = null;
+
+  @Field(() => PinScope, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  pinnedScope: PinScope | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  pinnedAt: Date | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  pinnedBy: number | null = null;
 }

@@ -26,6 +26,9 @@ class ThreadViewerCan {
   @Field(() => Boolean) accept!: boolean;
   @Field(() => Boolean, { description: 'Lock and unlock (staff).' }) moderate!: boolean;
   @Field(() => Boolean, { description: 'Close and reopen (staff, and the close/reopen privilege).' }) close!: boolean;
+  @Field(() => Boolean, { description: 'Move to another category (staff).' }) move!: boolean;
+  @Field(() => Boolean, { description: 'Merge into another thread (staff).' }) merge!: boolean;
+  @Field(() => Boolean, { description: 'Pin and unpin (staff).' }) pin!: boolean;
 }
 
 /** A command's fresh row answers the rest of the request (commands know nothing of loaders). */
@@ -107,6 +110,9 @@ export class ThreadResolver {
       accept: ctx.guardian.can('thread.accept', thread),
       moderate: ctx.guardian.can('thread.moderate', thread),
       close: ctx.guardian.can('thread.close', thread),
+      move: ctx.guardian.can('thread.move', thread),
+      merge: ctx.guardian.can('thread.merge', thread),
+      pin: ctx.guardian.can('thread.pin', thread),
     };
   }
 

@@ -59,6 +59,14 @@ describe('searchTargets', () => {
     ).toEqual({ refs: [], threads: [3, 4] });
   });
 
+  it('a moved thread takes its replies along; a merge reaches both threads (the replies changed thread)', () => {
+    expect(searchTargets([{ name: 'thread.moved', data: { threadId: 3 } }])).toEqual({ refs: [], threads: [3] });
+    expect(searchTargets([{ name: 'thread.merged', data: { threadId: 3, intoThreadId: 9 } }])).toEqual({
+      refs: [],
+      threads: [3, 9],
+    });
+  });
+
   it('names an article on each of its events (sync keeps it only while published)', () => {
     expect(
       searchTargets(

@@ -25,6 +25,8 @@ export const SEARCH_EVENTS = [
   'answer.accepted',
   'answer.unaccepted',
   'thread.status_changed',
+  'thread.moved',
+  'thread.merged',
   'member.registered',
   'member.approved',
   'article.created',
@@ -72,7 +74,12 @@ export function searchTargets(events: readonly { name: EventName; data: unknown 
       case 'answer.accepted':
       case 'answer.unaccepted':
       case 'thread.status_changed':
+      case 'thread.moved':
         threads.push(threadId);
+        break;
+      case 'thread.merged':
+        // The duplicate's replies now belong to the target (its title, tags, category).
+        threads.push(threadId, data.intoThreadId as number);
         break;
       case 'article.created':
       case 'article.updated':

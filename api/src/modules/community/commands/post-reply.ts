@@ -16,7 +16,7 @@ import type { ThreadStatus } from '../thread.entity.js';
 
 /**
  * Adds a reply. The thread's counter update doubles as the status check (it only matches an
- * open thread), so a reply cannot slip in after a concurrent close or lock.
+ * open thread not merged away), so a reply cannot slip in after a concurrent close, lock or merge.
  */
 export async function postReply(scope: Scope, input: { threadId: number; body: string }): Promise<Post> {
   const viewer = scope.guardian.requireViewer();
@@ -35,19 +35,20 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
     const updated = await sql<{ category_id: number }>(
       tx,
       `update threads set reply_count = reply_count + 1, last_activity_at = now()
-        where id = ? and deleted_at is null and (status in ('OPEN', 'ANSWERED') or ?::boolean)
+        where id = ? and deleted_at is null and merged_into_id is null
+          and (status in ('OPEN', 'ANSWERED') or ?::boolean)
         returning category_id`,
       [thread.id, isStaffViewer(viewer)],
     );
     if (updated.length === 0) {
-      // Closed, locked or deleted since we looked: report it as the policy would.
-      const [row] = await sql<{ status: ThreadStatus; deleted_at: Date | null }>(
+      // Closed, locked, merged or deleted since we looked: report it as the policy would.
+      const [row] = await sql<{ status: ThreadStatus; deleted_at: Date | null; merged_into_id: number | null }>(
         tx,
-        'select status, deleted_at from threads where id = ?',
+        'select status, deleted_at, merged_into_id from threads where id = ?',
         [thread.id],
       );
       if (!row || row.deleted_at) throw new NotFoundError('Thread');
-      scope.guardian.ensureCan('thread.reply', { ...thread, status: row.status });
+      scope.guardian.ensureCan('thread.reply', { ...thread, status: row.status, mergedIntoId: row.merged_into_id });
       throw new Error(`reply refused for thread ${thread.id} in status ${row.status}`);
     }
     const now = new Date();
