@@ -10,9 +10,11 @@ import { Migration } from '@mikro-orm/migrations';
  *   and on the home list too (GLOBAL), in pin order; one index per list.
  * - reputation_events by thread: moving a thread moves its ledger's rollups to the new
  *   category (reputation/rollups.ts reads a thread's events).
- * - reputation_rollup_rows takes the thread's category under a share lock: a credit recorded
- *   while a thread moves waits for the move and lands in the new category, and a move waits
- *   for credits already recorded, so it moves them too.
+ * - reputation_rollup_rows reads the thread's category under a key-share lock (the one the
+ *   ledger row's foreign key takes anyway, compatible with every other command's lock), and a
+ *   move locks the thread FOR UPDATE: a credit recorded while a thread moves waits for the move
+ *   and lands in the new category, and a move waits for credits already recorded, so it moves
+ *   them too.
  * - domain_events_audit_idx: the moderator actions of the log, newest first, so the audit log
  *   reads its page without walking the votes and posts in between. Its predicate is the one
  *   audit/event-log.queries.ts writes (AUDIT_PREDICATE); changing either needs both.
@@ -54,7 +56,8 @@ export class Migration20261203200000_thread_moderation extends Migration {
         cat int;
       begin
         if p_points = 0 and p_accepted = 0 then return; end if;
-        select category_id into cat from threads where id = p_thread for share;
+        -- key share: what the ledger row's foreign key takes anyway; only a move's FOR UPDATE waits for it.
+        select category_id into cat from threads where id = p_thread for key share;
         cat := coalesce(cat, 0);
         insert into reputation_rollups as r (period, period_start, category_id, member_id, points, accepted)
         select p.period, p.start, c.id, p_member, p_points, p_accepted

@@ -38,7 +38,7 @@ function shiftRollupsSql(events: string): string {
 /**
  * A thread moved from one category to another: its reputation follows it on the per-category
  * leaderboards. Runs in the move's transaction after the thread row was updated under its
- * lock; the rollup trigger takes the thread's category under a share lock, so no credit can
+ * lock; the rollup trigger takes the thread's category under a key-share lock (the move holds FOR UPDATE), so no credit can
  * land in the old category once the move holds the thread (and the move sees every credit
  * recorded before it).
  */

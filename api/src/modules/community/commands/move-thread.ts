@@ -32,6 +32,8 @@ export async function moveThread(
   assertValid(errors);
 
   return transact(scope.em, async (tx) => {
+    // FOR UPDATE, the one lock a ledger credit's key share waits for (see reputation_rollup_rows).
+    await sql(tx, 'select 1 from threads where id = ? for update', [thread.id]);
     const { thread: locked, category: from } = await readableThread(tx, viewer, thread.id, { lock: true });
     scope.guardian.ensureCan('thread.move', locked);
     if (locked.mergedIntoId) {
