@@ -588,6 +588,14 @@ describe('merging a duplicate', () => {
     const reply = await api.gql(REPLY, { input: { threadId: dup.id, body: REPLY_BODY } }, as(moderator));
     expect(code(reply)).toBe('FORBIDDEN');
     expect(reply.errors![0]!.message).toMatch(/merged/);
+    // Search: the pointer is no hit of its own; its replies are found in the target.
+    await caughtUp(api, 'search.postgres');
+    const [indexed] = await api.sql<{ thread: number; replies: number[] }>(
+      `select (select count(*)::int from search_documents where kind = 'THREAD' and source_id = $1) as thread,
+              array(select thread_id from search_documents where kind = 'POST' and source_id = any($2::int[])) as replies`,
+      [dup.id, [d1.id, d2.id]],
+    );
+    expect(indexed).toEqual({ thread: 0, replies: [Number(into.id), Number(into.id)] });
 
     // The solution's credits moved with it: unaccepting in the target takes them back.
     const answerer = (await api.sql('select reputation from members where id = $1', [b.id]))[0].reputation;

@@ -7,7 +7,8 @@ export const SEARCH_KINDS: readonly SearchKind[] = ['THREAD', 'POST', 'ARTICLE',
 /**
  * Per kind, SQL selecting what is searchable now among the ids bound to its one `?::int[]`,
  * with the columns of search_documents. Deleted and removed posts, deleted threads (and their
- * replies), articles not published and sign-ups held for approval are not searchable; restricted categories are (each
+ * replies), threads merged into another (a pointer now), articles not published and sign-ups
+ * held for approval are not searchable; restricted categories are (each
  * search filters them by its viewer). Bodies become plain text in SQL (search_plain_text), so
  * every engine indexes the same text.
  */
@@ -16,7 +17,7 @@ const SOURCES: Partial<Record<SearchKind, string>> = {
     select 'THREAD'::text as kind, t.id as source_id, t.id as thread_id, t.category_id, t.tags,
            t.accepted_post_id is not null as solved, t.created_at, t.title, search_plain_text(q.body) as body
       from threads t join posts q on q.id = t.question_post_id
-     where t.id = any(?::int[]) and t.deleted_at is null and q.deleted_at is null`,
+     where t.id = any(?::int[]) and t.deleted_at is null and q.deleted_at is null and t.merged_into_id is null`,
   POST: `
     select 'POST'::text as kind, p.id as source_id, t.id as thread_id, t.category_id, t.tags,
            t.accepted_post_id is not null as solved, p.created_at, t.title, search_plain_text(p.body) as body
