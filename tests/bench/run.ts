@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -15,7 +16,7 @@ import { ARTICLE_PAGE, LEADERBOARD, SEARCH, SIMILAR, THREAD_LIST, THREAD_PAGE, V
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, search, articles, plans). */
+/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, web, search, articles, plans). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const section = (name: string, title: string) => {
   if (ONLY && !ONLY.includes(name)) return false;
@@ -26,6 +27,8 @@ const API_PORT = 4300;
 const BASE_PORT = 4301;
 /** A second API on Meilisearch (MEILISEARCH_URL, indexed with `npm run search:reindex -- --engine meilisearch`). */
 const MEILI_PORT = 4302;
+/** The web app, rendering pages from the API above. */
+const WEB_PORT = 4303;
 const children: ChildProcess[] = [];
 
 /** Starts a child process and resolves once `readyUrl` answers 200 (log lines vary with LOG_LEVEL). */
@@ -487,6 +490,35 @@ async function main() {
           );
         }
       }
+    }
+  }
+
+  if (section('web', 'Web thread page (server render of /t/:id through the API, HTML)')) {
+    if (!fs.existsSync(path.join(ROOT, 'community-web/build/server/index.js'))) {
+      console.log('  skipped: build the web app first (npm run build -w community-web)');
+    } else {
+      await start(
+        'web',
+        ['server.mjs'],
+        path.join(ROOT, 'community-web'),
+        { NODE_ENV: 'production', PORT: String(WEB_PORT), API_URL: `http://127.0.0.1:${API_PORT}`, LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${WEB_PORT}/healthz`,
+      );
+      const next = rotation(threadIds);
+      const { p50, p95 } = await timed(200, async () => {
+        const res = await fetch(`http://127.0.0.1:${WEB_PORT}/t/${next()}`);
+        const html = await res.text();
+        if (!res.ok || !html.includes('data-testid="thread-title"')) throw new Error(`/t answered ${res.status}`);
+      });
+      console.log(`  1 client (sequential)  p50 ${p50} ms  p95 ${p95} ms`);
+      const pages = rotation(threadIds);
+      const f = await load({
+        url: `http://127.0.0.1:${WEB_PORT}`,
+        connections: 10,
+        duration: DURATION,
+        requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/t/${pages()}` }) }],
+      });
+      console.log(`  10 clients  ${fmt(f)}`);
     }
   }
 
