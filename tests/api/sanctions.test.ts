@@ -304,6 +304,51 @@ describe('silence', () => {
   });
 });
 
+describe('history', () => {
+  const HISTORY = `query($h: String!, $first: Int, $after: String) { member(handle: $h) {
+    sanction { kind imposedBy { id } }
+    sanctionHistory(first: $first, after: $after) {
+      edges { node { kind reason liftedAt imposedBy { id } liftedBy { id } } } pageInfo { hasNextPage endCursor } } } }`;
+
+  it('staff see every sanction, newest first, with who imposed and lifted it; the member sees only the one in force', async () => {
+    const member = await buildMember(api);
+    expect((await silence(moderator, member.id, inDays(1), 'First warning')).errors).toBeUndefined();
+    expect((await lift(admin, member.id)).errors).toBeUndefined();
+    expect((await suspend(moderator, member.id, inDays(2), 'Second offence')).errors).toBeUndefined();
+    expect((await silence(admin, member.id, inDays(3), 'Third offence')).errors).toBeUndefined();
+
+    const page = await api.gql(HISTORY, { h: member.handle, first: 2 }, as(moderator));
+    expect(page.errors).toBeUndefined();
+    expect(page.data.member.sanctionHistory.edges.map((e: any) => e.node)).toEqual([
+      { kind: 'SILENCE', reason: 'Third offence', liftedAt: null, imposedBy: { id: admin.id }, liftedBy: null },
+      { kind: 'SUSPEND', reason: 'Second offence', liftedAt: null, imposedBy: { id: moderator.id }, liftedBy: null },
+    ]);
+    const rest = await api.gql(
+      HISTORY,
+      { h: member.handle, first: 2, after: page.data.member.sanctionHistory.pageInfo.endCursor },
+      as(moderator),
+    );
+    expect(rest.data.member.sanctionHistory.edges.map((e: any) => e.node)).toEqual([
+      {
+        kind: 'SILENCE',
+        reason: 'First warning',
+        liftedAt: expect.any(String),
+        imposedBy: { id: moderator.id },
+        liftedBy: { id: admin.id },
+      },
+    ]);
+    expect(rest.data.member.sanctionHistory.pageInfo.hasNextPage).toBe(false);
+
+    // End the suspension (keeping the silence) so the member's own session works again.
+    await api.sql(`update member_sanctions set lifted_at = now() where member_id = $1 and kind = 'SUSPEND'`, [
+      member.id,
+    ]);
+    const own = await api.gql(HISTORY, { h: member.handle }, as(member));
+    expect(own.data.member).toEqual({ sanction: { kind: 'SILENCE', imposedBy: null }, sanctionHistory: null });
+    expect(own.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('suspension', () => {
   it('refuses log-in and the next request of an existing session, naming the end and the reason; a lift restores the session', async () => {
     const member = await buildMember(api);

@@ -2,7 +2,7 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { sanctionLoaders } from './sanctions.queries.js';
 import { recordExpiredSanctionsJob } from './sanctions.jobs.js';
 import { sanctionRules } from './sanctions.policy.js';
-import { SanctionResolver } from './sanctions.resolver.js';
+import { MemberSanctionResolver, SanctionResolver } from './sanctions.resolver.js';
 import { MemberStaffNotesResolver, StaffNoteResolver } from './staff-notes.resolver.js';
 import { silenceFlaggedNewcomers } from './subscribers/silence-flagged-newcomers.js';
 
@@ -14,7 +14,7 @@ import { silenceFlaggedNewcomers } from './subscribers/silence-flagged-newcomers
  */
 export const sanctionsModule: ModuleDefinition = {
   name: 'sanctions',
-  resolvers: [SanctionResolver, MemberStaffNotesResolver, StaffNoteResolver],
+  resolvers: [SanctionResolver, MemberSanctionResolver, MemberStaffNotesResolver, StaffNoteResolver],
   rules: sanctionRules,
   loaders: sanctionLoaders,
   subscribers: [silenceFlaggedNewcomers],

@@ -86,13 +86,11 @@ export async function insertSanction(
   return row;
 }
 
-/** The sanctions in force on `memberId` (of `kind`, or of both), locked against a concurrent lift. */
-export function lockActiveSanctions(tx: EntityManager, memberId: number): Promise<SanctionRow[]> {
+/** The sanctions in force on `memberId`, as rows. */
+export function activeSanctionRows(tx: EntityManager, memberId: number): Promise<SanctionRow[]> {
   return sql<SanctionRow>(
     tx,
-    `select * from member_sanctions
-      where member_id = ? and lifted_at is null and (until is null or until > now())
-      order by kind for update`,
+    'select * from member_sanctions where member_id = ? and lifted_at is null and (until is null or until > now())',
     [memberId],
   );
 }

@@ -19,6 +19,10 @@ export class MemberSanction {
   @Field(() => Date, { nullable: true, description: 'When it ends by itself; null: until staff lift it.' })
   until!: Date | null;
   @Field(() => String) reason!: string;
+  @Field(() => Date, { nullable: true, description: 'When staff lifted it; null while in force or once it ran out.' })
+  liftedAt!: Date | null;
+  imposedBy!: number | null;
+  liftedBy!: number | null;
 }
 
 /** Maps a member_sanctions (or active_member_sanctions) row. */
@@ -28,12 +32,18 @@ export const toMemberSanction = (row: {
   starts_at: Date;
   until: Date | null;
   reason: string;
+  lifted_at?: Date | null;
+  imposed_by?: number | null;
+  lifted_by?: number | null;
 }): MemberSanction => ({
   id: String(row.id),
   kind: row.kind as SanctionKind,
   startsAt: new Date(row.starts_at),
   until: row.until === null ? null : new Date(row.until),
   reason: row.reason,
+  liftedAt: row.lifted_at ? new Date(row.lifted_at) : null,
+  imposedBy: row.imposed_by ?? null,
+  liftedBy: row.lifted_by ?? null,
 });
 
 @ObjectType({ description: 'A sanction imposed, and the member it is on.', simpleResolvers: true })

@@ -114,7 +114,7 @@ describe('sanctions policy', () => {
     });
   });
 
-  it('a sanction is visible to the member and staff; staff notes to staff, silenced or not', () => {
+  it('a sanction is visible to the member and staff; notes and history to staff, silenced or not', () => {
     const sees = (actor: Actor, memberId: number) => guardian(actor).can('member.readSanction', { id: memberId });
     expect([sees('visitor', 1), sees('member', 1), sees('member', 10), sees('advocate', 10)]).toEqual([
       false,
@@ -123,15 +123,17 @@ describe('sanctions policy', () => {
       false,
     ]);
     expect([sees('moderator', 10), sees('admin', 10), sees('silencedAdmin', 10)]).toEqual([true, true, true]);
-    const notes = (actor: Actor) => guardian(actor).can('member.readStaffNotes', null);
-    expect((['visitor', 'member', 'advocate', 'moderator', 'admin', 'silencedAdmin'] as Actor[]).map(notes)).toEqual([
-      false,
-      false,
-      false,
-      true,
-      true,
-      true,
-    ]);
+    for (const action of ['member.readStaffNotes', 'member.readSanctionHistory'] as const) {
+      const reads = (actor: Actor) => guardian(actor).can(action, null);
+      expect((['visitor', 'member', 'advocate', 'moderator', 'admin', 'silencedAdmin'] as Actor[]).map(reads)).toEqual([
+        false,
+        false,
+        false,
+        true,
+        true,
+        true,
+      ]);
+    }
   });
 
   it('a staff note is deleted by its author or an administrator', () => {

@@ -23,6 +23,8 @@ declare module '../../platform/authz/guardian.js' {
     /** Seeing a member's sanction in force: the member and staff. */
     'member.readSanction': { id: number };
     'member.readStaffNotes': null;
+    /** Past and present sanctions of members, with who imposed and lifted them. */
+    'member.readSanctionHistory': null;
     'member.addStaffNote': SanctionTarget;
     'staffNote.delete': { authorId: number };
   }
@@ -54,6 +56,9 @@ export const sanctionRules = defineRules({
   ),
   'member.readStaffNotes': readRule((viewer) =>
     isStaffViewer(viewer) ? allow() : deny('Only moderators and administrators can see staff notes.'),
+  ),
+  'member.readSanctionHistory': readRule((viewer) =>
+    isStaffViewer(viewer) ? allow() : deny("Only moderators and administrators can see a member's sanction history."),
   ),
   'member.addStaffNote': (viewer, target) =>
     mayWrite(viewer, 'add staff notes') ??

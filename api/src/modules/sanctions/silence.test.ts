@@ -12,6 +12,7 @@ const READS = [
   'deflection.read',
   'member.readEmail',
   'member.readSanction',
+  'member.readSanctionHistory',
   'member.readStaffNotes',
   'post.listRemoved',
 ];

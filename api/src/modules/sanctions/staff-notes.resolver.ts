@@ -4,7 +4,7 @@ import { connectionType, decodeCursor, pageSize, parseId, toConnection } from '.
 import { Member } from '../accounts/member.entity.js';
 import { addStaffNote } from './commands/add-staff-note.js';
 import { deleteStaffNote } from './commands/delete-staff-note.js';
-import type { StaffNoteRow } from './sanctions.queries.js';
+import type { PageCursor, StaffNoteRow } from './sanctions.queries.js';
 
 @ObjectType({ description: 'A private note staff keep on a member.', simpleResolvers: true })
 export class StaffNote {
@@ -72,7 +72,7 @@ export class MemberStaffNotesResolver {
   ) {
     ctx.guardian.ensureCan('member.readStaffNotes', null);
     const limit = pageSize(first);
-    const cursor = decodeCursor(after, ['timestamp', 'id']) as [string, number] | null;
+    const cursor = decodeCursor(after, ['timestamp', 'id']) as PageCursor;
     const rows = await ctx.loaders.staffNotePage(limit + 1, cursor).load(member.id);
     return toConnection(rows.map(toStaffNote), limit, (n) => [n.createdAt.toISOString(), Number(n.id)]);
   }

@@ -4,7 +4,7 @@ import type { Scope } from '../../../platform/scope.js';
 import type { SanctionKind } from '../active-sanctions.js';
 import { validateSanction } from '../sanction.rules.js';
 import { lockTarget } from '../sanction-target.js';
-import { insertSanction, lockActiveSanctions, type SanctionRow } from '../sanction-writes.js';
+import { insertSanction, activeSanctionRows, type SanctionRow } from '../sanction-writes.js';
 
 const WORDS: Record<SanctionKind, string> = { SILENCE: 'silenced', SUSPEND: 'suspended' };
 
@@ -31,7 +31,7 @@ export async function imposeSanction(
       imposedBy: viewer.id,
     });
     if (row) return row;
-    const current = (await lockActiveSanctions(tx, target.id)).find((s) => s.kind === input.kind);
+    const current = (await activeSanctionRows(tx, target.id)).find((s) => s.kind === input.kind);
     const end = current?.until ? `until ${new Date(current.until).toISOString()}` : 'until a moderator lifts it';
     throw new ConflictError(
       `${target.handle} is already ${WORDS[input.kind]} ${end}. Lift that sanction first to change it.`,

@@ -10,7 +10,7 @@ import { isNewMember } from '../../reputation/privileges.js';
 import { insertSanction } from '../sanction-writes.js';
 
 /** Distinct members flagging a new member's posts that silence the member (SECURITY.md). */
-export const NEWCOMER_FLAGGERS = 3;
+const NEWCOMER_FLAGGERS = 3;
 
 /**
  * What this subscriber reads of the moderation module's `post.flagged` (declared there; only
@@ -24,7 +24,7 @@ interface PostFlagged {
 
 const actor = systemActor('sanctions.silence-newcomers');
 
-export const SILENCE_REASON =
+const SILENCE_REASON =
   `${NEWCOMER_FLAGGERS} members flagged posts of this new account. ` +
   'You can read, and a moderator will review the flags and lift the silence if they were mistaken.';
 
