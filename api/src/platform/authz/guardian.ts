@@ -139,7 +139,7 @@ export function mayWrite(viewer: Viewer | null, doing: string): Decision | null 
  * The denial for a silenced viewer, naming the reason and the end; null once `until` passed
  * (an expired silence lifts itself: the session read it at the start of the request).
  */
-export function silenced(silence: NonNullable<Viewer['silence']>, now = new Date()): Decision | null {
+function silenced(silence: NonNullable<Viewer['silence']>, now = new Date()): Decision | null {
   if (silence.until && silence.until <= now) return null;
   const end = silence.until ? `until ${silence.until.toISOString()}` : 'until a moderator lifts it';
   return deny(
