@@ -5,6 +5,7 @@ import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { reputationModule } from './modules/reputation/index.js';
+import { sanctionsModule } from './modules/sanctions/index.js';
 import { searchModule } from './modules/search/index.js';
 import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
 import { assemble, type ModuleDefinition } from './platform/module.js';
@@ -19,6 +20,7 @@ export const modules = [
   knowledgeModule,
   auditModule,
   searchModule,
+  sanctionsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

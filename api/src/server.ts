@@ -217,9 +217,9 @@ export async function createServer(services: Services) {
           return await buildContext(services, req, String(res.getHeader('x-request-id')));
         } catch (err) {
           if (err instanceof DomainError) {
-            throw new GraphQLError(err.message, {
-              extensions: { code: err.code, http: { status: err.code === 'UNAUTHENTICATED' ? 401 : 400 } },
-            });
+            // A suspended member's session is FORBIDDEN with `suspendedUntil` (modules/sanctions).
+            const status = err.code === 'UNAUTHENTICATED' ? 401 : err.code === 'FORBIDDEN' ? 403 : 400;
+            throw new GraphQLError(err.message, { extensions: { code: err.code, ...err.details, http: { status } } });
           }
           throw err;
         }

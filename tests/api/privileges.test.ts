@@ -207,14 +207,17 @@ describe('new members', () => {
   });
 });
 
-describe('suspension', () => {
-  it('a suspended member reads but cannot write, and is told until when', async () => {
+describe('silence', () => {
+  it('a silenced member reads but cannot write, and is told until when and why', async () => {
     const member = await buildMember(api, { reputation: 500 });
     const thread = await buildThread(api, asker);
-    await api.sql(`update members set suspended_until = now() + interval '2 days' where id = $1`, [member.id]);
+    await api.sql(
+      `insert into member_sanctions (member_id, kind, until, reason) values ($1, 'SILENCE', now() + interval '2 days', 'Spam')`,
+      [member.id],
+    );
     const res = await vote(member, thread.question.id, 'UP');
     expect(res.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
-    expect(res.errors?.[0]?.message).toMatch(/^Your account is suspended until \d{4}-.*: you can't vote until then\.$/);
+    expect(res.errors?.[0]?.message).toMatch(/^You are silenced until \d{4}-.*Z \(reason: Spam\)\. You can read/);
     expect((await ask(member)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     const read = await api.gql(
       `query($id: ID!) { thread(id: $id) { id } }`,

@@ -44,7 +44,7 @@ function scopeFor(services: Services, viewer: Viewer | null) {
 /** Acting as a member as they are now (reputation and advocacy change as the demo unfolds). */
 async function scopeAs(services: Services, memberId: number) {
   const member = await services.orm.em.fork().findOneOrFail(Member, memberId);
-  return scopeFor(services, viewerOf(member));
+  return scopeFor(services, viewerOf(member, []));
 }
 
 export async function isEmpty(services: Services): Promise<boolean> {

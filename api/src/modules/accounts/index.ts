@@ -15,5 +15,8 @@ export const accountsModule: ModuleDefinition = {
   resolvers: [MemberResolver, MemberApprovalResolver],
   rules: memberRules,
   loaders: memberLoaders,
-  authenticate: async (em, token) => viewerOf(await memberForToken(em, token)),
+  authenticate: async (em, token) => {
+    const { member, sanctions } = await memberForToken(em, token);
+    return viewerOf(member, sanctions);
+  },
 };

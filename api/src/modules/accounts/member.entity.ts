@@ -17,7 +17,6 @@ export class Member {
     | 'reputation'
     | 'isAdvocate'
     | 'advocateCategoryIds'
-    | 'suspendedUntil'
     | 'seenLevelMin'
     | 'signupNetwork'
     | 'heldAt'
@@ -55,10 +54,6 @@ export class Member {
   /** The categories an advocate champions; null for every category (and for non-advocates). */
   @Property({ type: new ArrayType((i) => Number(i)), columnType: 'int[]', nullable: true })
   advocateCategoryIds: number[] | null = null;
-
-  /** While in the future the member may read but not write. */
-  @Property({ type: 'timestamptz', nullable: true })
-  suspendedUntil: Date | null = null;
 
   /** The level threshold the member was last told about (see notices). */
   @Property({ type: 'integer' })

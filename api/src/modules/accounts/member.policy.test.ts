@@ -15,7 +15,7 @@ const viewer = (id: number, extra: Partial<Viewer> = {}): Viewer => ({
   createdAt: new Date(Date.now() - 30 * 86_400_000),
   isAdvocate: false,
   advocateCategoryIds: null,
-  suspendedUntil: null,
+  silence: null,
   ...extra,
 });
 const tomorrow = new Date(Date.now() + 86_400_000);
@@ -26,7 +26,7 @@ const viewers = {
   advocate: viewer(3, { isAdvocate: true }),
   moderator: viewer(4, { role: 'MODERATOR' }),
   admin: viewer(5, { role: 'ADMIN' }),
-  suspendedModerator: viewer(6, { role: 'MODERATOR', suspendedUntil: tomorrow }),
+  suspendedModerator: viewer(6, { role: 'MODERATOR', silence: { until: tomorrow, reason: 'Heated' } }),
 };
 type Who = keyof typeof viewers;
 const target = Object.assign(new Member(), { id: 1, handle: 'm1', email: 'm1@example.test' });

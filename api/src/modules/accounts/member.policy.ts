@@ -1,4 +1,4 @@
-import { allow, defineRules, deny, isStaffViewer, mayWrite } from '../../platform/authz/guardian.js';
+import { allow, defineRules, deny, isStaffViewer, mayWrite, readRule } from '../../platform/authz/guardian.js';
 import type { Member } from './member.entity.js';
 
 declare module '../../platform/authz/guardian.js' {
@@ -10,10 +10,11 @@ declare module '../../platform/authz/guardian.js' {
 }
 
 export const memberRules = defineRules({
-  'member.readEmail': (viewer, member) =>
+  'member.readEmail': readRule((viewer, member) =>
     viewer?.id === member.id || isStaffViewer(viewer)
       ? allow()
       : deny("Only the member and staff can see a member's email."),
+  ),
   'member.approve': (viewer) =>
     mayWrite(viewer, 'review held sign-ups') ??
     (isStaffViewer(viewer) ? allow() : deny('Only moderators and administrators can review held sign-ups.')),

@@ -2,6 +2,7 @@ import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { actAs as contextActAs, type Context } from '../../graphql/context.js';
 import { NotFoundError } from '../../platform/errors.js';
+import type { ActiveSanction } from '../sanctions/active-sanctions.js';
 import { logIn } from './commands/log-in.js';
 import { registerMember } from './commands/register-member.js';
 import { Member } from './member.entity.js';
@@ -44,9 +45,9 @@ class AuthPayload {
   member!: Member;
 }
 
-/** The rest of a login/register response is resolved as the member who just signed in. */
-function actAs(ctx: Context, payload: { token: string; member: Member }) {
-  contextActAs(ctx, viewerOf(payload.member), payload.token);
+/** The rest of a login/register response is resolved as the member who just signed in (a new account has no sanctions). */
+function actAs(ctx: Context, payload: { token: string; member: Member; sanctions?: ActiveSanction[] }) {
+  contextActAs(ctx, viewerOf(payload.member, payload.sanctions ?? []), payload.token);
   return payload;
 }
 

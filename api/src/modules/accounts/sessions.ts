@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { snapshots } from '../../platform/db/snapshots.js';
+import { snapshotShape } from '../../platform/db/snapshots.js';
+import { sql } from '../../platform/db/sql.js';
 import { UnauthenticatedError } from '../../platform/errors.js';
+import {
+  activeSanctionsColumn,
+  ensureNotSuspended,
+  parseActiveSanctions,
+  type ActiveSanction,
+} from '../sanctions/active-sanctions.js';
 import { Member } from './member.entity.js';
 import { Session } from './session.entity.js';
 
@@ -24,21 +31,28 @@ export async function createSession(em: EntityManager, memberId: number, ttlDays
 }
 
 /**
- * The member a bearer token belongs to. A token that is malformed, unknown or expired is
- * UNAUTHENTICATED rather than silently anonymous, so clients learn to log in again.
+ * The member a bearer token belongs to, with the sanctions in force on them (one statement).
+ * A token that is malformed, unknown or expired is UNAUTHENTICATED rather than silently
+ * anonymous, so clients learn to log in again; a suspended member's is FORBIDDEN.
  */
-export async function memberForToken(em: EntityManager, token: string): Promise<Member> {
+export async function memberForToken(
+  em: EntityManager,
+  token: string,
+): Promise<{ member: Member; sanctions: ActiveSanction[] }> {
   const invalid = () => new UnauthenticatedError('Your session is invalid or has expired. Please log in again.');
   if (!TOKEN_PATTERN.test(token)) throw invalid();
-  const [member] = await snapshots(
+  const shape = snapshotShape(em, Member);
+  const [row] = await sql(
     em,
-    Member,
-    'm',
-    'select {columns} from sessions s join members m on m.id = s.member_id where s.token_hash = ? and s.expires_at > now()',
+    `select ${shape.columns('m')}, ${activeSanctionsColumn('m')} as sanctions
+       from sessions s join members m on m.id = s.member_id
+      where s.token_hash = ? and s.expires_at > now()`,
     [hashToken(token)],
   );
-  if (!member) throw invalid();
-  return member;
+  if (!row) throw invalid();
+  const sanctions = parseActiveSanctions(row.sanctions);
+  ensureNotSuspended(sanctions);
+  return { member: shape.map(row), sanctions };
 }
 
 export async function deleteSession(em: EntityManager, token: string): Promise<void> {

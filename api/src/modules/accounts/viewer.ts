@@ -1,8 +1,9 @@
 import type { Viewer } from '../../platform/authz/guardian.js';
+import { silenceOf, type ActiveSanction } from '../sanctions/active-sanctions.js';
 import type { Member } from './member.entity.js';
 
-/** The fields of a member the guardian decides with. */
-export const viewerOf = (member: Member): Viewer => ({
+/** The fields of a member the guardian decides with, and the sanctions in force on them. */
+export const viewerOf = (member: Member, sanctions: ActiveSanction[]): Viewer => ({
   id: member.id,
   handle: member.handle,
   role: member.role,
@@ -10,5 +11,5 @@ export const viewerOf = (member: Member): Viewer => ({
   createdAt: member.createdAt,
   isAdvocate: member.isAdvocate,
   advocateCategoryIds: member.advocateCategoryIds,
-  suspendedUntil: member.suspendedUntil,
+  silence: silenceOf(sanctions),
 });

@@ -1,4 +1,4 @@
-import { allow, defineRules, deny, isStaffViewer, mayWrite } from '../../platform/authz/guardian.js';
+import { allow, defineRules, deny, isStaffViewer, mayWrite, readRule } from '../../platform/authz/guardian.js';
 
 declare module '../../platform/authz/guardian.js' {
   interface Actions {
@@ -10,7 +10,7 @@ declare module '../../platform/authz/guardian.js' {
 }
 
 export const auditRules = defineRules({
-  'event.read': (viewer) => (isStaffViewer(viewer) ? allow() : deny('Only staff can read the event log.')),
+  'event.read': readRule((viewer) => (isStaffViewer(viewer) ? allow() : deny('Only staff can read the event log.'))),
   'event.replay': (viewer) =>
     mayWrite(viewer, 'replay events') ??
     (viewer?.role === 'ADMIN' ? allow() : deny('Only administrators can replay events.')),

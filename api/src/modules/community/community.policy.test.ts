@@ -17,7 +17,7 @@ const member = (id: number, handle: string, reputation: number, extra: Partial<V
   createdAt: daysAgo(30),
   isAdvocate: false,
   advocateCategoryIds: null,
-  suspendedUntil: null,
+  silence: null,
   ...extra,
 });
 
@@ -28,7 +28,9 @@ const NEWBIE = member(3, 'newbie', 3, { createdAt: daysAgo(1) });
 const VOTER = member(4, 'voter', 130);
 const VETERAN = member(5, 'veteran', 3000);
 const ADVOCATE = member(6, 'advocate', 40, { isAdvocate: true });
-const SUSPENDED = member(7, 'suspended', 5000, { suspendedUntil: new Date(Date.now() + 86_400_000) });
+const SUSPENDED = member(7, 'suspended', 5000, {
+  silence: { until: new Date(Date.now() + 86_400_000), reason: 'Spam links' },
+});
 const MOD = member(8, 'mod', 0, { role: 'MODERATOR' });
 const ADMIN = member(9, 'admin', 0, { role: 'ADMIN' });
 const viewers = {
@@ -145,7 +147,7 @@ describe('community policy', () => {
     expect(guardian('voter').can('tag.create', { tags: [] })).toBe(true);
     expect(guardian('suspended').check('thread.reply', t)).toMatchObject({
       allowed: false,
-      reason: expect.stringMatching(/^Your account is suspended until .*: you can't reply until then\.$/),
+      reason: expect.stringMatching(/^You are silenced until \d{4}-.*Z \(reason: Spam links\)\. You can read/),
     });
   });
 

@@ -5,6 +5,7 @@ import {
   isStaffViewer,
   mayWrite,
   needsReputation,
+  readRule,
   type Decision,
   type Viewer,
 } from '../../platform/authz/guardian.js';
@@ -154,7 +155,7 @@ export const communityRules = defineRules({
 
   'post.restore': (viewer) => mayWrite(viewer, 'restore posts') ?? onlyModerators(viewer, 'restore posts') ?? allow(),
 
-  'post.listRemoved': (viewer) => onlyModerators(viewer, 'see removed posts') ?? allow(),
+  'post.listRemoved': readRule((viewer) => onlyModerators(viewer, 'see removed posts') ?? allow()),
 
   'post.staffPick': (viewer, { post }) =>
     mayWrite(viewer, 'pick answers') ??

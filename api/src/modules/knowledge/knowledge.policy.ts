@@ -1,4 +1,12 @@
-import { allow, defineRules, deny, isStaffViewer, mayWrite, type Viewer } from '../../platform/authz/guardian.js';
+import {
+  allow,
+  defineRules,
+  deny,
+  isStaffViewer,
+  mayWrite,
+  readRule,
+  type Viewer,
+} from '../../platform/authz/guardian.js';
 import { ArticleState, type Article } from './article.entity.js';
 
 declare module '../../platform/authz/guardian.js' {
@@ -57,9 +65,12 @@ export const knowledgeRules = defineRules({
     if (!refused.allowed) return refused;
     return article.state === ArticleState.PUBLISHED ? allow() : deny('Only a published article can be verified.');
   },
-  'article.review': (viewer) =>
+  'article.review': readRule((viewer) =>
     isStaffViewer(viewer) ? allow() : deny('Only staff can see drafts and the knowledge review queue.'),
-  'deflection.read': (viewer) => (isStaffViewer(viewer) ? allow() : deny('Only staff can see deflection figures.')),
+  ),
+  'deflection.read': readRule((viewer) =>
+    isStaffViewer(viewer) ? allow() : deny('Only staff can see deflection figures.'),
+  ),
   'article.rate': (_viewer, article) =>
     article.state === ArticleState.PUBLISHED ? allow() : deny('Only a published article can be rated.'),
 });

@@ -12,8 +12,12 @@ export interface Viewer {
   isAdvocate: boolean;
   /** An advocate's categories; null for every category. */
   advocateCategoryIds: number[] | null;
-  /** While in the future the member may read but not write. */
-  suspendedUntil: Date | null;
+  /**
+   * The member's active silence, read with the session (modules/sanctions): while set, the
+   * guardian refuses every action not marked as a read (see Guardian.check). `until` null
+   * lasts until staff lift it.
+   */
+  silence: { until: Date | null; reason: string } | null;
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string; needsLogin?: boolean };
@@ -49,6 +53,18 @@ export interface GuardianSettings {}
 /** A module's rules, by action (see ModuleDefinition.rules). */
 export type Rules = { [A in Action]?: Rule<A> };
 
+const readRules = new WeakSet<object>();
+
+/**
+ * Marks a rule as a read (seeing something, not changing anything): a silenced member may
+ * still be allowed it. Every rule not marked is a write, so a new action is refused to a
+ * silenced member unless its author says otherwise.
+ */
+export function readRule<A extends Action>(rule: Rule<A>): Rule<A> {
+  readRules.add(rule);
+  return rule;
+}
+
 /** Types a module's rules object; the module lists it in its definition. */
 export const defineRules = (moduleRules: Rules): Rules => moduleRules;
 
@@ -65,10 +81,20 @@ export class Guardian {
     readonly actor: Actor | null = viewer ? { type: 'member', id: viewer.id } : null,
   ) {}
 
+  /**
+   * Silence is decided here, once, before any module's rule: every action whose rule is not
+   * marked `readRule` is a write, refused to a silenced viewer with the reason and the end.
+   * A new write action therefore cannot forget the silence: it would have to be declared a
+   * read to escape it.
+   */
   check<A extends Action>(action: A, resource: Actions[A]): Decision {
     const rule = this.rules[action] as Rule<A> | undefined;
     if (!rule) throw new Error(`No policy rule registered for ${action}`);
     if (this.actor?.type === 'system') return allow();
+    if (this.viewer?.silence && !readRules.has(rule)) {
+      const refused = silenced(this.viewer.silence);
+      if (refused) return refused;
+    }
     return rule(this.viewer, resource, this.settings);
   }
 
@@ -104,15 +130,22 @@ export class Guardian {
 export const isStaffViewer = (viewer: Pick<Viewer, 'role'> | null): boolean =>
   viewer?.role === 'MODERATOR' || viewer?.role === 'ADMIN';
 
-/** A signed-in, not suspended viewer may write; null when so, else the denial. */
-export function mayWrite(viewer: Viewer | null, doing: string, now = new Date()): Decision | null {
-  if (!viewer) return needLogin(`You need to log in to ${doing}.`);
-  if (viewer.suspendedUntil && viewer.suspendedUntil > now) {
-    return deny(
-      `Your account is suspended until ${viewer.suspendedUntil.toISOString()}: you can't ${doing} until then.`,
-    );
-  }
-  return null;
+/** A signed-in viewer may write (a silence is the guardian's own check); null when so, else the denial. */
+export function mayWrite(viewer: Viewer | null, doing: string): Decision | null {
+  return viewer ? null : needLogin(`You need to log in to ${doing}.`);
+}
+
+/**
+ * The denial for a silenced viewer, naming the reason and the end; null once `until` passed
+ * (an expired silence lifts itself: the session read it at the start of the request).
+ */
+function silenced(silence: NonNullable<Viewer['silence']>, now = new Date()): Decision | null {
+  if (silence.until && silence.until <= now) return null;
+  const end = silence.until ? `until ${silence.until.toISOString()}` : 'until a moderator lifts it';
+  return deny(
+    `You are silenced ${end} (reason: ${silence.reason}). ` +
+      'You can read, but you cannot post, reply, edit, vote or flag until then.',
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { raw } from '@mikro-orm/postgresql';
 import { UnauthenticatedError, ValidationError } from '../../../platform/errors.js';
 import type { Scope } from '../../../platform/scope.js';
+import { activeSanctionsOf, ensureNotSuspended } from '../../sanctions/active-sanctions.js';
 import { Member } from '../member.entity.js';
 import { verifyPassword } from '../passwords.js';
 import { createSession } from '../sessions.js';
@@ -15,6 +16,7 @@ export interface LoginInput {
 /**
  * Checks the password and opens a session. Attempts are limited per IP and per account
  * (SECURITY.md) before the password is checked, and unknown accounts take as long as known ones.
+ * A suspended member is refused (FORBIDDEN, naming the end and the reason).
  */
 export async function logIn(scope: Scope, input: LoginInput) {
   const login = input.login.trim();
@@ -48,6 +50,9 @@ export async function logIn(scope: Scope, input: LoginInput) {
   const ok = await verifyPassword(member?.passwordHash ?? null, input.password);
   if (!member || !ok) throw new UnauthenticatedError('That login and password do not match.');
   ensureNotHeld(member);
+  // Only once the password matched: a suspension is no one else's business.
+  const sanctions = await activeSanctionsOf(scope.em, member.id);
+  ensureNotSuspended(sanctions);
   const token = await createSession(scope.em, member.id, config.SESSION_TTL_DAYS);
-  return { token, member };
+  return { token, member, sanctions };
 }
