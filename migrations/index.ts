@@ -13,6 +13,7 @@ import { Migration20261202100000_knowledge } from './Migration20261202100000_kno
 import { Migration20261202300000_deflection } from './Migration20261202300000_deflection.js';
 import { Migration20261201200000_abuse_limits } from './Migration20261201200000_abuse_limits.js';
 import { Migration20261202000000_search } from './Migration20261202000000_search.js';
+import { Migration20261203000000_flags } from './Migration20261203000000_flags.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000_search', class: Migration20261202000000_search },
   { name: 'Migration20261202100000_knowledge', class: Migration20261202100000_knowledge },
   { name: 'Migration20261202300000_deflection', class: Migration20261202300000_deflection },
+  { name: 'Migration20261203000000_flags', class: Migration20261203000000_flags },
 ];

@@ -4,6 +4,7 @@ import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
+import { moderationModule } from './modules/moderation/index.js';
 import { reputationModule } from './modules/reputation/index.js';
 import { searchModule } from './modules/search/index.js';
 import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
@@ -19,6 +20,7 @@ export const modules = [
   knowledgeModule,
   auditModule,
   searchModule,
+  moderationModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

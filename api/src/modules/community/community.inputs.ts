@@ -135,3 +135,21 @@ export class UpdateCategoryInput {
   @Field(() => Int, { nullable: true })
   position?: number | null;
 }
+
+@InputType()
+export class HidePostInput {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => String, { description: 'Why (up to 500 characters): the author reads it.' })
+  reason!: string;
+}
+
+@InputType()
+export class UnhidePostInput {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why it is shown again (optional, up to 500 characters).' })
+  reason?: string | null;
+}

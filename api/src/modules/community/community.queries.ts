@@ -13,7 +13,7 @@ import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
 import type { Loaders } from '../../platform/module.js';
 import { Category } from './category.entity.js';
-import { mayReadCategory, mayReadThread, readableThreadIdSql, readableThreadSql } from './visibility.js';
+import { listedPostSql, listedThreadSql, mayReadCategory, mayReadThread, readableThreadIdSql } from './visibility.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -86,8 +86,9 @@ const ORDERS: Record<
 
 /**
  * One page of threads by keyset: each order has a matching partial index (see the foundation
- * migration), so page 100 costs what page 1 does. Restricted categories are filtered in the
- * `where` clause, so they never leak through the list.
+ * migration), so page 100 costs what page 1 does. Restricted categories and threads whose
+ * question is hidden pending review are filtered in the `where` clause, so they never leak
+ * through the list.
  */
 export async function listThreads(
   em: EntityManager,
@@ -111,7 +112,7 @@ export async function listThreads(
     params.push(authorId);
   }
   if (args.order === ThreadOrder.UNANSWERED) where.push('t.reply_count = 0');
-  where.push(readableThreadSql(viewer, 't'));
+  where.push(listedThreadSql(viewer, 't'));
   const cursor = decodeCursor(args.after, spec.shape);
   if (cursor) {
     where.push(spec.keyset);
@@ -185,6 +186,7 @@ export async function listAcceptedAnswers(
     'p.author_id = ?',
     'p.accepted_at is not null',
     'p.deleted_at is null',
+    listedPostSql(viewer, 'p'),
     readableThreadIdSql(viewer, 'p.thread_id'),
   ];
   return pageOfPosts(em, where, [args.authorId], 'accepted_at', args);

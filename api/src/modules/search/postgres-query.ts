@@ -15,8 +15,13 @@ export const visibleDocumentSql = (viewer: Viewer | null): string => {
   const thread = `exists (select 1 from threads rt where rt.id = d.thread_id and ${readableThreadSql(viewer, 'rt')} offset 0)`;
   return `case d.kind
     when 'THREAD' then ${thread}
+      and not exists (select 1 from threads ht join posts hq on hq.id = ht.question_post_id
+                       where ht.id = d.thread_id and hq.hidden_at is not null offset 0)
     when 'POST' then ${thread}
-      and exists (select 1 from posts p where p.id = d.source_id and p.deleted_at is null offset 0)
+      and not exists (select 1 from threads ht join posts hq on hq.id = ht.question_post_id
+                       where ht.id = d.thread_id and hq.hidden_at is not null offset 0)
+      and exists (select 1 from posts p where p.id = d.source_id and p.deleted_at is null
+                   and p.hidden_at is null offset 0)
     when 'ARTICLE' then exists (select 1 from articles a where a.id = d.source_id and a.state = 'PUBLISHED'
       and (a.category_id is null or exists (select 1 from categories rc where rc.id = a.category_id
                                              and ${readableCategorySql(viewer, 'rc')})) offset 0)
