@@ -166,6 +166,30 @@ describe('the queue page', () => {
   });
 });
 
+describe('the queue page’s cost', () => {
+  it('uses a constant number of SQL statements, whatever the number of items', async () => {
+    const [row] = await api.sql<{ id: number }>(
+      `insert into categories (slug, name, kind) values ('review-cost', 'Cost', 'QA') returning id`,
+    );
+    const categoryId = String(row!.id);
+    const statements = async (expected: number) => {
+      const res = await api.gql(
+        QUEUE,
+        { filter: { categoryId }, first: 50 },
+        { ...as(moderator), headers: { 'x-hearth-debug': 'sql' } },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data.reviewQueue.edges).toHaveLength(expected);
+      return res.extensions!.sqlStatements as number;
+    };
+    for (let i = 0; i < 2; i++) await flaggedPost({ categoryId, n: 2 });
+    const few = await statements(2);
+    for (let i = 0; i < 6; i++) await flaggedPost({ categoryId, n: 2 });
+    expect(await statements(8)).toBe(few);
+    expect(few).toBeLessThanOrEqual(8);
+  });
+});
+
 describe('claims', () => {
   it('keep a second reviewer off until the claim expires', async () => {
     const { itemId } = await flaggedPost();
