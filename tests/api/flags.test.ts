@@ -311,6 +311,26 @@ describe('hidden posts', () => {
     expect(await found(replyToken, other)).toEqual(['POST']);
   });
 
+  it('leave a member’s list of accepted answers for others', async () => {
+    const { author, thread } = await authoredThread();
+    const answerer = await buildMember(api);
+    const reply = await buildReply(api, answerer, thread.id);
+    expect(
+      (await api.gql(`mutation($id: ID!) { acceptAnswer(postId: $id) { id } }`, { id: reply.id }, as(author))).errors,
+    ).toBeUndefined();
+    const ACCEPTED = `query($handle: String!) { member(handle: $handle) { acceptedAnswers(first: 10) { edges { node { id } } } } }`;
+    const accepted = async (m: TestMember | null) =>
+      (await api.gql(ACCEPTED, { handle: answerer.handle }, as(m))).data.member.acceptedAnswers.edges.map(
+        (e: any) => e.node.id,
+      );
+    expect(await accepted(null)).toEqual([reply.id]);
+    await flag(moderator, reply.id, 'ABUSIVE');
+    expect(await accepted(null)).toEqual([]);
+    expect(await accepted(author)).toEqual([]);
+    expect(await accepted(answerer)).toEqual([reply.id]);
+    expect(await accepted(moderator)).toEqual([reply.id]);
+  });
+
   it('moderators hide and unhide with a reason, recorded before and after; members may not', async () => {
     const { author, postId } = await authoredThread();
     const member = await buildMember(api, { reputation: 5000 });
