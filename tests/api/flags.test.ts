@@ -294,8 +294,13 @@ describe('hidden posts', () => {
     expect(await listed(null)).not.toContain(thread.id);
     expect(await listed(author)).toContain(thread.id);
     expect(await listed(moderator)).toContain(thread.id);
-    // The page still answers, with the placeholder.
-    expect((await api.gql(POST_VIEW, { id: thread.id }, as(other))).data.thread.question.isHidden).toBe(true);
+    // The page still answers, with the placeholders.
+    const PAGE = `query($id: ID!) { thread(id: $id) { title question { isHidden } } }`;
+    expect((await api.gql(PAGE, { id: thread.id }, as(other))).data.thread).toEqual({
+      title: 'Hidden pending review',
+      question: { isHidden: true },
+    });
+    expect((await api.gql(PAGE, { id: thread.id }, as(author))).data.thread.title).toBe(thread.title);
 
     // The index drops them too, and takes them back when shown again.
     await caughtUp(api, 'search.postgres');

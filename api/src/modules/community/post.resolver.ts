@@ -24,10 +24,7 @@ import { PostRevision } from './post-revision.entity.js';
 import { Post, RemovalReason } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 import { PostConnection } from './thread.resolver.js';
-import { mayReadPostContent } from './visibility.js';
-
-/** What those who may not read a hidden post see in its place (body and bodyHtml alike). */
-export const HIDDEN_PLACEHOLDER = 'This post is hidden pending review.';
+import { HIDDEN_PLACEHOLDER, mayReadPostContent } from './visibility.js';
 
 const TO_NUMBER: Record<VoteValue, VoteNumber> = { UP: 1, DOWN: -1, NONE: 0 };
 const FROM_NUMBER: Record<number, VoteValue> = { 1: VoteValue.UP, [-1]: VoteValue.DOWN, 0: VoteValue.NONE };

@@ -43,6 +43,11 @@ export const mayReadHiddenPost = (
     viewer.reputation >= settings.privileges.reviewQueue ||
     advocatesIn(viewer, thread.categoryId));
 
+/** What those who may not read a hidden post see in its place (body and bodyHtml alike). */
+export const HIDDEN_PLACEHOLDER = 'This post is hidden pending review.';
+/** The title of a thread whose question is hidden, for the same viewers. */
+export const HIDDEN_TITLE = 'Hidden pending review';
+
 /** Whether `viewer` reads this post's content, or only its placeholder. */
 export const mayReadPostContent = (
   viewer: Viewer | null,
