@@ -13,6 +13,7 @@ import { Migration20261202100000_knowledge } from './Migration20261202100000_kno
 import { Migration20261202300000_deflection } from './Migration20261202300000_deflection.js';
 import { Migration20261201200000_abuse_limits } from './Migration20261201200000_abuse_limits.js';
 import { Migration20261202000000_search } from './Migration20261202000000_search.js';
+import { Migration20261203000000_flags } from './Migration20261203000000_flags.js';
 import { Migration20261203100000_sanctions } from './Migration20261203100000_sanctions.js';
 import { Migration20261203200000_thread_moderation } from './Migration20261203200000_thread_moderation.js';
 
@@ -35,6 +36,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000_search', class: Migration20261202000000_search },
   { name: 'Migration20261202100000_knowledge', class: Migration20261202100000_knowledge },
   { name: 'Migration20261202300000_deflection', class: Migration20261202300000_deflection },
+  { name: 'Migration20261203000000_flags', class: Migration20261203000000_flags },
   { name: 'Migration20261203100000_sanctions', class: Migration20261203100000_sanctions },
   { name: 'Migration20261203200000_thread_moderation', class: Migration20261203200000_thread_moderation },
 ];

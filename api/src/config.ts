@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseModerationRules, type ModerationRules } from './modules/moderation/moderation.rules.js';
 import { parseReputationRules, type ReputationRules } from './modules/reputation/reputation.rules.js';
 import { parseAbuseLimits, type AbuseLimits } from './platform/abuse-limits.js';
 
@@ -81,12 +82,15 @@ const envSchema = z.object({
   REPUTATION_RULES: z.string().default('{}'),
   // Abuse limits (SECURITY.md): a JSON object overriding any default (platform/abuse-limits.ts); 0 turns one off
   ABUSE_LIMITS: z.string().default('{}'),
+  // Moderation rules (flag weights, the hide threshold): a JSON object overriding any default (modules/moderation/moderation.rules.ts)
+  MODERATION_RULES: z.string().default('{}'),
 });
 
 export type Config = z.infer<typeof envSchema> & {
   isProduction: boolean;
   reputation: ReputationRules;
   abuseLimits: AbuseLimits;
+  moderation: ModerationRules;
 };
 
 /** Parses the environment once at boot; a bad value stops the process with a readable message. */
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: parsed.data.NODE_ENV === 'production',
     reputation: parseReputationRules(parsed.data.REPUTATION_RULES),
     abuseLimits: parseAbuseLimits(parsed.data.ABUSE_LIMITS),
+    moderation: parseModerationRules(parsed.data.MODERATION_RULES),
   };
   if (config.isProduction && !config.SESSION_SECRET) {
     throw new Error('Invalid configuration: SESSION_SECRET is required in production');

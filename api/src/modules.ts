@@ -4,6 +4,7 @@ import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
+import { moderationModule } from './modules/moderation/index.js';
 import { reputationModule } from './modules/reputation/index.js';
 import { sanctionsModule } from './modules/sanctions/index.js';
 import { searchModule } from './modules/search/index.js';
@@ -20,6 +21,7 @@ export const modules = [
   knowledgeModule,
   auditModule,
   searchModule,
+  moderationModule,
   sanctionsModule,
 ] as const;
 

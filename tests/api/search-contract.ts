@@ -452,6 +452,23 @@ export function searchContract(name: string, env: () => Record<string, string> |
       });
     });
 
+    it('a post hidden pending review is gone at once, and its thread with a hidden question', async () => {
+      const t = await ask(author, { title: 'Tapiroid relay chatter', body: body('the tapiroid relay') });
+      const reply = await buildReply(api, outsider, t.id, 'Tapiroid relays: buy cheap watches here.');
+      await eventually(
+        () => search('tapiroid', { filter: { kinds: ['POST'] } }),
+        (r) => expect(r.edges).toHaveLength(1),
+      );
+      const HIDE = `mutation($input: HidePostInput!) { hidePost(input: $input) { id } }`;
+      const hidden = await api.gql(HIDE, { input: { postId: reply.id, reason: 'Spam' } }, as(staff));
+      expect(hidden.errors).toBeUndefined();
+      expect((await search('tapiroid', { filter: { kinds: ['POST'] } })).edges).toEqual([]);
+      expect(
+        (await api.gql(HIDE, { input: { postId: t.question.id, reason: 'Spam' } }, as(staff))).errors,
+      ).toBeUndefined();
+      for (const viewer of [outsider, staff]) expect((await search('tapiroid', {}, viewer)).edges).toEqual([]);
+    });
+
     it('finds an article while it is published, and suggests it', async () => {
       const t = await ask(author, { title: 'Ibexian hub loses zigbee devices', body: body('ibexian hubs') });
       const answer = await buildReply(api, staff, t.id, 'Move the ibexian hub away from the wifi router.');

@@ -221,7 +221,7 @@ for (const javaScriptEnabled of [true, false]) {
       );
       expect(awards).toEqual([{ badge: 'first-question', seen: true }]);
 
-      // The badges page counts the holder; badges nothing awards yet say so.
+      // The badges page counts the holder; a badge nobody holds yet says so.
       await member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Badges' }).click();
       const definition = member.page.locator('[data-testid=badge-definition][data-badge=first-question]');
       await expect
@@ -232,7 +232,7 @@ for (const javaScriptEnabled of [true, false]) {
           .locator('[data-testid=badge-definition][data-badge=helpful-flagger]')
           .getByTestId('badge-holders')
           .textContent(),
-      ).toBe('Not awarded yet');
+      ).toBe('Nobody holds it yet');
 
       member.assertClean();
       await member.context.close();

@@ -12,6 +12,7 @@ describe('ABUSE_LIMITS', () => {
       threadsPerDay: 20,
       firstDayReplies: 10,
       votesPerDay: 40,
+      flagsPerDay: 20,
       editsPerDay: 30,
       signupsPerNetworkPerDay: 3,
     });

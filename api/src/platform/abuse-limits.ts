@@ -26,6 +26,8 @@ export const abuseLimitsSchema = z
     firstDayReplies: count(10),
     /** Votes cast or changed per UTC day (retracting one is free, and gives none back). */
     votesPerDay: count(40),
+    /** Flags one member may raise in any 24 hours. */
+    flagsPerDay: count(20),
     /** Edits (of anyone's posts) in any 24 hours. */
     editsPerDay: count(30),
     /** Sign-ups from one network (IPv4 address or IPv6 /64) in any 24 hours; more wait for staff approval. */

@@ -18,6 +18,7 @@ export const BADGE_TRIGGERS = [
   'advocate.granted',
   'article.published',
   'article.archived',
+  'review.resolved',
 ] as const;
 export type BadgeTrigger = (typeof BADGE_TRIGGERS)[number];
 
@@ -29,7 +30,7 @@ export interface BadgeDefinition {
   /** Earned once per post (repeatable) rather than once. */
   perPost: boolean;
   triggers: BadgeTrigger[];
-  /** Null: awarded by a feature that does not exist yet (flags). */
+  /** Null: awarded by a feature that does not exist yet. */
   query: string | null;
   /**
    * Triggers after which awards the rule no longer supports are taken back (an article
@@ -215,11 +216,15 @@ export const BADGES: BadgeDefinition[] = [
   {
     key: 'helpful-flagger',
     name: 'Helpful Flagger',
-    description: 'A moderator acted on a post you flagged. Awarded once flagging exists.',
+    description: 'Review agreed with a post you flagged.',
     tier: 'BRONZE',
     perPost: false,
-    triggers: [],
-    query: null,
+    triggers: ['review.resolved'],
+    query: `
+      select distinct on (f.flagger_id) f.flagger_id as member_id, null::int as post_id, null::int as thread_id,
+             'Flagged a post that review agreed with' as reason
+        from flags f where f.status = 'AGREED' and {members:f.flagger_id}
+       order by f.flagger_id, f.id`,
   },
 ];
 

@@ -31,6 +31,28 @@ declare module '../../platform/events/events.js' {
       /** Fields that changed, with their previous values (the body's is in the previous revision). */
       changed: ('body' | 'title' | 'tags')[];
       before: { title?: string; tags?: string[] };
+      /** The post was hidden pending review when edited (review takes it up again). */
+      hidden?: boolean;
+    };
+    /** A post hidden pending review, by a moderator or (byId null) by the weight of its flags. */
+    'post.hidden': {
+      postId: number;
+      threadId: number;
+      authorId: number;
+      isQuestion: boolean;
+      byId: number | null;
+      reason: string;
+      before: { hidden: false };
+      after: { hidden: true; reason: string };
+    };
+    'post.unhidden': {
+      postId: number;
+      threadId: number;
+      authorId: number;
+      isQuestion: boolean;
+      reason: string | null;
+      before: { hidden: true; reason: string };
+      after: { hidden: false };
     };
     'post.deleted': { postId: number; threadId: number; authorId: number; isQuestion: boolean; wasAccepted: boolean };
     'post.removed': {

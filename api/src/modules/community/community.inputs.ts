@@ -204,3 +204,21 @@ export class PinThreadInput {
   @Field(() => String, { nullable: true, description: 'Up to 500 characters, for the audit log.' })
   reason?: string | null;
 }
+
+@InputType()
+export class HidePostInput {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => String, { description: 'Why (up to 500 characters): the author reads it.' })
+  reason!: string;
+}
+
+@InputType()
+export class UnhidePostInput {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why it is shown again (optional, up to 500 characters).' })
+  reason?: string | null;
+}

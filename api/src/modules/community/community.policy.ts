@@ -40,6 +40,10 @@ declare module '../../platform/authz/guardian.js' {
     'post.remove': PostInThread;
     'post.restore': PostInThread;
     'post.listRemoved': null;
+    /** Hiding a post pending review, or showing it again (moderators). */
+    'post.hide': PostInThread;
+    /** Flagging someone else's post for review (the flag privilege). */
+    'post.flag': PostInThread;
     /** Picking an answer as exemplary, or withdrawing the pick. */
     'post.staffPick': PostInThread;
     /** Using tags no live thread has yet. */
@@ -65,7 +69,7 @@ const onlyModerators = (viewer: Viewer | null, doing: string): Decision | null =
 export const mayEnterRestricted = (viewer: Viewer | null): boolean => isStaffViewer(viewer) || !!viewer?.isAdvocate;
 
 /** Whether the viewer is an advocate for this category (an advocate without a scope is one everywhere). */
-const advocatesIn = (viewer: Viewer, categoryId: number): boolean =>
+export const advocatesIn = (viewer: Viewer, categoryId: number): boolean =>
   viewer.isAdvocate && (viewer.advocateCategoryIds === null || viewer.advocateCategoryIds.includes(categoryId));
 
 export const communityRules = defineRules({
@@ -156,6 +160,18 @@ export const communityRules = defineRules({
   'post.restore': (viewer) => mayWrite(viewer, 'restore posts') ?? onlyModerators(viewer, 'restore posts') ?? allow(),
 
   'post.listRemoved': readRule((viewer) => onlyModerators(viewer, 'see removed posts') ?? allow()),
+
+  'post.hide': (viewer, { thread }) =>
+    mayWrite(viewer, 'hide posts') ??
+    onlyModerators(viewer, 'hide or unhide posts') ??
+    locked(thread, viewer) ??
+    allow(),
+
+  'post.flag': (viewer, { post }, settings) =>
+    mayWrite(viewer, 'flag posts') ??
+    (post.authorId === viewer?.id ? deny("You can't flag your own post.") : null) ??
+    needsReputation(viewer!, settings.privileges.flag, PRIVILEGES.flag.doing) ??
+    allow(),
 
   'post.staffPick': (viewer, { post }) =>
     mayWrite(viewer, 'pick answers') ??

@@ -14,7 +14,7 @@ import { sql } from '../../platform/db/sql.js';
 import { Member } from '../accounts/member.entity.js';
 import type { Loaders } from '../../platform/module.js';
 import { Category } from './category.entity.js';
-import { mayReadCategory, mayReadThread, readableThreadIdSql, readableThreadSql } from './visibility.js';
+import { listedPostSql, listedThreadSql, mayReadCategory, mayReadThread, readableThreadIdSql } from './visibility.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -112,11 +112,12 @@ function pinsOf(
 
 /**
  * One page of threads by keyset: each order has a matching partial index (see the foundation
- * migration), so page 100 costs what page 1 does. Restricted categories are filtered in the
- * `where` clause, so they never leak through the list; threads merged into another are
- * pointers, not listed. Pinned threads (pinsOf) come first, in pin order, from their own
- * indexes; the cursor says which section a page ends in, so paging crosses from the pinned
- * rows to the rest without repeating or skipping one.
+ * migration), so page 100 costs what page 1 does. Restricted categories and threads whose
+ * question is hidden pending review are filtered in the `where` clause, so they never leak
+ * through the list; threads merged into another are pointers, not listed. Pinned threads
+ * (pinsOf) come first, in pin order, from their own indexes; the cursor says which section a
+ * page ends in, so paging crosses from the pinned rows to the rest without repeating or
+ * skipping one.
  */
 export async function listThreads(
   em: EntityManager,
@@ -127,7 +128,7 @@ export async function listThreads(
   const filter = args.filter ?? {};
   const pins = pinsOf(filter, args.order);
   const cursor = decodeSectionCursor(args.after, pins ? [spec.shape, PIN_SHAPE] : [spec.shape]);
-  const visible = `${readableThreadSql(viewer, 't')} and t.merged_into_id is null`;
+  const visible = `${listedThreadSql(viewer, 't')} and t.merged_into_id is null`;
 
   let pinned: Thread[] = [];
   if (pins && (cursor === null || cursor.section === 1)) {
@@ -236,6 +237,7 @@ export async function listAcceptedAnswers(
     'p.author_id = ?',
     'p.accepted_at is not null',
     'p.deleted_at is null',
+    listedPostSql(viewer, 'p'),
     readableThreadIdSql(viewer, 'p.thread_id'),
   ];
   return pageOfPosts(em, where, [args.authorId], 'accepted_at', args);

@@ -17,7 +17,10 @@ export class Post {
     | 'removalReason'
     | 'staffPickedAt'
     | 'staffPickedBy'
-    | 'acceptedAt';
+    | 'acceptedAt'
+    | 'hiddenAt'
+    | 'hiddenBy'
+    | 'hiddenReason';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -33,11 +36,13 @@ export class Post {
   @Property({ type: 'boolean' })
   isQuestion: boolean = false;
 
-  @Field(() => String, { description: 'Markdown source.' })
+  @Field(() => String, { description: 'Markdown source (a fixed placeholder when hidden from the viewer).' })
   @Property({ type: 'text' })
   body!: string;
 
-  @Field(() => String, { description: 'Sanitized HTML rendered from the markdown body.' })
+  @Field(() => String, {
+    description: 'Sanitized HTML rendered from the markdown body (a fixed placeholder when hidden from the viewer).',
+  })
   @Property({ type: 'text' })
   bodyHtml!: string;
 
@@ -82,7 +87,22 @@ export class Post {
   /** Why a moderator removed the post; null when it was deleted (by its author or a moderator). */
   @Property({ type: 'text', nullable: true })
   removalReason: RemovalReason | null = null;
+
+  /** Hidden pending review (see visibility.ts: who still reads it); null when shown. */
+  @Property({ type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null = null;
+
+  /** The moderator who hid it; null when hidden by the system (its flags' weight). */
+  @Property({ type: 'integer', nullable: true })
+  hiddenBy: number | null = null;
+
+  /** FLAGGED when the flags hid it, else the moderator's reason. */
+  @Property({ type: 'text', nullable: true })
+  hiddenReason: string | null = null;
 }
+
+/** hiddenReason of a post hidden by the weight of its flags. */
+export const HIDDEN_BY_FLAGS = 'FLAGGED';
 
 export enum RemovalReason {
   SPAM = 'SPAM',

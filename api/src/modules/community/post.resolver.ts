@@ -4,17 +4,27 @@ import { isStaffViewer, type Decision } from '../../platform/authz/guardian.js';
 import { pageSize, parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
 import { deletePost, removePost } from './commands/delete-post.js';
+import { hidePost, unhidePost } from './commands/hide-post.js';
 import { editPost } from './commands/edit-post.js';
 import { postReply } from './commands/post-reply.js';
 import { restorePost } from './commands/restore-post.js';
 import { setStaffPick } from './commands/staff-pick.js';
 import { votePost, type VoteValue as VoteNumber } from './commands/vote-post.js';
-import { EditPostInput, PostReplyInput, RemovePostInput, VoteInput, VoteValue } from './community.inputs.js';
+import {
+  EditPostInput,
+  HidePostInput,
+  PostReplyInput,
+  RemovePostInput,
+  UnhidePostInput,
+  VoteInput,
+  VoteValue,
+} from './community.inputs.js';
 import { listAcceptedAnswers, listRemovedPosts } from './community.queries.js';
 import { PostRevision } from './post-revision.entity.js';
 import { Post, RemovalReason } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 import { PostConnection } from './thread.resolver.js';
+import { HIDDEN_PLACEHOLDER, mayReadPostContent } from './visibility.js';
 
 const TO_NUMBER: Record<VoteValue, VoteNumber> = { UP: 1, DOWN: -1, NONE: 0 };
 const FROM_NUMBER: Record<number, VoteValue> = { 1: VoteValue.UP, [-1]: VoteValue.DOWN, 0: VoteValue.NONE };
@@ -42,6 +52,9 @@ class PostViewerCan {
   @Field(() => Boolean, { description: 'Accept this reply as the solution.' }) accept!: boolean;
   @Field(() => Boolean, { description: 'Remove it for a reason (moderators).' }) remove!: boolean;
   @Field(() => Boolean, { description: 'Pick this answer, or withdraw the pick (moderators).' }) staffPick!: boolean;
+  @Field(() => Permission, { description: 'Flag it for review (the flag privilege; not your own post).' })
+  flag!: Permission;
+  @Field(() => Boolean, { description: 'Hide it pending review, or show it again (moderators).' }) hide!: boolean;
 }
 
 @ObjectType({ description: 'Who deleted a post, when and why (moderators only).', simpleResolvers: true })
@@ -68,6 +81,39 @@ export class PostResolver {
     return ctx.loaders.memberById.load(post.authorId);
   }
 
+  /** Whether the viewer reads the post itself or its placeholder (hidden posts). */
+  private async readsContent(post: Post, ctx: Context): Promise<boolean> {
+    if (!post.hiddenAt) return true;
+    const thread = (await ctx.loaders.threadById.load(post.threadId))!;
+    return mayReadPostContent(ctx.viewer, post, thread, ctx.guardian.settings);
+  }
+
+  @FieldResolver(() => String)
+  async body(@Root() post: Post, @Ctx() ctx: Context): Promise<string> {
+    return (await this.readsContent(post, ctx)) ? post.body : HIDDEN_PLACEHOLDER;
+  }
+
+  @FieldResolver(() => String)
+  async bodyHtml(@Root() post: Post, @Ctx() ctx: Context): Promise<string> {
+    return (await this.readsContent(post, ctx)) ? post.bodyHtml : `<p>${HIDDEN_PLACEHOLDER}</p>`;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Hidden pending review (flags or a moderator).' })
+  isHidden(@Root() post: Post): boolean {
+    return post.hiddenAt !== null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'For those who still read a hidden post (its author, reviewers, staff): why and what next.',
+  })
+  async hiddenNotice(@Root() post: Post, @Ctx() ctx: Context): Promise<string | null> {
+    if (!post.hiddenAt || !(await this.readsContent(post, ctx))) return null;
+    const why =
+      post.hiddenBy === null ? 'members flagged it' : `a moderator hid it: ${post.hiddenReason ?? 'no reason given'}`;
+    return `This post is hidden pending review (${why}). Others see a placeholder; editing it sends it back for review.`;
+  }
+
   @FieldResolver(() => Thread)
   thread(@Root() post: Post, @Ctx() ctx: Context) {
     return ctx.loaders.threadById.load(post.threadId);
@@ -86,7 +132,8 @@ export class PostResolver {
   }
 
   @FieldResolver(() => [PostRevision], { description: 'Newest first; revision 1 is the original.' })
-  revisions(@Root() post: Post, @Ctx() ctx: Context) {
+  async revisions(@Root() post: Post, @Ctx() ctx: Context) {
+    if (!(await this.readsContent(post, ctx))) return [];
     return ctx.loaders.revisionsByPostId.load(post.id);
   }
 
@@ -112,6 +159,8 @@ export class PostResolver {
       accept: !post.isQuestion && thread.acceptedPostId !== post.id && ctx.guardian.can('thread.accept', thread),
       remove: ctx.guardian.can('post.remove', { post, thread }),
       staffPick: !post.isQuestion && ctx.guardian.can('post.staffPick', { post, thread }),
+      flag: permission(ctx.guardian.check('post.flag', { post, thread })),
+      hide: ctx.guardian.can('post.hide', { post, thread }),
     };
   }
 
@@ -158,6 +207,21 @@ export class PostResolver {
   @Mutation(() => Post, { description: 'Moderators bring back a deleted post; a removal penalty is reversed.' })
   async restorePost(@Arg('postId', () => ID) postId: string, @Ctx() ctx: Context) {
     return primePost(ctx, await restorePost(ctx, parseId(postId, 'postId')));
+  }
+
+  @Mutation(() => Post, {
+    description: 'Moderators hide a post pending review; its author still reads it, with the reason.',
+  })
+  async hidePost(@Arg('input', () => HidePostInput) input: HidePostInput, @Ctx() ctx: Context) {
+    return primePost(ctx, await hidePost(ctx, { postId: parseId(input.postId, 'postId'), reason: input.reason }));
+  }
+
+  @Mutation(() => Post, { description: 'Moderators show a hidden post again.' })
+  async unhidePost(@Arg('input', () => UnhidePostInput) input: UnhidePostInput, @Ctx() ctx: Context) {
+    return primePost(
+      ctx,
+      await unhidePost(ctx, { postId: parseId(input.postId, 'postId'), reason: input.reason ?? null }),
+    );
   }
 
   @Mutation(() => Post, { description: 'Moderators pick an answer as exemplary; its author earns reputation.' })

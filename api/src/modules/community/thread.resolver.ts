@@ -12,6 +12,7 @@ import { listReplies, listThreads, ThreadOrder, visibleThread, type ThreadFilter
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 import { countThreadView, isBotUserAgent, viewerKey } from './thread-views.js';
+import { HIDDEN_TITLE, mayReadPostContent } from './visibility.js';
 
 const ThreadConnection = connectionType(Thread, 'Thread');
 const EMPTY: Connection<Thread> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
@@ -67,6 +68,16 @@ export class ThreadResolver {
       resolved.authorId = author.id;
     }
     return listThreads(ctx.em, ctx.viewer, { first: size, after, filter: resolved, order });
+  }
+
+  /** A thread whose question is hidden shows those who may not read it a placeholder title. */
+  @FieldResolver(() => String)
+  async title(@Root() thread: Thread, @Ctx() ctx: Context): Promise<string> {
+    const question = thread.questionPostId ? await ctx.loaders.postById.load(thread.questionPostId) : null;
+    if (!question?.hiddenAt || mayReadPostContent(ctx.viewer, question, thread, ctx.guardian.settings)) {
+      return thread.title;
+    }
+    return HIDDEN_TITLE;
   }
 
   @FieldResolver(() => Member)

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../platform/authz/guardian.js';
+import { isStaffViewer, type GuardianSettings, type Viewer } from '../../platform/authz/guardian.js';
 import { snapshotShape } from '../../platform/db/snapshots.js';
 import { sql } from '../../platform/db/sql.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { Category, CategoryKind } from './category.entity.js';
-import { mayEnterRestricted } from './community.policy.js';
+import { advocatesIn, mayEnterRestricted } from './community.policy.js';
 import { Post } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -24,6 +24,59 @@ export const mayReadThread = (
   thread: Pick<Thread, 'deletedAt'>,
   category: Pick<Category, 'kind'>,
 ): boolean => !thread.deletedAt && mayReadCategory(viewer, category);
+
+/**
+ * Hidden posts (pending review): read in full by staff, by their author (with a notice), and by
+ * those who review them: members with the review-queue privilege and advocates of the post's
+ * category. Everyone else sees a placeholder where the post stands in its thread, and the post
+ * (a hidden question: its thread) is left out of lists and search.
+ */
+export const mayReadHiddenPost = (
+  viewer: Viewer | null,
+  post: Pick<Post, 'authorId'>,
+  thread: Pick<Thread, 'categoryId'>,
+  settings: Pick<GuardianSettings, 'privileges'>,
+): boolean =>
+  !!viewer &&
+  (isStaffViewer(viewer) ||
+    post.authorId === viewer.id ||
+    viewer.reputation >= settings.privileges.reviewQueue ||
+    advocatesIn(viewer, thread.categoryId));
+
+/** What those who may not read a hidden post see in its place (body and bodyHtml alike). */
+export const HIDDEN_PLACEHOLDER = 'This post is hidden pending review.';
+/** The title of a thread whose question is hidden, for the same viewers. */
+export const HIDDEN_TITLE = 'Hidden pending review';
+
+/** Whether `viewer` reads this post's content, or only its placeholder. */
+export const mayReadPostContent = (
+  viewer: Viewer | null,
+  post: Pick<Post, 'authorId' | 'hiddenAt'>,
+  thread: Pick<Thread, 'categoryId'>,
+  settings: Pick<GuardianSettings, 'privileges'>,
+): boolean => !post.hiddenAt || mayReadHiddenPost(viewer, post, thread, settings);
+
+/**
+ * SQL: the post aliased `p` is listed for `viewer` (not hidden, or the viewer's own, or staff).
+ * Lists stay simple: reviewers find hidden posts in the review queue.
+ */
+export const listedPostSql = (viewer: Viewer | null, p = 'p'): string =>
+  isStaffViewer(viewer)
+    ? 'true'
+    : viewer
+      ? `(${p}.hidden_at is null or ${p}.author_id = ${Number(viewer.id)})`
+      : `${p}.hidden_at is null`;
+
+/** SQL: the thread aliased `t` is listed for `viewer`: readable, and its question not hidden from them. */
+export const listedThreadSql = (viewer: Viewer | null, t = 't'): string => {
+  const hidden = `exists (select 1 from posts hq where hq.id = ${t}.question_post_id and hq.hidden_at is not null)`;
+  const shown = isStaffViewer(viewer)
+    ? 'true'
+    : viewer
+      ? `(${t}.author_id = ${Number(viewer.id)} or not ${hidden})`
+      : `not ${hidden}`;
+  return `${readableThreadSql(viewer, t)} and ${shown}`;
+};
 
 /** SQL: the category aliased `c` is readable by `viewer`. */
 export const readableCategorySql = (viewer: Viewer | null, c = 'c'): string =>

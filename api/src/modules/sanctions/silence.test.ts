@@ -16,6 +16,7 @@ const READS = [
   'member.readSanctionHistory',
   'member.readStaffNotes',
   'post.listRemoved',
+  'review.list',
 ];
 
 const rules = parseReputationRules('{}');

@@ -12,11 +12,14 @@ import type { SearchFilter } from './search-index.js';
  * `exists` into a hash of every readable thread (100,000 rows hashed to check ten hits).
  */
 export const visibleDocumentSql = (viewer: Viewer | null, d = 'd'): string => {
-  const thread = `exists (select 1 from threads rt where rt.id = ${d}.thread_id and ${readableThreadSql(viewer, 'rt')} offset 0)`;
+  // A thread whose question is hidden pending review is out of search, with its replies.
+  const thread = `exists (select 1 from threads rt join posts rq on rq.id = rt.question_post_id
+                           where rt.id = ${d}.thread_id and rq.hidden_at is null and ${readableThreadSql(viewer, 'rt')} offset 0)`;
   return `case ${d}.kind
     when 'THREAD' then ${thread}
     when 'POST' then ${thread}
-      and exists (select 1 from posts p where p.id = ${d}.source_id and p.deleted_at is null offset 0)
+      and exists (select 1 from posts p where p.id = ${d}.source_id and p.deleted_at is null
+                   and p.hidden_at is null offset 0)
     when 'ARTICLE' then exists (select 1 from articles a where a.id = ${d}.source_id and a.state = 'PUBLISHED'
       and (a.category_id is null or exists (select 1 from categories rc where rc.id = a.category_id
                                              and ${readableCategorySql(viewer, 'rc')})) offset 0)

@@ -6,9 +6,9 @@ export const SEARCH_KINDS: readonly SearchKind[] = ['THREAD', 'POST', 'ARTICLE',
 
 /**
  * Per kind, SQL selecting what is searchable now among the ids bound to its one `?::int[]`,
- * with the columns of search_documents. Deleted and removed posts, deleted threads (and their
- * replies), threads merged into another (a pointer now), articles not published and sign-ups
- * held for approval are not searchable; restricted categories are (each
+ * with the columns of search_documents. Deleted, removed and hidden posts, deleted threads,
+ * threads whose question is hidden (and their replies), threads merged into another (a pointer
+ * now), articles not published and sign-ups held for approval are not searchable; restricted categories are (each
  * search filters them by its viewer). Bodies become plain text in SQL (search_plain_text), so
  * every engine indexes the same text.
  */
@@ -17,12 +17,15 @@ const SOURCES: Partial<Record<SearchKind, string>> = {
     select 'THREAD'::text as kind, t.id as source_id, t.id as thread_id, t.category_id, t.tags,
            t.accepted_post_id is not null as solved, t.created_at, t.title, search_plain_text(q.body) as body
       from threads t join posts q on q.id = t.question_post_id
-     where t.id = any(?::int[]) and t.deleted_at is null and q.deleted_at is null and t.merged_into_id is null`,
+     where t.id = any(?::int[]) and t.deleted_at is null and q.deleted_at is null and q.hidden_at is null
+       and t.merged_into_id is null`,
   POST: `
     select 'POST'::text as kind, p.id as source_id, t.id as thread_id, t.category_id, t.tags,
            t.accepted_post_id is not null as solved, p.created_at, t.title, search_plain_text(p.body) as body
       from posts p join threads t on t.id = p.thread_id
-     where p.id = any(?::int[]) and not p.is_question and p.deleted_at is null and t.deleted_at is null`,
+     where p.id = any(?::int[]) and not p.is_question and p.deleted_at is null and p.hidden_at is null
+       and t.deleted_at is null
+       and not exists (select 1 from posts hq where hq.id = t.question_post_id and hq.hidden_at is not null)`,
   // What readers see of a published article (a staged edit of it waits in article_versions).
   ARTICLE: `
     select 'ARTICLE'::text as kind, a.id as source_id, null::int as thread_id, a.category_id, a.tags,

@@ -22,6 +22,8 @@ export const SEARCH_EVENTS = [
   'post.deleted',
   'post.removed',
   'post.restored',
+  'post.hidden',
+  'post.unhidden',
   'answer.accepted',
   'answer.unaccepted',
   'thread.status_changed',
@@ -67,6 +69,8 @@ export function searchTargets(events: readonly { name: EventName; data: unknown 
       case 'post.deleted':
       case 'post.removed':
       case 'post.restored':
+      case 'post.hidden':
+      case 'post.unhidden':
         // A question stands for its thread; a deleted solution unsolves the thread.
         if (data.isQuestion || data.wasAccepted) threads.push(threadId);
         else refs.push({ kind: 'POST', id: postId });

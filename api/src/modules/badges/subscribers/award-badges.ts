@@ -5,6 +5,7 @@ import '../../accounts/accounts.events.js';
 import '../../advocates/advocates.events.js';
 import '../../community/community.events.js';
 import '../../knowledge/knowledge.events.js';
+import '../../moderation/moderation.events.js';
 import { BADGE_SCORE_THRESHOLDS, BADGE_TRIGGERS, type BadgeTrigger } from '../badge.definitions.js';
 import { grantForTrigger } from '../badge-granter.js';
 
@@ -29,6 +30,8 @@ export function badgeCandidates(event: { name: EventName; data: unknown }): numb
     case 'article.published':
     case 'article.archived':
       return data.answerAuthorId ? [data.answerAuthorId] : [];
+    case 'review.resolved':
+      return (event.data as { agreedFlaggerIds: number[] }).agreedFlaggerIds;
     default:
       return [];
   }

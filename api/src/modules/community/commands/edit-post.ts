@@ -105,6 +105,8 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
           ...(changed.includes('title') ? { title: before.title } : {}),
           ...(changed.includes('tags') ? { tags: before.tags } : {}),
         },
+        // An edit of a hidden post goes back to the review queue (moderation reacts to this).
+        ...(current.post.hiddenAt ? { hidden: true } : {}),
       },
     });
     return snapshotShape(tx, Post).map(updated!);

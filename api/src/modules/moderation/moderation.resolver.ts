@@ -1,0 +1,141 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { pageSize, parseId } from '../../graphql/pagination.js';
+import { Member } from '../accounts/member.entity.js';
+import { Post } from '../community/post.entity.js';
+import { claimReviewItem } from './commands/claim-review-item.js';
+import { flagPost } from './commands/flag-post.js';
+import { resolveReviewItem } from './commands/resolve-review-item.js';
+import {
+  AuthorHistory,
+  Flag,
+  FlagPostInput,
+  FlagPostPayload,
+  ResolveReviewItemInput,
+  ReviewerCount,
+  ReviewItem,
+  ReviewItemConnection,
+  ReviewQueueFilterInput,
+  ReviewQueueStats,
+} from './moderation.types.js';
+import { listReviewQueue, reviewQueueStats } from './review-queue.queries.js';
+
+/** The threshold of the review-queue privilege, as the guardian has it. */
+const reviewQueue = (ctx: Context) => ctx.guardian.settings.privileges.reviewQueue;
+
+@Resolver(() => Post)
+export class PostFlagResolver {
+  @FieldResolver(() => Flag, { nullable: true, description: "The viewer's flag on this post, if they flagged it." })
+  viewerFlag(@Root() post: Post, @Ctx() ctx: Context) {
+    return ctx.loaders.viewerFlagByPostId.load(post.id);
+  }
+
+  @Mutation(() => FlagPostPayload, {
+    description: 'Flags a post for review (the flag privilege, once per post, 20 a day); enough weight hides it.',
+  })
+  async flagPost(@Arg('input', () => FlagPostInput) input: FlagPostInput, @Ctx() ctx: Context) {
+    const { post, flag } = await flagPost(ctx, {
+      postId: parseId(input.postId, 'postId'),
+      reason: input.reason,
+      note: input.note ?? null,
+    });
+    ctx.loaders.postById.clear(post.id).prime(post.id, post);
+    const mine = { ...flag, status: 'OPEN', flaggerId: ctx.viewer!.id };
+    ctx.loaders.viewerFlagByPostId.clear(post.id).prime(post.id, { ...mine, postId: post.id, reviewItemId: 0 });
+    return { post, flag: mine };
+  }
+}
+
+@Resolver(() => Flag)
+export class FlagResolver {
+  @FieldResolver(() => Member)
+  flagger(@Root() flag: Flag, @Ctx() ctx: Context) {
+    return ctx.loaders.memberById.load(flag.flaggerId);
+  }
+}
+
+@Resolver(() => ReviewItem)
+export class ReviewItemResolver {
+  @Query(() => ReviewItemConnection, { description: 'The review queue, oldest waiting first (reviewers).' })
+  reviewQueue(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ReviewQueueFilterInput, { nullable: true }) filter?: ReviewQueueFilterInput | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    ctx.guardian.ensureCan('review.list', null);
+    return listReviewQueue(ctx.em, ctx.guardian.requireViewer(), reviewQueue(ctx), {
+      first: pageSize(first),
+      after,
+      filter: {
+        ...(filter?.kinds?.length ? { kinds: filter.kinds } : {}),
+        ...(filter?.status ? { status: filter.status } : {}),
+        ...(filter?.categoryId != null ? { categoryId: parseId(filter.categoryId, 'categoryId') } : {}),
+      },
+    });
+  }
+
+  @Query(() => ReviewQueueStats, { description: 'How the review queue is keeping up (reviewers).' })
+  reviewQueueStats(@Ctx() ctx: Context) {
+    ctx.guardian.ensureCan('review.list', null);
+    return reviewQueueStats(ctx.em, ctx.guardian.requireViewer(), reviewQueue(ctx));
+  }
+
+  @Mutation(() => ReviewItem, { description: 'Claims an item for a few minutes so no one else acts on it meanwhile.' })
+  claimReviewItem(@Arg('itemId', () => ID) itemId: string, @Ctx() ctx: Context) {
+    return claimReviewItem(ctx, parseId(itemId, 'itemId'));
+  }
+
+  @Mutation(() => ReviewItem, { description: 'Decides an item (AGREE, DISAGREE, IGNORE) or hands it to staff.' })
+  resolveReviewItem(@Arg('input', () => ResolveReviewItemInput) input: ResolveReviewItemInput, @Ctx() ctx: Context) {
+    return resolveReviewItem(ctx, {
+      itemId: parseId(input.itemId, 'itemId'),
+      decision: input.decision,
+      reason: input.reason ?? null,
+    });
+  }
+
+  @FieldResolver(() => Post, { description: 'The post in full: reviewers read hidden posts.' })
+  post(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    return ctx.loaders.postById.load(item.postId);
+  }
+
+  @FieldResolver(() => Member)
+  author(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    return ctx.loaders.memberById.load(item.authorId);
+  }
+
+  @FieldResolver(() => [Flag])
+  flags(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    return ctx.loaders.flagsByReviewItemId.load(item.id);
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'Who holds an unexpired claim on it.' })
+  claimedBy(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    if (item.claimedBy === null || !item.claimExpiresAt || item.claimExpiresAt <= new Date()) return null;
+    return ctx.loaders.memberById.load(item.claimedBy);
+  }
+
+  @FieldResolver(() => Member, { nullable: true })
+  decidedBy(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    return item.decidedBy === null ? null : ctx.loaders.memberById.load(item.decidedBy);
+  }
+
+  @FieldResolver(() => AuthorHistory, {
+    nullable: true,
+    description: "The author's account age and flag record (sanctions live in the sanctions module).",
+  })
+  async history(@Root() item: ReviewItem, @Ctx() ctx: Context): Promise<AuthorHistory | null> {
+    const history = await ctx.loaders.authorHistoryByMemberId.load(item.authorId);
+    if (!history) return null;
+    return { ...history, accountAge: Math.floor((Date.now() - history.accountCreatedAt.getTime()) / 1000) };
+  }
+}
+
+@Resolver(() => ReviewerCount)
+export class ReviewerCountResolver {
+  @FieldResolver(() => Member)
+  reviewer(@Root() row: ReviewerCount, @Ctx() ctx: Context) {
+    return ctx.loaders.memberById.load(row.reviewerId);
+  }
+}
