@@ -64,6 +64,10 @@ export class Migration20261203000000_flags extends Migration {
       create index flags_flagger_idx on flags (flagger_id, created_at);
       -- an item's flags (the queue's loader)
       create index flags_review_item_idx on flags (review_item_id);
+
+      -- Statistics for the new columns now (lists filter on hidden_at): a new column without them
+      -- misled the planner into reading whole tables (see the thread moderation migration).
+      analyze posts;
     `);
   }
 

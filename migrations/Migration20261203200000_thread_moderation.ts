@@ -79,6 +79,10 @@ export class Migration20261203200000_thread_moderation extends Migration {
                        'category.created', 'category.changed')
            or (name in ('post.edited', 'post.deleted') and actor_type = 'member'
                and actor_id is distinct from (data ->> 'authorId')::bigint);
+
+      -- Statistics for the new columns now: without them the planner guessed threads.merged_into_id null in
+      -- 0.5% of rows and read the whole table for a page of the threads list (0.8 s at 100,000).
+      analyze threads;
     `);
   }
 
