@@ -17,8 +17,20 @@ export class Migration20261203000000_flags extends Migration {
         add column hidden_by int references members (id) on delete set null,
         add column hidden_reason text check (char_length(hidden_reason) <= 500),
         add constraint posts_hidden_state_check check ((hidden_at is null) = (hidden_reason is null));
-      -- a hidden question hides its thread from lists: the lists look it up by primary key
       create index posts_hidden_idx on posts (id) where hidden_at is not null;
+
+      -- A hidden question hides its thread from lists and titles: the thread row says so, kept by
+      -- the database whenever a question's hidden_at changes (lock order posts, then threads), so
+      -- a list page reads no post to know it.
+      alter table threads add column question_hidden boolean not null default false;
+      create function threads_question_hidden() returns trigger language plpgsql as $$
+      begin
+        update threads set question_hidden = new.hidden_at is not null where id = new.thread_id;
+        return null;
+      end $$;
+      create trigger posts_question_hidden after update of hidden_at on posts
+        for each row when (new.is_question and (old.hidden_at is null) <> (new.hidden_at is null))
+        execute function threads_question_hidden();
 
       create table review_items (
         id int generated always as identity primary key,
@@ -75,6 +87,9 @@ export class Migration20261203000000_flags extends Migration {
     this.addSql(`
       drop table flags;
       drop table review_items;
+      drop trigger posts_question_hidden on posts;
+      drop function threads_question_hidden();
+      alter table threads drop column question_hidden;
       alter table posts drop constraint posts_hidden_state_check, drop column hidden_reason,
         drop column hidden_by, drop column hidden_at;
     `);

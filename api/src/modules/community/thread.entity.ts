@@ -53,6 +53,7 @@ export class Thread {
     | 'closeNote'
     | 'duplicateOfId'
     | 'mergedIntoId'
+    | 'questionHidden'
     | 'pinnedScope'
     | 'pinnedAt'
     | 'pinnedBy';
@@ -125,6 +126,10 @@ export class Thread {
 
   @Property({ type: 'integer', nullable: true })
   mergedIntoId: number | null = null;
+
+  /** Its question is hidden pending review (kept by a trigger on posts.hidden_at). */
+  @Property({ type: 'boolean' })
+  questionHidden = false;
 
   @Field(() => PinScope, { nullable: true })
   @Property({ type: 'text', nullable: true })

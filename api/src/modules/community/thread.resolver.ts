@@ -73,6 +73,8 @@ export class ThreadResolver {
   /** A thread whose question is hidden shows those who may not read it a placeholder title. */
   @FieldResolver(() => String)
   async title(@Root() thread: Thread, @Ctx() ctx: Context): Promise<string> {
+    // Only a thread flagged as having its question hidden costs a look at the question.
+    if (!thread.questionHidden) return thread.title;
     const question = thread.questionPostId ? await ctx.loaders.postById.load(thread.questionPostId) : null;
     if (!question?.hiddenAt || mayReadPostContent(ctx.viewer, question, thread, ctx.guardian.settings)) {
       return thread.title;

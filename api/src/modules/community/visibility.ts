@@ -69,7 +69,7 @@ export const listedPostSql = (viewer: Viewer | null, p = 'p'): string =>
 
 /** SQL: the thread aliased `t` is listed for `viewer`: readable, and its question not hidden from them. */
 export const listedThreadSql = (viewer: Viewer | null, t = 't'): string => {
-  const hidden = `exists (select 1 from posts hq where hq.id = ${t}.question_post_id and hq.hidden_at is not null)`;
+  const hidden = `${t}.question_hidden`;
   const shown = isStaffViewer(viewer)
     ? 'true'
     : viewer
