@@ -737,7 +737,10 @@ describe('pinning', () => {
     const threads = [];
     for (let i = 0; i < 5; i++) threads.push(await buildThread(api, asker, { categoryId: category }));
     const [t1, t2, t3, t4, t5] = threads.map((t) => t.id);
+    // A list remembers for a few seconds that its scope has no pins: a pin forgets that at once.
+    expect((await page({ categoryId: category }, 1)).edges[0]!.node.id).toBe(t5);
     ok(await api.gql(PIN, { i: { threadId: t4, scope: 'CATEGORY', reason: 'Read first' } }, as(moderator)));
+    expect((await page({ categoryId: category }, 1)).edges[0]!.node.id).toBe(t4);
     await new Promise((resolve) => setTimeout(resolve, 5)); // pin order is by the millisecond
     ok(await api.gql(PIN, { i: { threadId: t2, scope: 'GLOBAL' } }, as(moderator)));
     const expected = [t4, t2, t5, t3, t1];

@@ -5,6 +5,7 @@ import { sql } from '../../../platform/db/sql.js';
 import { transact } from '../../../platform/db/transact.js';
 import type { Scope } from '../../../platform/scope.js';
 import '../community.events.js';
+import { forgetPins } from '../community.queries.js';
 import { validateReason } from '../thread-moderation.rules.js';
 import { readableThread } from '../visibility.js';
 import { Thread, type PinScope } from '../thread.entity.js';
@@ -36,7 +37,7 @@ async function setPin(
   errors: FieldErrors,
 ): Promise<Thread> {
   const viewer = scope.guardian.requireViewer();
-  return transact(scope.em, async (tx) => {
+  const pinned = await transact(scope.em, async (tx) => {
     const { thread } = await readableThread(tx, viewer, threadId, { lock: true });
     scope.guardian.ensureCan('thread.pin', thread);
     assertValid(errors);
@@ -76,4 +77,7 @@ async function setPin(
     );
     return snapshotShape(tx, Thread).map(row!);
   });
+  // After commit: a list asked meanwhile may have remembered the scope without this pin.
+  forgetPins();
+  return pinned;
 }
