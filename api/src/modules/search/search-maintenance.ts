@@ -79,7 +79,8 @@ export async function reconcilePostgres(
            from src s full join doc d on d.source_id = s.source_id
           where s.source_id is null or d.source_id is null
              or (s.thread_id, s.category_id, s.tags, s.solved, s.created_at, s.title, s.body)
-                is distinct from (d.thread_id, d.category_id, d.tags, d.solved, d.created_at, d.title, d.body)`,
+                is distinct from (d.thread_id, d.category_id, d.tags, d.solved, d.created_at, d.title, d.body)
+          order by 1`,
         [...source.params, kind, from, to],
       );
       const refs = drift.map((r) => ({ kind, id: r.id }));
