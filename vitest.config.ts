@@ -47,6 +47,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page that answers in 100 ms on a quiet machine takes seconds on a busy one: polls
+          // end when they pass, so only a real failure waits this long (vitest's default is 1 s).
+          expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
