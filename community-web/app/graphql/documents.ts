@@ -51,6 +51,7 @@ export const ThreadListFragment = graphql(`
         viewCount
         lastActivityAt
         createdAt
+        pinnedScope
         author {
           handle
         }
@@ -85,6 +86,10 @@ export const CategoryQuery = graphql(`
 
 export const ThreadQuery = graphql(`
   query ThreadPage($id: ID!, $after: String) {
+    categories {
+      id
+      name
+    }
     thread(id: $id) {
       id
       title
@@ -98,7 +103,19 @@ export const ThreadQuery = graphql(`
       author {
         handle
       }
+      closeReason
+      closeNote
+      pinnedScope
+      duplicateOf {
+        id
+        title
+      }
+      mergedInto {
+        id
+        title
+      }
       category {
+        id
         slug
         name
       }
@@ -107,6 +124,9 @@ export const ThreadQuery = graphql(`
         accept
         moderate
         close
+        move
+        merge
+        pin
       }
       article {
         id
@@ -146,6 +166,11 @@ export const PostViewFragment = graphql(`
     createdAt
     editedAt
     staffPickedAt
+    isHidden
+    hiddenNotice
+    viewerFlag {
+      reason
+    }
     author {
       handle
       role
@@ -177,6 +202,11 @@ export const PostViewFragment = graphql(`
       accept
       remove
       staffPick
+      hide
+      flag {
+        allowed
+        reason
+      }
     }
   }
 `);
