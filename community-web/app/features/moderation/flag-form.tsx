@@ -68,7 +68,8 @@ export function HideControl({ post }: { post: PostViewFragment }) {
   if (!post.viewerCan.hide) return null;
   const hiding = !post.isHidden;
   return (
-    <details className="inline-block">
+    // Keyed by what it does, so after hiding, "Unhide…" starts closed rather than inheriting "Hide…"'s open state.
+    <details key={hiding ? 'hide' : 'unhide'} className="inline-block">
       <summary className={summaryClass} data-testid={hiding ? 'hide-post' : 'unhide-post'}>
         {hiding ? 'Hide…' : 'Unhide…'}
       </summary>
@@ -76,7 +77,7 @@ export function HideControl({ post }: { post: PostViewFragment }) {
         <input type="hidden" name="intent" value={hiding ? 'hide' : 'unhide'} />
         <input type="hidden" name="postId" value={post.id} />
         <label className="text-slate-700">
-          Reason{' '}
+          {hiding ? 'Why hide it' : 'Why show it again'}{' '}
           <input
             name="reason"
             required={hiding}

@@ -10,7 +10,10 @@ const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-
 const submit =
   'inline-flex items-center rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-semibold text-slate-700 hover:bg-slate-50';
 
-/** One tool: a disclosure with its own small form, so each works without JavaScript. */
+/**
+ * One tool: a disclosure with its own small form, so each works without JavaScript. Callers key
+ * it by intent, so that after "Lock" the "Unlock" in its place starts closed.
+ */
 function Tool({ label, intent, children }: { label: string; intent: string; children: React.ReactNode }) {
   return (
     <details className="group" data-testid={`tool-${intent}`}>
@@ -60,12 +63,12 @@ export function ThreadTools({
       <div className="flex flex-wrap items-start gap-2">
         {can.moderate &&
           (locked ? (
-            <Tool label="Unlock" intent="unlock">
+            <Tool key="unlock" label="Unlock" intent="unlock">
               <Reason required={false} />
               <button className={submit}>Unlock thread</button>
             </Tool>
           ) : (
-            <Tool label="Lock" intent="lock">
+            <Tool key="lock" label="Lock" intent="lock">
               <Reason />
               <button className={submit}>Lock thread</button>
             </Tool>
@@ -73,12 +76,12 @@ export function ThreadTools({
         {can.close &&
           !locked &&
           (closed ? (
-            <Tool label="Reopen" intent="reopen">
+            <Tool key="reopen" label="Reopen" intent="reopen">
               <Reason required={false} />
               <button className={submit}>Reopen thread</button>
             </Tool>
           ) : (
-            <Tool label="Close" intent="close">
+            <Tool key="close" label="Close" intent="close">
               <label className="block text-slate-700">
                 Close as
                 <select name="reason" className={input} required>
@@ -101,7 +104,7 @@ export function ThreadTools({
             </Tool>
           ))}
         {can.move && (
-          <Tool label="Move" intent="move">
+          <Tool key="move" label="Move" intent="move">
             <label className="block text-slate-700">
               To category
               <select name="categoryId" defaultValue={thread.category.id} className={input}>
@@ -117,7 +120,7 @@ export function ThreadTools({
           </Tool>
         )}
         {can.merge && !thread.mergedInto && (
-          <Tool label="Merge" intent="merge">
+          <Tool key="merge" label="Merge" intent="merge">
             <label className="block text-slate-700">
               Into thread (its id or URL)
               <input name="into" required placeholder="/t/42" className={input} />
@@ -135,7 +138,7 @@ export function ThreadTools({
               </button>
             </Form>
           ) : (
-            <Tool label="Pin" intent="pin">
+            <Tool key="pin" label="Pin" intent="pin">
               <fieldset>
                 <legend className="text-slate-700">Pin</legend>
                 <label className="mr-3 inline-flex items-center gap-1 text-slate-700">
