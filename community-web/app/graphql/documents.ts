@@ -6,6 +6,17 @@ export const ViewerQuery = graphql(`
       id
       handle
       role
+      isAdvocate
+      privileges {
+        held {
+          key
+        }
+      }
+      sanction {
+        kind
+        until
+        reason
+      }
     }
     notices {
       level {

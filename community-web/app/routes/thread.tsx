@@ -55,6 +55,8 @@ import {
 import { ThreadTools } from '../features/moderation/thread-tools';
 import { threadIdFrom } from '../features/moderation/thread-ref';
 import { ThreadNotices } from '../features/moderation/thread-notices';
+import { sanctionText } from '../features/moderation/sanction-banner';
+import { useViewer } from '../root';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
 
@@ -342,6 +344,7 @@ const THREAD_INTENTS = new Set(['lock', 'unlock', 'close', 'reopen', 'move', 'me
 
 function ThreadMain() {
   const { thread, categories } = useLoaderData<typeof loader>();
+  const viewer = useViewer();
   const actionData = useActionData<typeof action>() as (PostActionErrors & { intent?: string }) | undefined;
   if (!thread) return null;
   const accepted = thread.acceptedAnswer;
@@ -441,13 +444,19 @@ function ThreadMain() {
         </h2>
         {thread.viewerCan.reply ? (
           <ReplyForm errors={replyErrors} />
-        ) : thread.status === 'OPEN' || thread.status === 'ANSWERED' ? (
+        ) : viewer?.sanction ? (
+          <p className="mt-2 text-sm text-slate-700" data-testid="reply-sanctioned">
+            {sanctionText(viewer.sanction)}. You can read, but not reply.
+          </p>
+        ) : !viewer && (thread.status === 'OPEN' || thread.status === 'ANSWERED') ? (
           <p className="mt-2 text-sm text-slate-600">
             <Link to={`/login?redirectTo=/t/${thread.id}`} className="font-medium text-brand-700 underline">
               Log in
             </Link>{' '}
             to reply.
           </p>
+        ) : thread.status === 'OPEN' || thread.status === 'ANSWERED' ? (
+          <p className="mt-2 text-sm text-slate-600">You cannot reply to this thread.</p>
         ) : (
           <p className="mt-2 text-sm text-slate-600">
             This thread is {thread.status.toLowerCase()}: it no longer accepts replies.

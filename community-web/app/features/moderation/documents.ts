@@ -107,3 +107,139 @@ export const UnpinThreadMutation = graphql(`
     }
   }
 `);
+
+/** One review item as the queue shows it. */
+export const ReviewItemViewFragment = graphql(`
+  fragment ReviewItemView on ReviewItem {
+    id
+    kind
+    status
+    staffOnly
+    createdAt
+    claimExpiresAt
+    claimedBy {
+      handle
+    }
+    post {
+      id
+      body
+      isQuestion
+      isHidden
+      thread {
+        id
+        title
+      }
+    }
+    author {
+      handle
+    }
+    history {
+      accountAge
+      previousFlags
+      previousFlagsAgreed
+    }
+    flags {
+      id
+      reason
+      note
+      flagger {
+        handle
+      }
+      createdAt
+    }
+  }
+`);
+
+/** Staff's view of a member: the sanction in force, past sanctions and private notes. */
+export const MemberModerationQuery = graphql(`
+  query MemberModeration($handle: String!) {
+    member(handle: $handle) {
+      id
+      sanction {
+        id
+        kind
+        until
+        reason
+      }
+      sanctionHistory(first: 10) {
+        edges {
+          node {
+            id
+            kind
+            reason
+            startsAt
+            until
+            liftedAt
+            imposedBy {
+              handle
+            }
+            liftedBy {
+              handle
+            }
+          }
+        }
+      }
+      staffNotes(first: 50) {
+        edges {
+          node {
+            id
+            bodyHtml
+            createdAt
+            viewerCanDelete
+            author {
+              handle
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SilenceMemberMutation = graphql(`
+  mutation SilenceMember($input: SanctionInput!) {
+    silenceMember(input: $input) {
+      sanction {
+        id
+      }
+    }
+  }
+`);
+
+export const SuspendMemberMutation = graphql(`
+  mutation SuspendMember($input: SanctionInput!) {
+    suspendMember(input: $input) {
+      sanction {
+        id
+      }
+    }
+  }
+`);
+
+export const LiftSanctionMutation = graphql(`
+  mutation LiftSanction($memberId: ID!) {
+    liftSanction(memberId: $memberId) {
+      lifted {
+        id
+      }
+    }
+  }
+`);
+
+export const AddStaffNoteMutation = graphql(`
+  mutation AddStaffNote($input: AddStaffNoteInput!) {
+    addStaffNote(input: $input) {
+      note {
+        id
+      }
+    }
+  }
+`);
+
+export const DeleteStaffNoteMutation = graphql(`
+  mutation DeleteStaffNote($id: ID!) {
+    deleteStaffNote(id: $id) {
+      deletedNoteId
+    }
+  }
+`);

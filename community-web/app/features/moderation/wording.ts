@@ -83,3 +83,19 @@ export const AUDIT_KINDS: Record<string, string> = {
   'category.created': 'created a category',
   'category.changed': 'changed a category',
 };
+
+/** When the queue would be clear at the last 7 days' rate, as the capacity view says it. */
+export function projectionInWords(open: number, projectedClearSeconds: number | null | undefined): string {
+  if (open === 0) return 'nothing waits';
+  if (projectedClearSeconds == null) return 'no pace yet: nothing decided this week';
+  return `${durationInWords(projectedClearSeconds)} at this week’s pace`;
+}
+
+/** An account's age from seconds: "3 days old", "2 years old". */
+export function accountAgeInWords(seconds: number): string {
+  const days = Math.floor(seconds / 86400);
+  if (days < 1) return 'new today';
+  if (days < 60) return `${days} day${days === 1 ? '' : 's'} old`;
+  if (days < 730) return `${Math.floor(days / 30)} months old`;
+  return `${Math.floor(days / 365)} years old`;
+}
