@@ -5,6 +5,7 @@ import { graphql } from '../graphql/generated';
 import type { ReviewDecision } from '../graphql/generated/graphql';
 import { CapacityView } from '../features/moderation/capacity-view';
 import { ReviewItemCard } from '../features/moderation/review-item-card';
+import { statusFor } from '../lib/form-errors';
 import { readToken } from '../lib/session.server';
 import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/moderation.review';
@@ -76,14 +77,14 @@ export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => 
   const back = `${HERE}${new URL(request.url).search}`;
   if (intent === 'claim') {
     const res = await api(request, ClaimMutation, { itemId });
-    if (res.error) return data({ itemId, error: res.error.message }, { status: 409 });
+    if (res.error) return data({ itemId, error: res.error.message }, { status: statusFor(res.error) });
     throw redirect(`${back}#item-${itemId}`);
   }
   const reason = String(form.get('reason') ?? '').trim();
   const res = await api(request, ResolveMutation, {
     input: { itemId, decision: String(form.get('decision') ?? '') as ReviewDecision, reason: reason || null },
   });
-  if (res.error) return data({ itemId, error: res.error.message }, { status: 409 });
+  if (res.error) return data({ itemId, error: res.error.message }, { status: statusFor(res.error) });
   throw redirect(back);
 });
 
