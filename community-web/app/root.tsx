@@ -13,6 +13,7 @@ import {
 import type { Route } from './+types/root';
 import './app.css';
 import { SiteHeader } from './components/layout/site-header';
+import { SanctionBanner } from './features/moderation/sanction-banner';
 import { describeError } from './components/layout/error-text';
 import { NoticesRegion } from './features/reputation/notices';
 import { ViewerQuery } from './graphql/documents';
@@ -38,10 +39,34 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (result.staleSession) {
     return data({ viewer: null, notices: null, nonce }, { headers: { 'set-cookie': await clearTokenHeader() } });
   }
-  return { viewer: result.data?.me ?? null, notices: result.data?.notices ?? null, nonce };
+  const me = result.data?.me;
+  const viewer = me
+    ? {
+        id: me.id,
+        handle: me.handle,
+        role: me.role,
+        canReview: canReview(me),
+        sanction: me.sanction ?? null,
+      }
+    : null;
+  return { viewer, notices: result.data?.notices ?? null, nonce };
 }
 
-export type Viewer = { id: string; handle: string; role: string } | null;
+/**
+ * Whether the review queue is the viewer's to work, as the API's rule has it (staff, advocates,
+ * and members holding the reviewQueue privilege): the header links it only for them.
+ */
+function canReview(me: { role: string; isAdvocate: boolean; privileges: { held: { key: string }[] } }) {
+  return me.role !== 'MEMBER' || me.isAdvocate || me.privileges.held.some((p) => p.key === 'reviewQueue');
+}
+
+export type Viewer = {
+  id: string;
+  handle: string;
+  role: string;
+  canReview: boolean;
+  sanction: { kind: string; until?: string | null; reason: string } | null;
+} | null;
 
 /** The signed-in member as the root loader saw it, for any route component. */
 export function useViewer(): Viewer {
@@ -80,6 +105,7 @@ function SiteChrome({ children }: { children: React.ReactNode }) {
         Skip to content
       </a>
       <SiteHeader viewer={viewer} />
+      {viewer?.sanction && <SanctionBanner sanction={viewer.sanction} />}
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>

@@ -22,5 +22,7 @@ export default [
   route('moderation/removed', 'routes/moderation.removed.tsx'),
   route('moderation/activity', 'routes/moderation.activity.tsx'),
   route('moderation/knowledge', 'routes/moderation.knowledge.tsx'),
+  route('moderation/review', 'routes/moderation.review.tsx'),
+  route('moderation/audit', 'routes/moderation.audit.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

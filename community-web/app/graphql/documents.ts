@@ -6,6 +6,17 @@ export const ViewerQuery = graphql(`
       id
       handle
       role
+      isAdvocate
+      privileges {
+        held {
+          key
+        }
+      }
+      sanction {
+        kind
+        until
+        reason
+      }
     }
     notices {
       level {
@@ -51,6 +62,7 @@ export const ThreadListFragment = graphql(`
         viewCount
         lastActivityAt
         createdAt
+        pinnedScope
         author {
           handle
         }
@@ -85,6 +97,10 @@ export const CategoryQuery = graphql(`
 
 export const ThreadQuery = graphql(`
   query ThreadPage($id: ID!, $after: String) {
+    categories {
+      id
+      name
+    }
     thread(id: $id) {
       id
       title
@@ -98,7 +114,19 @@ export const ThreadQuery = graphql(`
       author {
         handle
       }
+      closeReason
+      closeNote
+      pinnedScope
+      duplicateOf {
+        id
+        title
+      }
+      mergedInto {
+        id
+        title
+      }
       category {
+        id
         slug
         name
       }
@@ -107,6 +135,9 @@ export const ThreadQuery = graphql(`
         accept
         moderate
         close
+        move
+        merge
+        pin
       }
       article {
         id
@@ -146,6 +177,11 @@ export const PostViewFragment = graphql(`
     createdAt
     editedAt
     staffPickedAt
+    isHidden
+    hiddenNotice
+    viewerFlag {
+      reason
+    }
     author {
       handle
       role
@@ -177,6 +213,11 @@ export const PostViewFragment = graphql(`
       accept
       remove
       staffPick
+      hide
+      flag {
+        allowed
+        reason
+      }
     }
   }
 `);

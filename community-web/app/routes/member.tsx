@@ -2,6 +2,15 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchPara
 import { Button, Field, FormMessage } from '../components/ui/field';
 import { api, query } from '../graphql/client.server';
 import { GrantAdvocateMutation, MemberQuery, RevokeAdvocateMutation } from '../graphql/documents';
+import {
+  AddStaffNoteMutation,
+  DeleteStaffNoteMutation,
+  LiftSanctionMutation,
+  MemberModerationQuery,
+  SilenceMemberMutation,
+  SuspendMemberMutation,
+} from '../features/moderation/documents';
+import { SanctionTools, StaffNotes } from '../features/moderation/member-tools';
 import { BadgeCounts } from '../features/badges/badge-counts';
 import { MemberBadges } from '../features/badges/member-badges';
 import { SolutionList } from '../features/forum/solution-list';
@@ -23,6 +32,14 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `@${data?.member
 export async function loader({ request, params }: Route.LoaderArgs) {
   const handle = routeParam(params.handle, isHandleParam);
   const search = new URL(request.url).searchParams;
+  // Sanctions and staff notes are staff only: the API refuses anyone else (FORBIDDEN), which
+  // here means "no staff tools", never a failed page.
+  const moderation = (await readToken(request))
+    ? api(request, MemberModerationQuery, { handle }).then(
+        (r) => r.data?.member ?? null,
+        () => null,
+      )
+    : Promise.resolve(null);
   const { data } = await query(
     request,
     MemberQuery,
@@ -37,15 +54,48 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     { routeParams: ['handle', 'authorHandle'] },
   );
-  return data;
+  return { ...data, moderation: await moderation };
 }
 
-/** Staff grant or revoke advocate status, with a reason kept in the audit trail. */
+/** The end of the chosen day (a date input's yyyy-mm-dd), UTC; anything else goes to the API as is. */
+const endOfDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.000Z` : value);
+
+/** Staff act on a member: sanctions and staff notes; null for intents that are not theirs. */
+async function moderate(request: Request, form: FormData, intent: string) {
+  const text = (name: string) => String(form.get(name) ?? '');
+  switch (intent) {
+    case 'sanction': {
+      const input = { memberId: text('memberId'), until: endOfDay(text('until')), reason: text('reason') };
+      return text('kind') === 'SUSPEND'
+        ? api(request, SuspendMemberMutation, { input })
+        : api(request, SilenceMemberMutation, { input });
+    }
+    case 'lift':
+      return api(request, LiftSanctionMutation, { memberId: text('memberId') });
+    case 'addNote':
+      return api(request, AddStaffNoteMutation, { input: { memberId: text('memberId'), body: text('body') } });
+    case 'deleteNote':
+      return api(request, DeleteStaffNoteMutation, { id: text('noteId') });
+    default:
+      return null;
+  }
+}
+
+/**
+ * Staff grant or revoke advocate status (with a reason kept in the audit trail), sanction a
+ * member, and keep notes on them.
+ */
 export const action = sameOriginAction(async ({ request, params }: Route.ActionArgs) => {
   const here = `/u/${routeParam(params.handle, isHandleParam)}`;
   if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
+  const moderated = await moderate(request, form, intent);
+  if (moderated) {
+    if (!moderated.error) throw redirect(here);
+    if (moderated.error.code === 'UNAUTHENTICATED') throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
+    return data({ intent, ...formErrors(moderated.error), reason: '' }, { status: statusFor(moderated.error) });
+  }
   const input = { memberId: String(form.get('memberId') ?? ''), reason: String(form.get('reason') ?? '') };
   const res =
     intent === 'revokeAdvocate'
@@ -55,16 +105,20 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
         });
   if (res.error) {
     if (res.error.code === 'UNAUTHENTICATED') throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
-    return data({ ...formErrors(res.error), reason: input.reason }, { status: statusFor(res.error) });
+    return data({ intent, ...formErrors(res.error), reason: input.reason }, { status: statusFor(res.error) });
   }
   throw redirect(here);
 });
 
+const MEMBER_TOOL_INTENTS = new Set(['sanction', 'lift', 'addNote', 'deleteNote']);
+
 const ROLES: Record<string, string> = { MEMBER: 'Member', ADMIN: 'Administrator', MODERATOR: 'Moderator' };
 
 export default function MemberPage() {
-  const { member, threads, categories } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { member, threads, categories, moderation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  // The advocate form's errors (its Enter key sends no intent); the staff tools show their own.
+  const result = actionData && !MEMBER_TOOL_INTENTS.has(actionData.intent) ? actionData : null;
   const viewer = useViewer();
   const [params] = useSearchParams();
   if (!member) return null;
@@ -172,6 +226,13 @@ export default function MemberPage() {
             </div>
           </Form>
         </section>
+      )}
+
+      {moderation?.staffNotes && (
+        <>
+          <SanctionTools member={moderation} errors={actionData ?? null} />
+          <StaffNotes member={moderation} errors={actionData ?? null} />
+        </>
       )}
 
       <ProfileSection id="badges" title="Badges">

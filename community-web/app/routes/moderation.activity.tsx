@@ -79,7 +79,12 @@ export default function Activity() {
   };
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Activity log</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">Activity log</h1>
+        <Link to="/moderation/audit" className="text-sm font-medium text-brand-700 hover:underline">
+          Moderator actions only: the audit log →
+        </Link>
+      </div>
       <p className="text-sm text-slate-600">
         Every action as it was recorded, newest first. A subject such as <code>thread:12</code> shows a thread’s whole
         life, its posts included; <code>member:3</code> what happened to a member.

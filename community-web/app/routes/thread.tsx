@@ -19,10 +19,17 @@ import {
   VoteMutation,
   WithdrawStaffPickMutation,
 } from '../graphql/documents';
-import type { RemovalReason, ThreadStatus, VoteValue } from '../graphql/generated/graphql';
+import type {
+  CloseReason,
+  FlagReason,
+  PinScope,
+  RemovalReason,
+  ThreadStatus,
+  VoteValue,
+} from '../graphql/generated/graphql';
 import { timeAgo } from '../features/forum/format';
 import { PostCard, type PostActionErrors } from '../features/forum/post-card';
-import { StatusBadge, Tag } from '../features/forum/status-badge';
+import { PinnedBadge, StatusBadge, Tag } from '../features/forum/status-badge';
 import { isBotRequest } from '../lib/bots.server';
 import { formErrors, statusFor } from '../lib/form-errors';
 import { isIdParam, routeParam } from '../lib/route-params';
@@ -32,6 +39,24 @@ import type { Route } from './+types/thread';
 import { formatCount } from '../lib/plural';
 import { ThreadRelatedQuery } from '../features/search/documents';
 import { RelatedList } from '../features/search/related-list';
+import {
+  CloseThreadMutation,
+  FlagPostMutation,
+  HidePostMutation,
+  LockThreadMutation,
+  MergeThreadMutation,
+  MoveThreadMutation,
+  PinThreadMutation,
+  ReopenThreadMutation,
+  UnhidePostMutation,
+  UnlockThreadMutation,
+  UnpinThreadMutation,
+} from '../features/moderation/documents';
+import { ThreadTools } from '../features/moderation/thread-tools';
+import { threadIdFrom } from '../features/moderation/thread-ref';
+import { ThreadNotices } from '../features/moderation/thread-notices';
+import { sanctionText } from '../features/moderation/sanction-banner';
+import { useViewer } from '../root';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
 
@@ -50,6 +75,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+/** An optional text field: empty is "not given". */
+const optional = (form: FormData, name: string) => text(form, name).trim() || null;
 
 export const action = sameOriginAction(async ({ request, params }: Route.ActionArgs) => {
   routeParam(params.id, isIdParam);
@@ -137,6 +164,84 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
       const res = await api(request, SetStatusMutation, {
         input: { threadId: params.id, status: text(form, 'status') as ThreadStatus },
       });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'flag': {
+      const res = await api(request, FlagPostMutation, {
+        input: { postId, reason: text(form, 'reason') as FlagReason, note: optional(form, 'note') },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${postId}`);
+    }
+    case 'hide': {
+      const res = await api(request, HidePostMutation, { input: { postId, reason: text(form, 'reason') } });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${postId}`);
+    }
+    case 'unhide': {
+      const res = await api(request, UnhidePostMutation, { input: { postId, reason: optional(form, 'reason') } });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#post-${postId}`);
+    }
+    case 'lock': {
+      const res = await api(request, LockThreadMutation, {
+        input: { threadId: params.id, reason: text(form, 'reason') },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'unlock': {
+      const res = await api(request, UnlockThreadMutation, {
+        input: { threadId: params.id, reason: optional(form, 'reason') },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'reopen': {
+      const res = await api(request, ReopenThreadMutation, {
+        input: { threadId: params.id, reason: optional(form, 'reason') },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'close': {
+      const reason = text(form, 'reason') as CloseReason;
+      const original = optional(form, 'duplicateOf');
+      const res = await api(request, CloseThreadMutation, {
+        input: {
+          threadId: params.id,
+          reason,
+          duplicateOfId: reason === 'DUPLICATE' && original ? threadIdFrom(original) : null,
+          note: optional(form, 'note'),
+        },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'move': {
+      const res = await api(request, MoveThreadMutation, {
+        input: { threadId: params.id, categoryId: text(form, 'categoryId'), reason: text(form, 'reason') },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'merge': {
+      const res = await api(request, MergeThreadMutation, {
+        input: { threadId: params.id, intoThreadId: threadIdFrom(text(form, 'into')), reason: text(form, 'reason') },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(`/t/${res.data.mergeThread.into.id}`);
+    }
+    case 'pin': {
+      const res = await api(request, PinThreadMutation, {
+        input: { threadId: params.id, scope: text(form, 'scope') as PinScope, reason: optional(form, 'reason') },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(here);
+    }
+    case 'unpin': {
+      const res = await api(request, UnpinThreadMutation, { threadId: params.id });
       if (res.error) return fail(res.error);
       throw redirect(here);
     }
@@ -234,14 +339,19 @@ export default function ThreadPage() {
   );
 }
 
+/** Intents that act on the thread rather than on one post: their errors show by the tools. */
+const THREAD_INTENTS = new Set(['lock', 'unlock', 'close', 'reopen', 'move', 'merge', 'pin', 'unpin']);
+
 function ThreadMain() {
-  const { thread } = useLoaderData<typeof loader>();
+  const { thread, categories } = useLoaderData<typeof loader>();
+  const viewer = useViewer();
   const actionData = useActionData<typeof action>() as (PostActionErrors & { intent?: string }) | undefined;
   if (!thread) return null;
   const accepted = thread.acceptedAnswer;
   const others = thread.replies.edges.map((e) => e.node).filter((p) => p.id !== accepted?.id);
   const replyErrors = actionData?.intent === 'reply' ? actionData : null;
-  const postErrors = actionData && actionData.intent !== 'reply' ? actionData : null;
+  const threadErrors = actionData?.intent && THREAD_INTENTS.has(actionData.intent) ? actionData : null;
+  const postErrors = actionData && actionData.intent !== 'reply' && !threadErrors ? actionData : null;
   // Staff may start an article from any answer while the thread has none.
   const canMakeArticle = thread.viewerCan.moderate && !thread.article;
   const note = thread.article && threadArticleNote(thread.article);
@@ -263,6 +373,7 @@ function ThreadMain() {
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-500">
           <StatusBadge status={thread.status} />
+          {thread.pinnedScope && <PinnedBadge scope={thread.pinnedScope} />}
           {thread.tags.map((tag) => (
             <Tag key={tag} tag={tag} href={`/c/${thread.category.slug}?tag=${encodeURIComponent(tag)}`} />
           ))}
@@ -271,35 +382,10 @@ function ThreadMain() {
             {formatCount(thread.viewCount, 'view')} · {formatCount(thread.replyCount, 'reply', 'replies')}
           </span>
         </div>
-        {(thread.viewerCan.moderate || thread.viewerCan.close) && (
-          <Form method="post" className="mt-3 flex items-center gap-2 text-sm">
-            <input type="hidden" name="intent" value="status" />
-            <span className="text-slate-500">Moderate:</span>
-            {thread.status !== 'CLOSED' && (
-              <Button name="status" value="CLOSED" variant="secondary" className="!py-1">
-                Close
-              </Button>
-            )}
-            {/* Members with the close/reopen privilege close and re-open; only staff lock. */}
-            {thread.viewerCan.moderate && thread.status !== 'LOCKED' && (
-              <Button name="status" value="LOCKED" variant="secondary" className="!py-1">
-                Lock
-              </Button>
-            )}
-            {(thread.status === 'CLOSED' || thread.status === 'LOCKED') && (
-              <Button name="status" value="OPEN" variant="secondary" className="!py-1">
-                Re-open
-              </Button>
-            )}
-            {/* Staff read the event log; this thread's part of it is one filter away. */}
-            {thread.viewerCan.moderate && (
-              <Link to={`/moderation/activity?subject=thread:${thread.id}`} className="text-brand-700 hover:underline">
-                History
-              </Link>
-            )}
-          </Form>
-        )}
+        <ThreadTools thread={thread} categories={categories} error={threadErrors?.form} />
       </div>
+
+      <ThreadNotices thread={thread} />
 
       {thread.article && note && (
         <p
@@ -358,13 +444,19 @@ function ThreadMain() {
         </h2>
         {thread.viewerCan.reply ? (
           <ReplyForm errors={replyErrors} />
-        ) : thread.status === 'OPEN' || thread.status === 'ANSWERED' ? (
+        ) : viewer?.sanction ? (
+          <p className="mt-2 text-sm text-slate-700" data-testid="reply-sanctioned">
+            {sanctionText(viewer.sanction)}. You can read, but not reply.
+          </p>
+        ) : !viewer && (thread.status === 'OPEN' || thread.status === 'ANSWERED') ? (
           <p className="mt-2 text-sm text-slate-600">
             <Link to={`/login?redirectTo=/t/${thread.id}`} className="font-medium text-brand-700 underline">
               Log in
             </Link>{' '}
             to reply.
           </p>
+        ) : thread.status === 'OPEN' || thread.status === 'ANSWERED' ? (
+          <p className="mt-2 text-sm text-slate-600">You cannot reply to this thread.</p>
         ) : (
           <p className="mt-2 text-sm text-slate-600">
             This thread is {thread.status.toLowerCase()}: it no longer accepts replies.

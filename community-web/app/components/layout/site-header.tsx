@@ -2,10 +2,10 @@ import { Form, Link, NavLink } from 'react-router';
 import { HeaderSearch, SearchLink } from '../../features/search/header-search';
 import { MobileMenu } from './mobile-menu';
 
-export type HeaderViewer = { handle: string; role: string } | null;
+export type HeaderViewer = { handle: string; role: string; canReview?: boolean } | null;
 
 const desktopLink = ({ isActive }: { isActive: boolean }) =>
-  `whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
+  `whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
 const mobileLink = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
 
@@ -16,6 +16,7 @@ function sections(viewer: HeaderViewer) {
     { to: '/kb', label: 'Knowledge' },
     { to: '/leaderboard', label: 'Leaderboard' },
     { to: '/badges', label: 'Badges' },
+    ...(viewer?.canReview ? [{ to: '/moderation/review', label: 'Review' }] : []),
     ...(viewer && viewer.role !== 'MEMBER'
       ? [
           { to: '/moderation/removed', label: 'Removed' },
@@ -39,8 +40,8 @@ function LogoutForm({ className }: { className: string }) {
 
 /**
  * The site header: logo, sections, "Ask a question" and the account links. From the lg
- * breakpoint up everything sits in one bar (staff have seven sections: below 1024 px they do not
- * fit beside the account links); below it the sections and account links move into a Menu
+ * breakpoint up everything sits in one bar (staff have nine sections: below 1024 px they do not
+ * fit beside the account links; the audit log is linked from Review and Activity, not here); below it the sections and account links move into a Menu
  * disclosure so nothing runs off a phone's or a tablet's screen.
  */
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {

@@ -5,12 +5,14 @@ import { Button, FieldError, FormMessage, TextArea } from '../../components/ui/f
 import type { PostViewFragment } from '../../graphql/generated/graphql';
 import { useHydrated } from '../../lib/use-hydrated';
 import { BadgeCounts } from '../badges/badge-counts';
+import { FlagControl, HideControl } from '../moderation/flag-form';
 import { AdvocateMark } from '../reputation/advocate-mark';
 import { timeAgo } from './format';
 import { formatCount } from '../../lib/plural';
 
 export interface PostActionErrors {
   postId?: string;
+  intent?: string;
   form: string | null;
   fields: Record<string, string>;
   /** An unconfirmed destructive submission (no JavaScript): its fields, to send again confirmed. */
@@ -184,7 +186,23 @@ export function PostCard({
             )}
           </p>
         )}
-        {editing ? (
+        {post.isHidden && post.hiddenNotice && (
+          <p
+            className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="hidden-notice"
+          >
+            {post.hiddenNotice}
+          </p>
+        )}
+        {post.isHidden && !post.hiddenNotice ? (
+          // Whoever may not read a hidden post gets a fixed text in its place: say it plainly.
+          <p
+            className="rounded-md bg-slate-100 px-3 py-2 text-sm italic text-slate-700"
+            data-testid="hidden-placeholder"
+          >
+            This post is hidden pending review.
+          </p>
+        ) : editing ? (
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="edit" />
             <input type="hidden" name="postId" value={post.id} />
@@ -264,6 +282,7 @@ export function PostCard({
               </ConfirmButton>
             </Form>
           ) : null}
+          <HideControl post={post} />
           {makeArticle && !post.isQuestion && (
             <Form method="post" className="inline">
               <input type="hidden" name="intent" value="makeArticle" />
@@ -282,6 +301,7 @@ export function PostCard({
               </Button>
             </Form>
           )}
+          <FlagControl post={post} fieldErrors={mine?.intent === 'flag' ? mine.fields : undefined} />
         </footer>
         {!editing && mine?.form && (
           <div className="mt-2">

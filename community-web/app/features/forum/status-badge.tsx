@@ -33,3 +33,15 @@ export function Tag({ tag, href }: { tag: string; href?: string }) {
     <span className={cls}>{tag}</span>
   );
 }
+
+/** A pinned thread: in its category, or on the home page too. */
+export function PinnedBadge({ scope }: { scope: string }) {
+  return (
+    <span
+      data-testid="pinned"
+      className="inline-flex items-center rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800 ring-1 ring-inset ring-indigo-200"
+    >
+      {scope === 'GLOBAL' ? 'Pinned everywhere' : 'Pinned'}
+    </span>
+  );
+}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { ThreadListFragment } from '../../graphql/generated/graphql';
 import { timeAgo } from './format';
-import { StatusBadge, Tag } from './status-badge';
+import { PinnedBadge, StatusBadge, Tag } from './status-badge';
 import { formatNumber, pluralize } from '../../lib/plural';
 
 /** Threads as rows: score, replies and views beside the title, status and tags under it. */
@@ -40,6 +40,7 @@ export function ThreadList({ threads, showCategory = true }: { threads: ThreadLi
             </Link>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
               <StatusBadge status={t.status} />
+              {t.pinnedScope && <PinnedBadge scope={t.pinnedScope} />}
               {t.tags.map((tag) => (
                 <Tag key={tag} tag={tag} />
               ))}
