@@ -7,6 +7,8 @@ import { EventSubscribers } from './platform/events/subscribers.js';
 import { Jobs } from './platform/jobs/jobs.js';
 import { RateLimits } from './platform/rate-limit.js';
 import type { Services } from './platform/scope.js';
+import { SettingsStore } from './platform/settings-store.js';
+import { SETTINGS_GROUPS, type Settings } from './settings.js';
 
 export interface App {
   services: Services;
@@ -30,8 +32,14 @@ export async function bootstrap(
   const orm = await openOrm(db.url, config.DB_POOL_MAX, assembly.entities);
   await migrate(orm);
   const work = config.JOBS_WORKER === 'on';
+  const settings = new SettingsStore<Settings>(() => orm.em.fork(), SETTINGS_GROUPS, config.startup, {
+    url: db.url,
+    pollMs: config.SETTINGS_POLL_MS,
+  });
+  await settings.start();
   const services: Services = {
     config,
+    settings,
     orm,
     assembly,
     rateLimits: new RateLimits(orm.em.getConnection().getKnex()),
@@ -57,6 +65,7 @@ export async function bootstrap(
     async close() {
       await services.events.stop();
       await services.jobs.stop();
+      await settings.stop();
       await orm.close(true);
       await db.embedded?.stop();
     },

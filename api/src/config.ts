@@ -84,13 +84,18 @@ const envSchema = z.object({
   ABUSE_LIMITS: z.string().default('{}'),
   // Moderation rules (flag weights, the hide threshold): a JSON object overriding any default (modules/moderation/moderation.rules.ts)
   MODERATION_RULES: z.string().default('{}'),
+  // How often an instance checks for settings changed elsewhere, in case a NOTIFY was lost
+  SETTINGS_POLL_MS: z.coerce.number().int().min(100).default(5000),
 });
 
 export type Config = z.infer<typeof envSchema> & {
   isProduction: boolean;
-  reputation: ReputationRules;
-  abuseLimits: AbuseLimits;
-  moderation: ModerationRules;
+  /**
+   * Startup values of the runtime settings (code defaults, then the environment's JSON). Code
+   * reads `scope.settings` (settings.ts), which adds what admins changed; only the settings
+   * store reads these.
+   */
+  startup: { reputation: ReputationRules; abuseLimits: AbuseLimits; moderation: ModerationRules };
 };
 
 /** Parses the environment once at boot; a bad value stops the process with a readable message. */
@@ -103,9 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = {
     ...parsed.data,
     isProduction: parsed.data.NODE_ENV === 'production',
-    reputation: parseReputationRules(parsed.data.REPUTATION_RULES),
-    abuseLimits: parseAbuseLimits(parsed.data.ABUSE_LIMITS),
-    moderation: parseModerationRules(parsed.data.MODERATION_RULES),
+    startup: {
+      reputation: parseReputationRules(parsed.data.REPUTATION_RULES),
+      abuseLimits: parseAbuseLimits(parsed.data.ABUSE_LIMITS),
+      moderation: parseModerationRules(parsed.data.MODERATION_RULES),
+    },
   };
   if (config.isProduction && !config.SESSION_SECRET) {
     throw new Error('Invalid configuration: SESSION_SECRET is required in production');

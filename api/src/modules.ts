@@ -8,6 +8,7 @@ import { moderationModule } from './modules/moderation/index.js';
 import { reputationModule } from './modules/reputation/index.js';
 import { sanctionsModule } from './modules/sanctions/index.js';
 import { searchModule } from './modules/search/index.js';
+import { settingsModule } from './modules/settings/index.js';
 import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
 import { assemble, type ModuleDefinition } from './platform/module.js';
 
@@ -23,6 +24,7 @@ export const modules = [
   searchModule,
   moderationModule,
   sanctionsModule,
+  settingsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

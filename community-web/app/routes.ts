@@ -24,5 +24,6 @@ export default [
   route('moderation/knowledge', 'routes/moderation.knowledge.tsx'),
   route('moderation/review', 'routes/moderation.review.tsx'),
   route('moderation/audit', 'routes/moderation.audit.tsx'),
+  route('admin/settings', 'routes/admin.settings.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

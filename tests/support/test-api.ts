@@ -45,10 +45,12 @@ export interface TestApi {
  */
 export async function startTestApi(
   env: Record<string, string> = {},
-  opts: { startWorkers?: boolean } = {},
+  opts: { startWorkers?: boolean; sameDatabaseAs?: TestApi } = {},
 ): Promise<TestApi> {
-  const name = `hearth_t_${randomBytes(5).toString('hex')}`;
-  const url = await createTestDatabase(inject('pgAdminUrl'), name);
+  // A second instance on another API's database: what two API processes behind one load balancer share.
+  const url =
+    opts.sameDatabaseAs?.app.database.url ??
+    (await createTestDatabase(inject('pgAdminUrl'), `hearth_t_${randomBytes(5).toString('hex')}`));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,

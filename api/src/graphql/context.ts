@@ -23,14 +23,17 @@ export async function buildContext(
   requestId: string = randomUUID(),
 ): Promise<Context> {
   const em = services.orm.em.fork();
+  // Taken before anything else, so the whole request sees one state of the settings.
+  const settings = services.settings.current();
   const token = bearerToken(req.headers.authorization);
   const viewer = token ? await services.assembly.authenticate(em, token) : null;
   return {
     em,
     services,
+    settings,
     viewer,
     token,
-    guardian: guardianFor(services, viewer),
+    guardian: guardianFor(services, settings, viewer),
     loaders: services.assembly.createLoaders(em, viewer),
     requestId,
     ip: req.ip ?? 'unknown',
@@ -42,7 +45,7 @@ export async function buildContext(
 /** The rest of the request runs as `viewer` (who just logged in or registered). */
 export function actAs(ctx: Context, viewer: Viewer, token: string): void {
   ctx.viewer = viewer;
-  ctx.guardian = guardianFor(ctx.services, viewer);
+  ctx.guardian = guardianFor(ctx.services, ctx.settings, viewer);
   ctx.loaders = ctx.services.assembly.createLoaders(ctx.em, viewer);
   ctx.token = token;
 }

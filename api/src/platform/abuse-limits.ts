@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RateLimitedError } from './errors.js';
+import type { SettingFieldSpec } from './settings-store.js';
 
 const seconds = (fallback: number) => z.number().int().min(0).max(86_400).default(fallback);
 const count = (fallback: number) => z.number().int().min(0).max(1_000_000).default(fallback);
@@ -36,6 +37,45 @@ export const abuseLimitsSchema = z
   .strict();
 
 export type AbuseLimits = z.infer<typeof abuseLimitsSchema>;
+
+/** Every abuse limit is editable at run time. */
+export const abuseLimitFields: readonly SettingFieldSpec[] = [
+  { path: 'postIntervalSeconds', label: 'Seconds between posts', help: 'Least time between two posts of one member.' },
+  {
+    path: 'newMemberPostIntervalSeconds',
+    label: 'Seconds between posts (new members)',
+    help: 'The same for new members.',
+  },
+  {
+    path: 'threadIntervalSeconds',
+    label: 'Seconds between threads',
+    help: 'Least time between two threads of one member.',
+  },
+  {
+    path: 'newMemberThreadIntervalSeconds',
+    label: 'Seconds between threads (new members)',
+    help: 'The same for new members.',
+  },
+  {
+    path: 'identicalPostSeconds',
+    label: 'Identical post refused for (seconds)',
+    help: 'The same body again is refused this long.',
+  },
+  { path: 'threadsPerDay', label: 'Threads per day', help: 'Threads one member may start in any 24 hours.' },
+  {
+    path: 'firstDayReplies',
+    label: 'Replies on the first day',
+    help: 'Replies a new member may post in their first 24 hours.',
+  },
+  { path: 'votesPerDay', label: 'Votes per day', help: 'Votes cast or changed per UTC day.' },
+  { path: 'flagsPerDay', label: 'Flags per day', help: 'Flags one member may raise in any 24 hours.' },
+  { path: 'editsPerDay', label: 'Edits per day', help: "Edits of anyone's posts in any 24 hours." },
+  {
+    path: 'signupsPerNetworkPerDay',
+    label: 'Sign-ups per network per day',
+    help: 'More from one network wait for staff approval.',
+  },
+];
 
 /** Every limit off: for tests that are not about limits, and for seeding through the commands. */
 export const NO_ABUSE_LIMITS: AbuseLimits = Object.freeze(

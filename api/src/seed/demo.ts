@@ -37,8 +37,8 @@ import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THRE
  * posting now, which the seed is not.
  */
 function scopeFor(services: Services, viewer: Viewer | null) {
-  const seeding = { ...services, config: { ...services.config, abuseLimits: NO_ABUSE_LIMITS } };
-  return memberScope(seeding, viewer, 'seed');
+  const scope = memberScope(services, viewer, 'seed');
+  return { ...scope, settings: { ...scope.settings, abuseLimits: NO_ABUSE_LIMITS } };
 }
 
 /** Acting as a member as they are now (reputation and advocacy change as the demo unfolds). */

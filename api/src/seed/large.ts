@@ -294,7 +294,7 @@ type Phase = (label: string, ...statements: string[]) => Promise<void>;
  * replica mode).
  */
 async function seedLedger(phase: Phase, config: Config) {
-  const r = config.reputation;
+  const r = config.startup.reputation;
   await phase(
     'reputation ledger: votes',
     `insert into reputation_events (member_id, kind, points, post_id, thread_id, actor_id, cap_day, uncapped_points, created_at)

@@ -62,7 +62,7 @@ export function networkOf(ip: string): string | null {
 export async function holdSignupOverLimit(tx: EntityManager, scope: Scope, memberId: number): Promise<boolean> {
   const network = networkOf(scope.ip);
   if (network === null) return false; // not an IP address (a seed, a script): nothing to count by
-  const limit = scope.services.config.abuseLimits.signupsPerNetworkPerDay;
+  const limit = scope.settings.abuseLimits.signupsPerNetworkPerDay;
   if (limit > 0) await sql(tx, 'select pg_advisory_xact_lock(?::int, hashtext(?))', [SIGNUP_LOCK, network]);
   const [row] = await sql<{ held: boolean }>(
     tx,
@@ -88,7 +88,7 @@ function pendingApproval(message: string): DomainError {
  */
 export function approvedOrHeld<M>(scope: Scope, signedUp: { token: string | null; member: M }) {
   if (signedUp.token === null) {
-    const limit = scope.services.config.abuseLimits.signupsPerNetworkPerDay;
+    const limit = scope.settings.abuseLimits.signupsPerNetworkPerDay;
     throw pendingApproval(
       `Your account was created, but ${limit} accounts were already created from your network in the last 24 hours, ` +
         'so a moderator must approve it first. You can log in once it is approved.',

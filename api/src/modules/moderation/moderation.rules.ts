@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import type { SettingFieldSpec } from '../../platform/settings-store.js';
 
 /**
- * Moderation settings, in one object read through `services.config.moderation` (an admin area
- * will make them editable at run time; until then MODERATION_RULES, a JSON object of the keys to
- * change, overrides the defaults). Weights follow Discourse's flag score
+ * Moderation settings, read through `scope.settings.moderation`: MODERATION_RULES (a JSON object
+ * of the keys to change) sets the startup values, and admins change them at run time. Weights follow Discourse's flag score
  * (ReviewableScore.user_flag_score): 1 + the flagger's trust level (staff 5) + an accuracy bonus.
  * Here the trust level is the member's reputation level (0 for the first level, capped at
  * `maxLevel`), so an ordinary member holding the flag privilege (level 1) weighs 2 and three
@@ -49,6 +49,36 @@ export const moderationRulesSchema = z
   .strict();
 
 export type ModerationRules = z.infer<typeof moderationRulesSchema>;
+
+/** Every moderation rule is editable at run time. */
+export const moderationSettingFields: readonly SettingFieldSpec[] = [
+  {
+    path: 'hideThreshold',
+    label: 'Hide threshold',
+    help: "Summed weight of a post's open flags at which it is hidden pending review.",
+  },
+  { path: 'weights.base', label: 'Flag weight: base', help: "Every flag's starting weight." },
+  { path: 'weights.perLevel', label: 'Flag weight: per level', help: 'Added per reputation level above the first.' },
+  { path: 'weights.maxLevel', label: 'Flag weight: levels counted', help: 'Most levels that add weight.' },
+  { path: 'weights.staff', label: 'Flag weight: staff', help: 'What staff add instead of their level.' },
+  {
+    path: 'accuracy.minDecided',
+    label: 'Accuracy: decided flags needed',
+    help: 'Decided flags a flagger needs before accuracy counts.',
+  },
+  {
+    path: 'accuracy.axis',
+    label: 'Accuracy: neutral share',
+    help: 'Share of flags agreed at which accuracy adds nothing (0–1).',
+  },
+  {
+    path: 'accuracy.scale',
+    label: 'Accuracy: scale',
+    help: 'Bonus at 100% agreed (penalty at 0%) per log4 of decided flags.',
+  },
+  { path: 'claimMinutes', label: 'Claim minutes', help: "How long a reviewer's claim on an item holds." },
+  { path: 'noteMaxLength', label: 'Longest flag note', help: 'Characters a flag note may have.' },
+];
 
 export const DEFAULT_MODERATION_RULES: ModerationRules = moderationRulesSchema.parse({});
 

@@ -128,12 +128,12 @@ export class LeaderboardEntryResolver {
 export class ReputationResolver {
   @FieldResolver(() => Level)
   level(@Root() member: Member, @Ctx() ctx: Context): Level {
-    return levelFor(ctx.services.config.reputation, member.reputation);
+    return levelFor(ctx.settings.reputation, member.reputation);
   }
 
   @FieldResolver(() => Privileges, { description: 'Privileges held and the next ones to earn.' })
   privileges(@Root() member: Member, @Ctx() ctx: Context): Privileges {
-    const all = privilegesOf(ctx.services.config.reputation, member);
+    const all = privilegesOf(ctx.settings.reputation, member);
     return { held: all.filter((p) => p.held), next: all.filter((p) => !p.held) };
   }
 
@@ -186,7 +186,7 @@ export class ReputationResolver {
   async notices(@Ctx() ctx: Context): Promise<Notices | null> {
     if (!ctx.viewer) return null;
     const member = (await ctx.loaders.memberById.load(ctx.viewer.id))!;
-    const notices = await noticesFor(ctx.em, ctx.services.config.reputation, member, ctx.viewer);
+    const notices = await noticesFor(ctx.em, ctx.settings.reputation, member, ctx.viewer);
     return {
       level: notices.level,
       badges: notices.badges.flatMap((a) => {
@@ -205,7 +205,7 @@ export class ReputationResolver {
     const member = (await ctx.loaders.memberById.load(viewer.id))!;
     await dismissNotices(
       ctx.em,
-      ctx.services.config.reputation,
+      ctx.settings.reputation,
       member,
       throughBadgeId ? String(parseId(throughBadgeId, 'throughBadgeId')) : null,
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SettingFieldSpec } from '../../platform/settings-store.js';
 
 /**
  * Reputation rules (PRODUCT.md capability 2). Defaults after Stack Overflow; any of them can be
@@ -71,6 +72,83 @@ export const reputationRulesSchema = z
   .strict();
 
 export type ReputationRules = z.infer<typeof reputationRulesSchema>;
+
+/** What admins may change at run time (level names and the serial-voting schedule are startup-only). */
+export const reputationSettingFields: readonly SettingFieldSpec[] = [
+  { path: 'questionUpvoted', label: 'Question upvoted', help: 'Points the asker gets for each upvote on a question.' },
+  { path: 'answerUpvoted', label: 'Answer upvoted', help: 'Points the author gets for each upvote on an answer.' },
+  {
+    path: 'downvoteReceived',
+    label: 'Downvote received',
+    help: "Points (negative) a post's author gets per downvote.",
+  },
+  {
+    path: 'downvoteCastOnAnswer',
+    label: 'Downvoting an answer',
+    help: 'What the voter pays (negative) to downvote an answer.',
+  },
+  {
+    path: 'answerAccepted',
+    label: 'Answer accepted',
+    help: 'Points the answerer gets when the asker accepts the answer.',
+  },
+  {
+    path: 'acceptedAnAnswer',
+    label: 'Accepting an answer',
+    help: "The asker's reward for accepting someone else's answer.",
+  },
+  { path: 'staffPick', label: 'Staff pick', help: 'Points for an answer staff picked (not subject to the daily cap).' },
+  {
+    path: 'articlePromoted',
+    label: 'Answer became an article',
+    help: 'Points when an answer becomes a published article.',
+  },
+  {
+    path: 'postRemovedAsSpamOrAbuse',
+    label: 'Removed as spam or abuse',
+    help: 'Penalty (negative) when staff remove a post as spam or abuse.',
+  },
+  { path: 'dailyVoteCap', label: 'Daily vote cap', help: 'Most a member can earn from votes in one UTC day.' },
+  { path: 'privileges.upvote', label: 'Privilege: upvote', help: 'Reputation needed to upvote.' },
+  { path: 'privileges.flag', label: 'Privilege: flag', help: 'Reputation needed to flag posts.' },
+  { path: 'privileges.downvote', label: 'Privilege: downvote', help: 'Reputation needed to downvote.' },
+  { path: 'privileges.createTags', label: 'Privilege: create tags', help: 'Reputation needed to create new tags.' },
+  {
+    path: 'privileges.reviewQueue',
+    label: 'Privilege: review queue',
+    help: 'Reputation needed to work the review queue.',
+  },
+  {
+    path: 'privileges.editOthers',
+    label: "Privilege: edit others' posts",
+    help: "Reputation needed to edit other members' posts.",
+  },
+  {
+    path: 'privileges.closeReopen',
+    label: 'Privilege: close and reopen',
+    help: 'Reputation needed to close and reopen threads.',
+  },
+  {
+    path: 'newMembers.trustedAfterDays',
+    label: 'New member for (days)',
+    help: 'Members under the upvote privilege are new for this many days.',
+  },
+  {
+    path: 'newMembers.maxLinksPerPost',
+    label: 'Links per post (new members)',
+    help: 'Most links a new member may put in one post.',
+  },
+  {
+    path: 'newMembers.maxThreadsFirstDay',
+    label: 'Threads on the first day',
+    help: 'Most threads a new member may start on their first day.',
+  },
+  {
+    path: 'serialVoting.maxVotesPerDay',
+    label: 'Serial voting threshold',
+    help: 'Votes from one voter for one member in 24 hours above which they are reversed.',
+  },
+];
 
 export function parseReputationRules(json: string): ReputationRules {
   let raw: unknown;

@@ -25,7 +25,7 @@ const WINDOW_HOURS = 24;
  * Runs on a schedule; running twice reverses nothing twice (reverses_id is unique).
  */
 export async function detectSerialVoting(services: Services): Promise<{ pairs: number; reversed: number }> {
-  const { maxVotesPerDay } = services.config.reputation.serialVoting;
+  const { maxVotesPerDay } = services.settings.current().reputation.serialVoting;
   const since = new Date(Date.now() - WINDOW_HOURS * 3_600_000);
   const em = services.orm.em.fork();
   const pairs = await sql<{ actor_id: number; member_id: number; posts: number; voter: string }>(
@@ -68,7 +68,8 @@ export async function detectSerialVoting(services: Services): Promise<{ pairs: n
 export const serialVotingJob: JobDefinition<'reputation.detect-serial-voting', Services> = {
   name: 'reputation.detect-serial-voting',
   payload,
-  cron: (services) => services.config.reputation.serialVoting.cron,
+  // The schedule is set at start-up (admins change the threshold, not when the job runs).
+  cron: (services) => services.config.startup.reputation.serialVoting.cron,
   retryLimit: 2,
   handle: async (services) => {
     await detectSerialVoting(services);

@@ -17,6 +17,7 @@ const READS = [
   'member.readStaffNotes',
   'post.listRemoved',
   'review.list',
+  'settings.read',
 ];
 
 const rules = parseReputationRules('{}');

@@ -82,6 +82,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   'reputation.adjusted': 'adjusted reputation',
   'category.created': 'created a category',
   'category.changed': 'changed a category',
+  'settings.changed': 'changed site settings',
 };
 
 /** When the queue would be clear at the last 7 days' rate, as the capacity view says it. */

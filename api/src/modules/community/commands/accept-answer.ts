@@ -35,7 +35,7 @@ export async function acceptAnswer(scope: Scope, postId: number): Promise<Thread
       [post.id, thread.id, post.id],
     );
     if (!updated) throw new ConflictError('This answer is already accepted.');
-    await applyAcceptReputation(tx, scope.services.config.reputation, {
+    await applyAcceptReputation(tx, scope.settings.reputation, {
       threadId: thread.id,
       askerId: thread.authorId,
       accepterId: viewer.id,
@@ -79,7 +79,7 @@ export async function unacceptAnswer(scope: Scope, threadId: number): Promise<Th
       [thread.id, locked.thread.acceptedPostId],
     );
     if (!updated) throw new ConflictError('This thread has no accepted answer.');
-    await applyAcceptReputation(tx, scope.services.config.reputation, {
+    await applyAcceptReputation(tx, scope.settings.reputation, {
       threadId: thread.id,
       askerId: thread.authorId,
       accepterId: viewer.id,

@@ -55,7 +55,7 @@ async function softDelete(scope: Scope, post: Post, reason: RemovalReason | null
     );
     if (!deleted) throw new NotFoundError('Post'); // deleted concurrently
     const wasAccepted = await shiftThreadCounters(tx, post, thread, -1);
-    await applyRemovalReputation(tx, scope.services.config.reputation, {
+    await applyRemovalReputation(tx, scope.settings.reputation, {
       post,
       actorId,
       wasAccepted,

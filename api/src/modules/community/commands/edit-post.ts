@@ -55,7 +55,7 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
     );
   }
   return transact(scope.em, async (tx) => {
-    await ensureEditAllowed(tx, scope.guardian, scope.services.config.abuseLimits);
+    await ensureEditAllowed(tx, scope.guardian, scope.settings.abuseLimits);
     // Under the lock: deleted (NOT_FOUND) or locked (FORBIDDEN) since we looked stops the edit.
     const current = await readablePost(tx, viewer, post.id, { lock: true });
     scope.guardian.ensureCan('post.edit', current);

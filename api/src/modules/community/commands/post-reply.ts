@@ -31,7 +31,7 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
   return transact(scope.em, async (tx) => {
     const replayed = await claimIdempotencyKey(tx, scope, 'postReply', input);
     if (replayed !== null) return tx.findOneOrFail(Post, replayed);
-    await ensurePostAllowed(tx, scope.guardian, scope.services.config.abuseLimits, { body, thread: false });
+    await ensurePostAllowed(tx, scope.guardian, scope.settings.abuseLimits, { body, thread: false });
     const updated = await sql<{ category_id: number }>(
       tx,
       `update threads set reply_count = reply_count + 1, last_activity_at = now()

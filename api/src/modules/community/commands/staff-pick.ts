@@ -35,7 +35,7 @@ export async function setStaffPick(scope: Scope, input: { postId: number; picked
         input.picked ? 'This answer is already a staff pick.' : 'This answer is not a staff pick.',
       );
     }
-    await applyStaffPickReputation(tx, scope.services.config.reputation, {
+    await applyStaffPickReputation(tx, scope.settings.reputation, {
       post,
       actorId: viewer.id,
       picked: input.picked,

@@ -27,7 +27,7 @@ export async function votePost(scope: Scope, input: { postId: number; value: Vot
   scope.guardian.ensureCan('post.vote', { post, thread, value: input.value });
 
   const score = await transact(scope.em, async (tx) => {
-    await ensureVoteAllowed(tx, scope.guardian, scope.services.config.abuseLimits, input.value);
+    await ensureVoteAllowed(tx, scope.guardian, scope.settings.abuseLimits, input.value);
     for (;;) {
       // Locks in the order every command takes them: the post (which the write below updates),
       // its thread (shared; for update when the vote moves the thread's score too), then the
@@ -100,7 +100,7 @@ export async function votePost(scope: Scope, input: { postId: number; value: Vot
         [...writeParams, up, down, up - down, post.id, up - down, thread.id, post.isQuestion, ...event.params],
       );
       if (row!.score === null) continue; // a concurrent first vote by the same member won: re-read it
-      await applyVoteReputation(tx, scope.services.config.reputation, {
+      await applyVoteReputation(tx, scope.settings.reputation, {
         post,
         voterId: viewer.id,
         previous,

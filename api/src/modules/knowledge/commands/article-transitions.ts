@@ -64,7 +64,7 @@ export const publishArticle = (scope: Scope, articleId: number) =>
       [viewerId, article.id],
     );
     const answerAuthorId = await answerAuthor(tx, article);
-    await applyArticlePromotionReputation(tx, scope.services.config.reputation, {
+    await applyArticlePromotionReputation(tx, scope.settings.reputation, {
       articleId: article.id,
       authorId: answerAuthorId,
       postId: article.sourcePostId,
@@ -100,7 +100,7 @@ export const archiveArticle = (scope: Scope, input: { articleId: number; reason:
       [reason, article.id],
     );
     const answerAuthorId = await answerAuthor(tx, article);
-    await applyArticlePromotionReputation(tx, scope.services.config.reputation, {
+    await applyArticlePromotionReputation(tx, scope.settings.reputation, {
       articleId: article.id,
       authorId: answerAuthorId,
       postId: article.sourcePostId,

@@ -13,7 +13,7 @@ export async function claimReviewItem(scope: Scope, itemId: number): Promise<Rev
   const viewer = scope.guardian.requireViewer();
   const item = await loadReviewItem(scope.em, itemId);
   scope.guardian.ensureCan('review.act', item);
-  const minutes = scope.services.config.moderation.claimMinutes;
+  const minutes = scope.settings.moderation.claimMinutes;
   return transact(scope.em, async (tx) => {
     const locked = await loadReviewItem(tx, itemId, { lock: true });
     scope.guardian.ensureCan('review.act', locked);

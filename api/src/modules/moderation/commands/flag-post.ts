@@ -66,7 +66,7 @@ async function ensureFlagAllowed(tx: EntityManager, guardian: Guardian, perDay: 
 export async function flagPost(scope: Scope, input: FlagPostInput): Promise<FlagPostResult> {
   const viewer = scope.guardian.requireViewer();
   const actor = scope.guardian.requireActor();
-  const rules = scope.services.config.moderation;
+  const rules = scope.settings.moderation;
   const found = await readablePost(scope.em, viewer, input.postId);
   scope.guardian.ensureCan('post.flag', found);
   const errors: FieldErrors = {};
@@ -75,7 +75,7 @@ export async function flagPost(scope: Scope, input: FlagPostInput): Promise<Flag
   assertValid(errors);
 
   return transact(scope.em, async (tx) => {
-    await ensureFlagAllowed(tx, scope.guardian, scope.services.config.abuseLimits.flagsPerDay);
+    await ensureFlagAllowed(tx, scope.guardian, scope.settings.abuseLimits.flagsPerDay);
     const { post, thread } = await readablePost(tx, viewer, input.postId, { lock: true });
     scope.guardian.ensureCan('post.flag', { post, thread });
     const [already] = await sql(tx, 'select 1 from flags where post_id = ? and flagger_id = ?', [post.id, viewer.id]);
@@ -88,7 +88,7 @@ export async function flagPost(scope: Scope, input: FlagPostInput): Promise<Flag
          from flags where flagger_id = ?`,
       [viewer.id],
     );
-    const weight = flagWeight(rules, scope.services.config.reputation.levels, {
+    const weight = flagWeight(rules, scope.settings.reputation.levels, {
       staff: isStaffViewer(viewer),
       reputation: viewer.reputation,
       agreed: record!.agreed,

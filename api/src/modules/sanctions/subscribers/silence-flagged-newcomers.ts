@@ -42,7 +42,7 @@ export const silenceFlaggedNewcomers: SubscriberDefinition<Services> = {
   events: ['post.flagged' as EventName],
   handle: async (events, { tx, services }) => {
     const authors = [...new Set(events.map((e) => (e.data as unknown as PostFlagged).authorId))].sort((a, b) => a - b);
-    const settings = services.config.reputation;
+    const settings = services.settings.current().reputation;
     for (const member of await snapshotsById(tx, Member, authors)) {
       if (!isNewMember(settings, viewerOf(member, []))) continue;
       const [state] = await sql<{ silenced: boolean; flaggers: number }>(
