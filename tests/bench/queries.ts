@@ -48,3 +48,25 @@ export const ARTICLE_PAGE = `query ArticlePage($id: ID!) {
     category { name slug } sourceThread { id title } contributors { role member { handle } }
   }
 }`;
+
+/** The review queue page as /moderation/review asks for it. */
+export const REVIEW_QUEUE = `query ReviewQueue($after: String) {
+  reviewQueueStats { open oldestWaitingSeconds handledToday projectedClearSeconds
+    byAge { bucket count } handledPerReviewer { reviewer { handle } count } }
+  reviewQueue(first: 20, after: $after) {
+    edges { node { id kind status staffOnly createdAt claimExpiresAt claimedBy { handle }
+      post { id body isQuestion isHidden thread { id title } }
+      author { handle }
+      history { accountAge previousFlags previousFlagsAgreed }
+      flags { id reason note flagger { handle } createdAt } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** The audit log page as /moderation/audit asks for it. */
+export const AUDIT_LOG = `query AuditLog($filter: AuditLogFilterInput, $after: String) {
+  auditLog(filter: $filter, first: 30, after: $after) {
+    edges { node { id name subject actorType actorLabel actor { handle } data before after reason occurredAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;

@@ -12,11 +12,23 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig } from '../../api/src/config.js';
 import { benchDatabaseUrl, seedLargeArticles } from '../../api/src/seed/large.js';
-import { ARTICLE_PAGE, LEADERBOARD, SEARCH, SIMILAR, THREAD_LIST, THREAD_PAGE, VOTE } from './queries.js';
+import {
+  ARTICLE_PAGE,
+  AUDIT_LOG,
+  LEADERBOARD,
+  REVIEW_QUEUE,
+  SEARCH,
+  SIMILAR,
+  THREAD_LIST,
+  THREAD_PAGE,
+  VOTE,
+} from './queries.js';
+import { AUDIT_PREDICATE } from '../../api/src/modules/audit/event-log.queries.js';
+import { seedLargeModeration } from '../../api/src/seed/large-moderation.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, web, search, articles, plans). */
+/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, web, search, articles, moderation, plans). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const section = (name: string, title: string) => {
   if (ONLY && !ONLY.includes(name)) return false;
@@ -547,6 +559,10 @@ async function main() {
     console.log(`  article page (${ids.length} articles)  p50 ${p50} ms  p95 ${p95} ms`);
   }
 
+  if (section('moderation', 'Moderation pages (sequential requests; API and the raw SQL of the same page)')) {
+    await moderationSection(db, url);
+  }
+
   if (section('plans', 'Query plans (EXPLAIN ANALYZE)')) {
     const [big] = (
       await db.query<{ id: number }>(
@@ -739,3 +755,115 @@ main()
     stopAll();
     process.exit(1);
   });
+
+/**
+ * The review queue and the audit log pages on a large community's moderation history (seeded
+ * once: 20,000 review items, ~40,000 flags, ~25,000 moderator actions among the votes' events),
+ * each beside the raw SQL that reads the same rows (the floor), as p50/p95 and their ratio.
+ */
+async function moderationSection(db: pg.Pool, url: string) {
+  const [{ items }] = (await db.query('select count(*)::int as items from review_items')).rows;
+  if (items < 10_000) await seedLargeModeration(url);
+  const [staff] = (
+    await db.query<{ id: number }>(`select id from members where role in ('MODERATOR', 'ADMIN') order by id limit 1`)
+  ).rows;
+  const staffId =
+    staff?.id ??
+    (await db.query<{ id: number }>(`update members set role = 'MODERATOR' where id = 1 returning id`)).rows[0]!.id;
+  const token = 'hs_' + randomBytes(32).toString('base64url');
+  await db.query(`insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`, [
+    staffId,
+    createHash('sha256').update(token).digest('hex'),
+  ]);
+  const auth = { authorization: `Bearer ${token}` };
+  const row = (label: string, api: { p50: string; p95: string }, base: { p50: string; p95: string }) =>
+    console.log(
+      `  ${label.padEnd(34)} API p50 ${api.p50} ms  p95 ${api.p95} ms | SQL p50 ${base.p50} ms  p95 ${base.p95} ms | ` +
+        `ratio p95 ${(Number(api.p95) / Number(base.p95)).toFixed(1)}`,
+    );
+
+  // Review queue: the first page, and the page 10 pages in (cursor from the API).
+  let tenth: string | null = null;
+  for (let i = 0; i < 10; i++) {
+    const res = await gql(REVIEW_QUEUE, { after: tenth }, auth);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    tenth = res.data.reviewQueue.pageInfo.endCursor;
+  }
+  const queueSql = async (offset: number) => {
+    await db.query(`select count(*) filter (where status = 'OPEN') as open,
+                           extract(epoch from now() - min(created_at) filter (where status = 'OPEN')) as oldest,
+                           count(*) filter (where decided_at >= date_trunc('day', now())) as today
+                      from review_items where status = 'OPEN' or decided_at >= now() - interval '7 days'`);
+    const page = await db.query(
+      `select r.*, p.body, p.is_question, p.hidden_at, t.title, a.handle, a.created_at as joined
+         from review_items r join posts p on p.id = r.post_id join threads t on t.id = p.thread_id
+         join members a on a.id = r.author_id
+        where r.status = 'OPEN' order by r.created_at, r.id offset $1 limit 21`,
+      [offset],
+    );
+    const ids = page.rows.map((r) => r.id);
+    await db.query(
+      `select f.*, m.handle from flags f join members m on m.id = f.flagger_id where f.review_item_id = any($1) order by f.id`,
+      [ids],
+    );
+    await db.query(
+      `select author_id, count(*) as flags, count(*) filter (where decision = 'AGREE') as agreed
+         from review_items where author_id = any($1) and status = 'RESOLVED' group by author_id`,
+      [page.rows.map((r) => r.author_id)],
+    );
+  };
+  for (const [label, after, offset] of [
+    ['review queue, first page', null, 0],
+    ['review queue, page 11', tenth, 200],
+  ] as const) {
+    const api = await timed(200, async () => {
+      const res = await gql(REVIEW_QUEUE, { after }, auth);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    });
+    row(label, api, await timed(200, () => queueSql(offset)));
+  }
+
+  // Audit log: unfiltered, by moderator, by member, by thread, by kind.
+  const [sample] = (
+    await db.query(`select e.actor_id, (select (regexp_match(x, '^member:([0-9]+)$'))[1] from unnest(e.related) x
+                      where x like 'member:%' limit 1) as member_id, e.data ->> 'threadId' as thread_id
+                      from domain_events e where e.name = 'review.resolved' order by e.id desc limit 1`)
+  ).rows;
+  const filters: [string, Record<string, unknown>, string, unknown[]][] = [
+    ['audit log, all actions', {}, '', []],
+    [
+      'audit log, one moderator',
+      { actorId: String(sample.actor_id) },
+      `and e.actor_type = 'member' and e.actor_id = $1`,
+      [sample.actor_id],
+    ],
+    [
+      'audit log, one member',
+      { memberId: String(sample.member_id) },
+      `and (e.subject = $1 or e.related @> array[$1])`,
+      [`member:${sample.member_id}`],
+    ],
+    [
+      'audit log, one thread',
+      { threadId: String(sample.thread_id) },
+      `and (e.subject = $1 or e.related @> array[$1])`,
+      [`thread:${sample.thread_id}`],
+    ],
+    ['audit log, one kind', { kinds: ['thread.moved'] }, `and e.name = 'thread.moved'`, []],
+  ];
+  for (const [label, filter, where, params] of filters) {
+    const api = await timed(200, async () => {
+      const res = await gql(AUDIT_LOG, { filter }, auth);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    });
+    const base = await timed(200, async () => {
+      await db.query(
+        `select e.*, m.handle from domain_events e left join members m on e.actor_type = 'member' and m.id = e.actor_id
+          where ${AUDIT_PREDICATE} ${where} order by e.id desc limit 31`,
+        params,
+      );
+    });
+    row(label, api, base);
+  }
+  await db.query(`delete from sessions where member_id = $1`, [staffId]);
+}

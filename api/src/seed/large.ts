@@ -1,3 +1,4 @@
+import { seedLargeModeration } from './large-moderation.js';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
@@ -233,6 +234,7 @@ export async function seedLarge(config: Config): Promise<void> {
   await phase('vacuum analyze', 'vacuum analyze');
   await backfillBadgesTimed(url);
   await seedLargeArticles(url);
+  await seedLargeModeration(url);
 
   // Set-based checks (hash joins over whole tables): per-row subqueries would take hours here.
   const { rows } = await client.query(`
