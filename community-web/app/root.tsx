@@ -11,11 +11,13 @@ import {
   type LinksFunction,
 } from 'react-router';
 import type { Route } from './+types/root';
+import { useEffect } from 'react';
 import './app.css';
 import { SiteHeader } from './components/layout/site-header';
 import { SanctionBanner } from './features/moderation/sanction-banner';
 import { describeError } from './components/layout/error-text';
 import { NoticesRegion } from './features/reputation/notices';
+import { hydrationDone, renderTimesAsOf } from './features/forum/format';
 import { ViewerQuery } from './graphql/documents';
 import { api } from './graphql/client.server';
 import { clearTokenHeader, readToken } from './lib/session.server';
@@ -27,17 +29,18 @@ export const meta: Route.MetaFunction = ({ error }) => [
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const nonce = (context as { nonce?: string } | undefined)?.nonce ?? '';
-  if (!(await readToken(request))) return { viewer: null, notices: null, nonce };
+  // The browser renders relative times as of this moment while it hydrates (forum/format.ts).
+  const chrome = { nonce: (context as { nonce?: string } | undefined)?.nonce ?? '', renderedAt: Date.now() };
+  if (!(await readToken(request))) return { viewer: null, notices: null, ...chrome };
   // One request: the viewer and what they earned and have not been told about yet. When the
   // API cannot answer, the page's own loader reports it; the chrome still renders (with its nonce).
   const result = await api(request, ViewerQuery, {}).catch((error: unknown) => {
     console.error('viewer query failed', error);
     return null;
   });
-  if (!result) return { viewer: null, notices: null, nonce };
+  if (!result) return { viewer: null, notices: null, ...chrome };
   if (result.staleSession) {
-    return data({ viewer: null, notices: null, nonce }, { headers: { 'set-cookie': await clearTokenHeader() } });
+    return data({ viewer: null, notices: null, ...chrome }, { headers: { 'set-cookie': await clearTokenHeader() } });
   }
   const me = result.data?.me;
   const viewer = me
@@ -49,7 +52,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         sanction: me.sanction ?? null,
       }
     : null;
-  return { viewer, notices: result.data?.notices ?? null, nonce };
+  return { viewer, notices: result.data?.notices ?? null, ...chrome };
 }
 
 /**
@@ -74,8 +77,10 @@ export function useViewer(): Viewer {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const root = useRouteLoaderData('root') as { nonce?: string } | undefined;
+  const root = useRouteLoaderData('root') as { nonce?: string; renderedAt?: number } | undefined;
   const nonce = root?.nonce || undefined;
+  renderTimesAsOf(root?.renderedAt);
+  useEffect(hydrationDone, []);
   return (
     <html lang="en">
       <head>
