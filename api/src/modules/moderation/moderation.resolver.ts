@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { pageSize, parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
 import { Post } from '../community/post.entity.js';
+import { MemberSanction, toMemberSanction } from '../sanctions/sanction.types.js';
 import { claimReviewItem } from './commands/claim-review-item.js';
 import { flagPost } from './commands/flag-post.js';
 import { resolveReviewItem } from './commands/resolve-review-item.js';
@@ -128,7 +129,31 @@ export class ReviewItemResolver {
   async history(@Root() item: ReviewItem, @Ctx() ctx: Context): Promise<AuthorHistory | null> {
     const history = await ctx.loaders.authorHistoryByMemberId.load(item.authorId);
     if (!history) return null;
-    return { ...history, accountAge: Math.floor((Date.now() - history.accountCreatedAt.getTime()) / 1000) };
+    return {
+      ...history,
+      memberId: item.authorId,
+      accountAge: Math.floor((Date.now() - history.accountCreatedAt.getTime()) / 1000),
+    };
+  }
+}
+
+/** How many past sanctions a review card shows (newest first). */
+const HISTORY_SANCTIONS = 10;
+
+@Resolver(() => AuthorHistory)
+export class AuthorHistoryResolver {
+  @FieldResolver(() => [MemberSanction], {
+    nullable: true,
+    description:
+      "The author's sanctions, newest first (the last 10, lifted and expired ones included). Staff only: " +
+      'sanction history is not shown to member reviewers and advocates, for whom it is null.',
+  })
+  async sanctions(@Root() history: AuthorHistory, @Ctx() ctx: Context): Promise<MemberSanction[] | null> {
+    // Null rather than FORBIDDEN: every reviewer loads the same card, and an error on one field
+    // would fail the whole queue page for member reviewers.
+    if (!ctx.guardian.can('member.readSanctionHistory', null)) return null;
+    const rows = await ctx.loaders.sanctionHistoryPage(HISTORY_SANCTIONS, null).load(history.memberId);
+    return rows.map(toMemberSanction);
   }
 }
 

@@ -73,6 +73,8 @@ export class AuthorHistory {
   @Field(() => Int, { description: "Flags on the member's posts so far (this item's included)." })
   previousFlags!: number;
   @Field(() => Int, { description: 'Of those, the ones review agreed with.' }) previousFlagsAgreed!: number;
+  @Field(() => Int, { description: 'Of those, the ones review disagreed with.' }) previousFlagsDisagreed!: number;
+  memberId!: number;
 }
 
 @ObjectType({ description: 'A post waiting for (or decided by) review.', simpleResolvers: true })

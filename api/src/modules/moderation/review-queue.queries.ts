@@ -139,6 +139,7 @@ export interface AuthorHistory {
   /** Flags on the member's posts before (review agreed with how many). */
   previousFlags: number;
   previousFlagsAgreed: number;
+  previousFlagsDisagreed: number;
 }
 
 declare module '../../platform/module.js' {
@@ -167,12 +168,14 @@ export function moderationLoaders(em: EntityManager, viewer: Viewer | null) {
       return postIds.map((id) => byPost.get(id) ?? null);
     }),
     authorHistoryByMemberId: new DataLoader<number, AuthorHistory | null>(async (memberIds) => {
-      const rows = await sql<{ id: number; created_at: string; flags: number; agreed: number }>(
+      const rows = await sql<{ id: number; created_at: string; flags: number; agreed: number; disagreed: number }>(
         em,
-        `select m.id, m.created_at, coalesce(f.flags, 0)::int as flags, coalesce(f.agreed, 0)::int as agreed
+        `select m.id, m.created_at, coalesce(f.flags, 0)::int as flags, coalesce(f.agreed, 0)::int as agreed,
+                coalesce(f.disagreed, 0)::int as disagreed
            from members m
            left join lateral (
-             select count(*) as flags, count(*) filter (where fl.status = 'AGREED') as agreed
+             select count(*) as flags, count(*) filter (where fl.status = 'AGREED') as agreed,
+                    count(*) filter (where fl.status = 'DISAGREED') as disagreed
                from review_items ri join flags fl on fl.review_item_id = ri.id
               where ri.author_id = m.id) f on true
           where m.id = any(?::int[])`,
@@ -182,7 +185,12 @@ export function moderationLoaders(em: EntityManager, viewer: Viewer | null) {
       return memberIds.map((id) => {
         const r = byId.get(id);
         return r
-          ? { accountCreatedAt: new Date(r.created_at), previousFlags: r.flags, previousFlagsAgreed: r.agreed }
+          ? {
+              accountCreatedAt: new Date(r.created_at),
+              previousFlags: r.flags,
+              previousFlagsAgreed: r.agreed,
+              previousFlagsDisagreed: r.disagreed,
+            }
           : null;
       });
     }),

@@ -137,6 +137,15 @@ export const ReviewItemViewFragment = graphql(`
       accountAge
       previousFlags
       previousFlagsAgreed
+      previousFlagsDisagreed
+      sanctions {
+        id
+        kind
+        reason
+        startsAt
+        until
+        liftedAt
+      }
     }
     flags {
       id

@@ -3,7 +3,8 @@ import { FormMessage } from '../../components/ui/field';
 import type { ReviewItemViewFragment } from '../../graphql/generated/graphql';
 import { useViewer } from '../../root';
 import { timeAgo } from '../forum/format';
-import { accountAgeInWords, flagReasonLabel, REVIEW_DECISIONS, REVIEW_KIND_TEXT } from './wording';
+import { AuthorHistory } from './author-history';
+import { flagReasonLabel, REVIEW_DECISIONS, REVIEW_KIND_TEXT } from './wording';
 
 const EXCERPT = 400;
 const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT).trimEnd()}…` : body);
@@ -97,18 +98,7 @@ export function ReviewItemCard({ item, error }: { item: ReviewItemViewFragment; 
         </div>
         <div>
           <h3 className="text-sm font-semibold text-slate-800">Author</h3>
-          <p className="mt-1 text-sm text-slate-700" data-testid="author-history">
-            <Link to={`/u/${item.author.handle}`} className="font-medium text-slate-900 hover:underline">
-              @{item.author.handle}
-            </Link>
-            {item.history && (
-              <>
-                {' · '}
-                account {accountAgeInWords(item.history.accountAge)} · flags received {item.history.previousFlags},
-                agreed {item.history.previousFlagsAgreed}
-              </>
-            )}
-          </p>
+          <AuthorHistory item={item} />
         </div>
       </div>
       <div className="mt-3 border-t border-slate-100 pt-3">
