@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
 import { decodeCursor, toConnection, type Connection } from '../../graphql/pagination.js';
 import { sql, textArray } from '../../platform/db/sql.js';
+import { toArticleReport, type ArticleReportRow } from './commands/report-article.js';
 import { toWeight, type FlagReasonKey } from './flag.rules.js';
 import { reviewableSql } from './moderation.policy.js';
 import { toReviewItem, type ReviewItemRow, type ReviewKind, type ReviewStatus } from './review-item.js';
@@ -156,6 +157,23 @@ export function moderationLoaders(em: EntityManager, viewer: Viewer | null) {
       ]);
       const flags = rows.map(toFlag);
       return itemIds.map((id) => flags.filter((f) => f.reviewItemId === id));
+    }),
+    reportsByReviewItemId: new DataLoader<number, ArticleReportRow[]>(async (itemIds) => {
+      const rows = await sql(em, `select * from article_reports where review_item_id = any(?::int[]) order by id`, [
+        `{${itemIds.join(',')}}`,
+      ]);
+      const reports = rows.map(toArticleReport);
+      return itemIds.map((id) => reports.filter((r) => r.reviewItemId === id));
+    }),
+    /** The viewer's own report per article id (null when none, and for visitors). */
+    viewerReportByArticleId: new DataLoader<number, ArticleReportRow | null>(async (articleIds) => {
+      if (!viewer) return articleIds.map(() => null);
+      const rows = await sql(em, `select * from article_reports where reporter_id = ? and article_id = any(?::int[])`, [
+        viewer.id,
+        `{${articleIds.join(',')}}`,
+      ]);
+      const byArticle = new Map(rows.map((r) => [r.article_id as number, toArticleReport(r)]));
+      return articleIds.map((id) => byArticle.get(id) ?? null);
     }),
     /** The viewer's own flag per post id (null when none, and for visitors). */
     viewerFlagByPostId: new DataLoader<number, FlagRow | null>(async (postIds) => {

@@ -120,6 +120,22 @@ export const ReviewItemViewFragment = graphql(`
     claimedBy {
       handle
     }
+    agreedAt
+    agreedBy {
+      handle
+    }
+    article {
+      id
+      title
+    }
+    reports {
+      id
+      reason
+      note
+      reporter {
+        handle
+      }
+    }
     post {
       id
       body
