@@ -17,6 +17,7 @@ import { Migration20261203000000_flags } from './Migration20261203000000_flags.j
 import { Migration20261203100000_sanctions } from './Migration20261203100000_sanctions.js';
 import { Migration20261203200000_thread_moderation } from './Migration20261203200000_thread_moderation.js';
 import { Migration20261204200000_review_kinds } from './Migration20261204200000_review_kinds.js';
+import { Migration20261204210000_counts_without_hidden } from './Migration20261204210000_counts_without_hidden.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203100000_sanctions', class: Migration20261203100000_sanctions },
   { name: 'Migration20261203200000_thread_moderation', class: Migration20261203200000_thread_moderation },
   { name: 'Migration20261204200000_review_kinds', class: Migration20261204200000_review_kinds },
+  { name: 'Migration20261204210000_counts_without_hidden', class: Migration20261204210000_counts_without_hidden },
 ];

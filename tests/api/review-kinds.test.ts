@@ -403,3 +403,77 @@ describe('article reports', () => {
     expect(await queueNode(moderator, itemId)).not.toBeNull();
   });
 });
+
+describe('counts without hidden posts and merged threads', () => {
+  const replyCount = async (threadId: string) =>
+    (await api.gql(`query($id: ID!) { thread(id: $id) { replyCount } }`, { id: threadId }, as(moderator))).data.thread
+      .replyCount as number;
+  const hide = (postId: string) =>
+    api.gql(
+      `mutation($i: HidePostInput!) { hidePost(input: $i) { id } }`,
+      { i: { postId, reason: 'Checking' } },
+      as(moderator),
+    );
+  const unhide = (postId: string) =>
+    api.gql(`mutation($i: UnhidePostInput!) { unhidePost(input: $i) { id } }`, { i: { postId } }, as(moderator));
+
+  it('a hidden reply leaves its thread’s reply count, in the hiding transaction; removal and restore leave it out', async () => {
+    const author = await buildMember(api);
+    const thread = await buildThread(api, author, { categoryId: qa });
+    const [first, second] = [
+      await buildReply(api, author, thread.id),
+      await buildReply(api, await buildMember(api), thread.id),
+    ];
+    expect(await replyCount(thread.id)).toBe(2);
+    expect((await hide(first.id)).errors).toBeUndefined();
+    expect(await replyCount(thread.id)).toBe(1);
+    expect((await unhide(first.id)).errors).toBeUndefined();
+    expect(await replyCount(thread.id)).toBe(2);
+
+    // Hidden, then removed and restored: out of the count throughout, back once shown.
+    await hide(second.id);
+    const removed = await api.gql(
+      `mutation($i: RemovePostInput!) { removePost(input: $i) }`,
+      { i: { postId: second.id, reason: 'SPAM' } },
+      as(moderator),
+    );
+    expect(removed.errors).toBeUndefined();
+    expect(await replyCount(thread.id)).toBe(1);
+    expect(
+      (await api.gql(`mutation($id: ID!) { restorePost(postId: $id) { id } }`, { id: second.id }, as(moderator)))
+        .errors,
+    ).toBeUndefined();
+    expect(await replyCount(thread.id)).toBe(1);
+    await unhide(second.id);
+    expect(await replyCount(thread.id)).toBe(2);
+  });
+
+  it('a category counts neither threads whose question is hidden nor merged threads', async () => {
+    const slug = `counts-${randomBytes(3).toString('hex')}`;
+    const [cat] = await api.sql<{ id: number }>(
+      `insert into categories (slug, name, kind) values ($1, 'Counts', 'QA') returning id`,
+      [slug],
+    );
+    const threadCount = async () =>
+      (await api.gql(`query($slug: String!) { category(slug: $slug) { threadCount } }`, { slug }, as(moderator))).data
+        .category.threadCount as number;
+    const author = await buildMember(api);
+    const [a, b, c] = [
+      await buildThread(api, author, { categoryId: String(cat!.id) }),
+      await buildThread(api, author, { categoryId: String(cat!.id) }),
+      await buildThread(api, author, { categoryId: String(cat!.id) }),
+    ];
+    expect(await threadCount()).toBe(3);
+    await hide(a.question.id);
+    expect(await threadCount()).toBe(2);
+    const merged = await api.gql(
+      `mutation($i: MergeThreadInput!) { mergeThread(input: $i) { into { id } } }`,
+      { i: { threadId: b.id, intoThreadId: c.id, reason: 'Same question' } },
+      as(moderator),
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(await threadCount()).toBe(1);
+    await unhide(a.question.id);
+    expect(await threadCount()).toBe(2);
+  });
+});
