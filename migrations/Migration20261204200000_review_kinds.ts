@@ -36,10 +36,6 @@ export class Migration20261204200000_review_kinds extends Migration {
         where status = 'OPEN' and kind = 'HELD_SIGNUP';
       create unique index review_items_open_article_idx on review_items (article_id) where status = 'OPEN';
 
-      -- sign-ups held before this migration join the queue as the subscriber's would
-      insert into review_items (kind, author_id, staff_only, created_at)
-      select 'HELD_SIGNUP', id, true, held_at from members where held_at is not null and approved_at is null;
-
       create table article_reports (
         id int generated always as identity primary key,
         article_id int not null references articles (id) on delete cascade,

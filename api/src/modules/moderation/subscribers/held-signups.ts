@@ -16,12 +16,12 @@ const memberIds = (events: { data: unknown }[], held = false) => [
  * A sign-up held by the per-network rule opens a HELD_SIGNUP item for staff (staff-only from
  * the start: advocates and privileged members never see sign-ups). Only while the member is
  * still held and only if no such item was ever made for them, so a replay neither duplicates
- * an open item nor reopens one staff decided.
+ * an open item nor reopens one staff decided. It starts from the first event, so sign-ups held
+ * before it existed join the queue too.
  */
 export const queueHeldSignups: SubscriberDefinition<Services> = {
   name: 'moderation.held-signups',
   events: ['member.registered'],
-  startAt: 'now',
   handle: async (events, { tx }) => {
     const ids = memberIds(events, true);
     if (ids.length === 0) return;
