@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS } from '../../api/src/platform/abuse-limits.js';
 import { caughtUp } from '../support/events.js';
 import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
-import { startTestApi, type TestApi } from '../support/test-api.js';
+import { startTestApi, type GraphQLResponse, type TestApi } from '../support/test-api.js';
 
 // The review queue's author history with sanctions, member reviewers' AGREE on spam and abuse
 // (escalated to staff), held sign-ups and article reports (issue 12, item 2).
@@ -65,7 +65,7 @@ const ledger = (m: TestMember) =>
   ]);
 const flagStatuses = async (itemId: string) =>
   (await api.sql('select status from flags where review_item_id = $1 order by id', [itemId])).map((r) => r.status);
-const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code;
+const code = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 
 async function advocateIn(categoryId: string) {
   const advocate = await buildMember(api, { reputation: 40 });
