@@ -71,10 +71,14 @@ export function ReviewItemCard({ item, error }: { item: ReviewItemViewFragment; 
       <SubjectExcerpt item={item} />
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
         <SubjectSignals item={item} />
-        <div>
-          <h3 className="text-sm font-semibold text-slate-800">{item.kind === 'HELD_SIGNUP' ? 'Member' : 'Author'}</h3>
-          <AuthorHistory item={item} />
-        </div>
+        {item.author && (
+          <div>
+            <h3 className="text-sm font-semibold text-slate-800">
+              {item.kind === 'HELD_SIGNUP' ? 'Member' : 'Author'}
+            </h3>
+            <AuthorHistory item={item} />
+          </div>
+        )}
       </div>
       <div className="mt-3 border-t border-slate-100 pt-3">
         {item.claimedBy && !mine ? (
