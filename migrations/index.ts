@@ -9,14 +9,16 @@ import { Migration20261123600000_advocate_categories } from './Migration20261123
 import { Migration20261123700000_accepted_at_milliseconds } from './Migration20261123700000_accepted_at_milliseconds.js';
 import { Migration20261201000000_domain_events } from './Migration20261201000000_domain_events.js';
 import { Migration20261201100000_thread_views } from './Migration20261201100000_thread_views.js';
-import { Migration20261202100000_knowledge } from './Migration20261202100000_knowledge.js';
-import { Migration20261202300000_deflection } from './Migration20261202300000_deflection.js';
 import { Migration20261201200000_abuse_limits } from './Migration20261201200000_abuse_limits.js';
 import { Migration20261202000000_search } from './Migration20261202000000_search.js';
+import { Migration20261202100000_knowledge } from './Migration20261202100000_knowledge.js';
+import { Migration20261202300000_deflection } from './Migration20261202300000_deflection.js';
 import { Migration20261203000000_flags } from './Migration20261203000000_flags.js';
 import { Migration20261203100000_sanctions } from './Migration20261203100000_sanctions.js';
 import { Migration20261203200000_thread_moderation } from './Migration20261203200000_thread_moderation.js';
 import { Migration20261204000000_settings } from './Migration20261204000000_settings.js';
+import { Migration20261204200000_review_kinds } from './Migration20261204200000_review_kinds.js';
+import { Migration20261204210000_counts_without_hidden } from './Migration20261204210000_counts_without_hidden.js';
 import { Migration20261204900000_audit_kinds } from './Migration20261204900000_audit_kinds.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
@@ -42,5 +44,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203100000_sanctions', class: Migration20261203100000_sanctions },
   { name: 'Migration20261203200000_thread_moderation', class: Migration20261203200000_thread_moderation },
   { name: 'Migration20261204000000_settings', class: Migration20261204000000_settings },
+  { name: 'Migration20261204200000_review_kinds', class: Migration20261204200000_review_kinds },
+  { name: 'Migration20261204210000_counts_without_hidden', class: Migration20261204210000_counts_without_hidden },
   { name: 'Migration20261204900000_audit_kinds', class: Migration20261204900000_audit_kinds },
 ];

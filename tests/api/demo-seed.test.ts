@@ -22,7 +22,7 @@ describe('demo seed', () => {
               (select count(*) from badge_awards)::int as awards,
               (select count(*) from members where is_advocate)::int as advocates`,
     );
-    expect(counts.members).toBe(15);
+    expect(counts.members).toBe(17); // 15 in the threads, a spammer and a held sign-up
     expect(counts.threads).toBeGreaterThan(10);
     expect(counts.awards).toBeGreaterThan(10);
     expect(counts.advocates).toBe(1);
@@ -88,5 +88,67 @@ describe('demo seed', () => {
     );
     expect(counts.articles).toBe(counts.answered);
     expect(counts.drafts).toBe(counts.answered - 3);
+  });
+
+  it('gives the review queue, the audit log and profiles something to show', async () => {
+    await caughtUp(api, 'moderation.held-signups');
+    const items = await api.sql(
+      `select r.kind, r.status, r.decision, m.handle, a.title,
+              (select count(*) from flags f where f.review_item_id = r.id)::int as flags,
+              (select count(*) from article_reports x where x.review_item_id = r.id)::int as reports
+         from review_items r left join members m on m.id = r.author_id left join articles a on a.id = r.article_id
+        order by r.id`,
+    );
+    expect(items).toEqual([
+      { kind: 'HIDDEN_POST', status: 'OPEN', decision: null, handle: 'deals_4u', title: null, flags: 3, reports: 0 },
+      { kind: 'FLAGGED_POST', status: 'OPEN', decision: null, handle: 'tomasz', title: null, flags: 1, reports: 0 },
+      {
+        kind: 'FLAGGED_POST',
+        status: 'RESOLVED',
+        decision: 'DISAGREE',
+        handle: 'hiro',
+        title: null,
+        flags: 1,
+        reports: 0,
+      },
+      {
+        kind: 'ARTICLE_REPORT',
+        status: 'OPEN',
+        decision: null,
+        handle: null,
+        title: 'Motion sensor battery drains in two weeks',
+        flags: 0,
+        reports: 1,
+      },
+      {
+        kind: 'HELD_SIGNUP',
+        status: 'OPEN',
+        decision: null,
+        handle: 'lumen_helper_2026',
+        title: null,
+        flags: 0,
+        reports: 0,
+      },
+    ]);
+    const [spam] = await api.sql(
+      `select p.hidden_at is not null as hidden from posts p join members m on m.id = p.author_id where m.handle = 'deals_4u'`,
+    );
+    expect(spam.hidden).toBe(true);
+    const [record] = await api.sql(
+      `select (select reason from member_sanctions s where s.member_id = m.id and s.kind = 'SILENCE') as silenced,
+              (select count(*) from staff_notes n where n.member_id = m.id)::int as notes
+         from members m where m.handle = 'deals_4u'`,
+    );
+    expect(record.silenced).toMatch(/^Posting affiliate links/);
+    expect(record.notes).toBe(1);
+    const logged = await api.sql(
+      `select distinct name from domain_events where name in ('review.resolved', 'member.silenced', 'member.staff_note_added', 'post.hidden') order by 1`,
+    );
+    expect(logged.map((e) => e.name)).toEqual([
+      'member.silenced',
+      'member.staff_note_added',
+      'post.hidden',
+      'review.resolved',
+    ]);
   });
 });

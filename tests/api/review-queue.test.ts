@@ -34,7 +34,7 @@ const QUEUE = `query($filter: ReviewQueueFilterInput, $first: Int, $after: Strin
       claimedBy { handle } decidedBy { handle } author { id }
       post { id body isHidden }
       flags { reason note weight status flagger { handle } createdAt }
-      history { accountAge previousFlags previousFlagsAgreed }
+      history { accountAge previousFlags previousFlagsAgreed sanctions { kind until liftedAt } }
     } }
     pageInfo { hasNextPage endCursor }
   }

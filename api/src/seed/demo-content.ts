@@ -512,3 +512,39 @@ export const DEMO_ARTICLES: {
   },
   { thread: 'Motion sensor battery drains in two weeks' },
 ];
+
+/**
+ * The moderation side of the demo (demo-moderation.ts): who flags what, and what staff decided.
+ * The spammer and the held sign-up register from one network after the other members.
+ */
+export const DEMO_MODERATION = {
+  spammer: 'deals_4u',
+  heldSignup: 'lumen_helper_2026',
+  spam: {
+    thread: 'No push notifications on Android 15 (Pixel 8)',
+    body: 'Had the same problem! Fixed it for good with this signal booster, 70% off today only: https://deals-4u.example/lumen-booster',
+    flaggers: ['bob', 'jules', 'camille'],
+  },
+  offTopic: {
+    thread: 'Can I use Alexa and Google Home at the same time?',
+    by: 'tomasz',
+    body: 'Slightly unrelated, but does anyone know whether the Lumen app will ever get a proper dark mode on Windows?',
+    flagger: 'lena',
+    note: 'A feature request: better as its own idea thread.',
+  },
+  blunt: {
+    thread: 'Camera live view takes 20+ seconds to start',
+    by: 'hiro',
+    body: 'Honestly, read the pinned guide before posting. It says to move the camera to the 5 GHz band, which fixes exactly this.',
+    flagger: 'sam_r',
+    decision: 'Blunt, but it points to the right fix; not abuse.',
+  },
+  silenceReason: 'Posting affiliate links in support threads. You can read; a moderator will review your posts.',
+  staffNote:
+    'Same link pattern as the booster spam on the old forum. A second sign-up came from this network the same day: held.',
+  report: {
+    article: 'Motion sensor battery drains in two weeks',
+    by: 'grace-h',
+    note: 'Firmware 4.2 changed the motion reporting interval setting; the steps mention the old menu.',
+  },
+};

@@ -27,6 +27,7 @@ import { publishArticle } from '../modules/knowledge/commands/article-transition
 import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread.js';
 import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
+import { seedModeration } from './demo-moderation.js';
 import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
 /**
@@ -153,6 +154,8 @@ export async function seedDemo(services: Services): Promise<void> {
     services.orm.em.fork(),
     `update members set created_at = now() - interval '30 days' + id * interval '1 hour'`,
   );
+  // After the back-dating: the spammer and the held sign-up are new accounts.
+  await seedModeration(services, (memberId) => scopeAs(services, memberId));
   // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
   // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());

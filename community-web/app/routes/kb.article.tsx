@@ -18,13 +18,39 @@ import { StaffTools } from '../features/knowledge/staff-tools';
 import { Versions } from '../features/knowledge/versions';
 import { formatDay, ROLE_WORDS } from '../features/knowledge/wording';
 import { Tag } from '../features/forum/status-badge';
+import { ReportArticleForm } from '../features/moderation/report-article-form';
 import { api, query, type ApiError } from '../graphql/client.server';
+import { graphql } from '../graphql/generated';
+import type { ArticleReportReason } from '../graphql/generated/graphql';
 import { isBotRequest } from '../lib/bots.server';
 import { statusFor } from '../lib/form-errors';
 import { formatCount } from '../lib/plural';
 import { isIdParam, notFound, routeParam } from '../lib/route-params';
 import { sameOriginAction } from '../lib/same-origin.server';
 import type { Route } from './+types/kb.article';
+
+/** Whether the viewer may report the article, and their report (beside the article's query). */
+const ArticleReportStateQuery = graphql(`
+  query ArticleReportState($id: ID!) {
+    article(id: $id) {
+      id
+      viewerCanReport
+      viewerReport {
+        reason
+      }
+    }
+  }
+`);
+
+const ReportArticleMutation = graphql(`
+  mutation ReportArticle($input: ReportArticleInput!) {
+    reportArticle(input: $input) {
+      report {
+        id
+      }
+    }
+  }
+`);
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.article?.title ?? 'Article'} · Knowledge base · Hearth` },
@@ -37,6 +63,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const related = api(request, ArticleRelatedQuery, { id }).then(
     (r) => r.data?.article?.related ?? [],
     () => [],
+  );
+  const reporting = api(request, ArticleReportStateQuery, { id }).then(
+    (r) => ({
+      canReport: r.data?.article?.viewerCanReport ?? false,
+      reported: r.data?.article?.viewerReport?.reason ?? null,
+    }),
+    () => ({ canReport: false, reported: null }),
   );
   const { data: result, headers } = await query(request, ArticleQuery, { id }, { routeParams: ['id'] });
   const article = result.article;
@@ -58,7 +91,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const justRated = asRated === 'yes' || asRated === 'no';
   const earlier = article.viewerRating === null ? null : article.viewerRating ? 'yes' : 'no';
   const rated: 'yes' | 'no' | null = justRated ? asRated : search.get('rate') === 'again' ? null : earlier;
-  return data({ article, compare, rated, justRated, related: await related }, { headers });
+  return data({ article, compare, rated, justRated, related: await related, reporting: await reporting }, { headers });
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -82,6 +115,17 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
       });
       if (res.error) return fail(res.error);
       throw redirect(`${here}?rated=${helpful ? 'yes' : 'no'}#helpful`);
+    }
+    case 'report': {
+      const res = await api(request, ReportArticleMutation, {
+        input: {
+          articleId,
+          reason: text(form, 'reason') as ArticleReportReason,
+          note: text(form, 'note').trim() || null,
+        },
+      });
+      if (res.error) return fail(res.error);
+      throw redirect(`${here}#report`);
     }
     case 'submit': {
       const res = await api(request, SubmitArticleMutation, { articleId });
@@ -132,13 +176,14 @@ function Part({ id, title, html }: { id: string; title: string; html: string }) 
  * needs review with the source's diff, and its versions with comparisons.
  */
 export default function ArticlePage() {
-  const { article, compare, rated, justRated, related } = useLoaderData<typeof loader>();
+  const { article, compare, rated, justRated, related, reporting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const here = `/kb/${article.id}`;
   const isStaff = article.viewerCan.review;
   const rateError = actionData?.intent === 'rate' ? actionData.error : null;
-  const staffState = actionData && actionData.intent !== 'rate' ? actionData : {};
+  const reportError = actionData?.intent === 'report' ? actionData.error : null;
+  const staffState = actionData && actionData.intent !== 'rate' && actionData.intent !== 'report' ? actionData : {};
   const hasEnvironment = article.environmentHtml.trim() !== '';
   return (
     <div className="space-y-6">
@@ -212,6 +257,7 @@ export default function ArticlePage() {
               againHref={`${here}?rate=again#helpful`}
             />
           )}
+          <ReportArticleForm canReport={reporting.canReport} reported={reporting.reported} error={reportError} />
         </div>
 
         <aside className="space-y-4 text-sm" aria-label="About this article">

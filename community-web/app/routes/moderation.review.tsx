@@ -102,8 +102,8 @@ export default function ReviewQueue() {
       <div>
         <h1 className="text-2xl font-bold">Review queue</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Flagged and hidden posts, oldest first. Claim an item before you decide it: nobody else can act on it for ten
-          minutes.
+          Flagged and hidden posts, held sign-ups and reported articles, oldest first. Claim an item before you decide
+          it: nobody else can act on it for ten minutes.
         </p>
       </div>
       <CapacityView stats={reviewQueueStats} />

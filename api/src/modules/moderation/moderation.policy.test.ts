@@ -38,8 +38,11 @@ const guardian = (who: Who) => new Guardian(viewers[who], settings, { ...communi
 
 const thread = Object.assign(new Thread(), { id: 10, authorId: 1, categoryId: 1, title: 't' });
 const post = Object.assign(new Post(), { id: 20, threadId: 10, authorId: viewers.author.id, body: 'b', bodyHtml: 'b' });
-const open = { categoryId: 1, staffOnly: false };
-const escalated = { categoryId: 1, staffOnly: true };
+const open = { kind: 'HIDDEN_POST' as const, categoryId: 1, staffOnly: false };
+const escalated = { kind: 'HIDDEN_POST' as const, categoryId: 1, staffOnly: true };
+const heldSignup = { kind: 'HELD_SIGNUP' as const, categoryId: null, staffOnly: true };
+const articleReport = { kind: 'ARTICLE_REPORT' as const, categoryId: 1, staffOnly: false };
+const uncategorisedReport = { kind: 'ARTICLE_REPORT' as const, categoryId: null, staffOnly: false };
 
 type Expect = boolean | 'login';
 const matrix: [string, (g: Guardian) => ReturnType<Guardian['check']>, Record<Who, Expect>][] = [
@@ -128,6 +131,57 @@ const matrix: [string, (g: Guardian) => ReturnType<Guardian['check']>, Record<Wh
       admin: true,
     },
   ],
+  [
+    'review.act (held sign-up)',
+    (g) => g.check('review.act', heldSignup),
+    {
+      visitor: 'login',
+      newcomer: false,
+      author: false,
+      flagger: false,
+      reviewer: false,
+      advocateHere: false,
+      advocateElsewhere: false,
+      advocateEverywhere: false,
+      silenced: false,
+      moderator: true,
+      admin: true,
+    },
+  ],
+  [
+    'review.act (report of an article in category 1)',
+    (g) => g.check('review.act', articleReport),
+    {
+      visitor: 'login',
+      newcomer: false,
+      author: false,
+      flagger: false,
+      reviewer: false,
+      advocateHere: true,
+      advocateElsewhere: false,
+      advocateEverywhere: true,
+      silenced: false,
+      moderator: true,
+      admin: true,
+    },
+  ],
+  [
+    'review.act (report of an article without a category)',
+    (g) => g.check('review.act', uncategorisedReport),
+    {
+      visitor: 'login',
+      newcomer: false,
+      author: false,
+      flagger: false,
+      reviewer: false,
+      advocateHere: false,
+      advocateElsewhere: false,
+      advocateEverywhere: true,
+      silenced: false,
+      moderator: true,
+      admin: true,
+    },
+  ],
 ];
 
 describe('moderation policy: role × action', () => {
@@ -160,14 +214,20 @@ describe('moderation policy: role × action', () => {
     expect(guardian('reviewer').check('review.act', escalated)).toMatchObject({
       reason: 'This item was escalated to staff: only moderators can decide it.',
     });
+    expect(guardian('advocateEverywhere').check('review.act', heldSignup)).toMatchObject({
+      reason: 'Held sign-ups are decided by moderators and administrators.',
+    });
+    expect(guardian('reviewer').check('review.act', articleReport)).toMatchObject({
+      reason: "Article reports are reviewed by staff and the advocates of the article's category.",
+    });
   });
 
   it('lists in SQL what review.act allows', () => {
     const sql = (who: Exclude<Who, 'visitor'>) => reviewableSql(viewers[who], settings.privileges.reviewQueue, 'r');
     expect(sql('moderator')).toBe('true');
-    expect(sql('reviewer')).toBe('not r.staff_only');
-    expect(sql('advocateEverywhere')).toBe('not r.staff_only');
-    expect(sql('advocateHere')).toBe('not r.staff_only and r.category_id in (1)');
+    expect(sql('reviewer')).toBe("not r.staff_only and (r.kind <> 'ARTICLE_REPORT' or false)");
+    expect(sql('advocateEverywhere')).toBe('not r.staff_only and (false or true)');
+    expect(sql('advocateHere')).toBe('not r.staff_only and (false or r.category_id in (1))');
     expect(sql('flagger')).toBe('false');
   });
 });

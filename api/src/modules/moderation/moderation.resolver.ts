@@ -3,17 +3,24 @@ import type { Context } from '../../graphql/context.js';
 import { pageSize, parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
 import { Post } from '../community/post.entity.js';
+import { Article, ArticleState } from '../knowledge/article.entity.js';
+import { MemberSanction, toMemberSanction } from '../sanctions/sanction.types.js';
 import { claimReviewItem } from './commands/claim-review-item.js';
 import { flagPost } from './commands/flag-post.js';
+import { reportArticle } from './commands/report-article.js';
 import { resolveReviewItem } from './commands/resolve-review-item.js';
 import {
+  ArticleReport,
   AuthorHistory,
   Flag,
   FlagPostInput,
   FlagPostPayload,
+  ReportArticleInput,
+  ReportArticlePayload,
   ResolveReviewItemInput,
   ReviewerCount,
   ReviewItem,
+  ReviewItemKind,
   ReviewItemConnection,
   ReviewQueueFilterInput,
   ReviewQueueStats,
@@ -43,6 +50,43 @@ export class PostFlagResolver {
     const mine = { ...flag, status: 'OPEN', flaggerId: ctx.viewer!.id };
     ctx.loaders.viewerFlagByPostId.clear(post.id).prime(post.id, { ...mine, postId: post.id, reviewItemId: 0 });
     return { post, flag: mine };
+  }
+}
+
+@Resolver(() => ArticleReport)
+export class ArticleReportResolver {
+  @FieldResolver(() => Member)
+  reporter(@Root() report: ArticleReport, @Ctx() ctx: Context) {
+    return ctx.loaders.memberById.load(report.reporterId);
+  }
+
+  @Mutation(() => ReportArticlePayload, {
+    description:
+      'Reports a published article to reviewers (the flag privilege, once per article, counted in the daily flags cap).',
+  })
+  async reportArticle(@Arg('input', () => ReportArticleInput) input: ReportArticleInput, @Ctx() ctx: Context) {
+    const { article, report } = await reportArticle(ctx, {
+      articleId: parseId(input.articleId, 'articleId'),
+      reason: input.reason,
+      note: input.note ?? null,
+    });
+    return { article, report };
+  }
+}
+
+@Resolver(() => Article)
+export class ArticleViewerReportResolver {
+  @FieldResolver(() => ArticleReport, { nullable: true, description: "The viewer's report of this article, if any." })
+  viewerReport(@Root() article: Article, @Ctx() ctx: Context) {
+    return ctx.loaders.viewerReportByArticleId.load(article.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the viewer may report this article now (published, flag privilege, not reported yet).',
+  })
+  async viewerCanReport(@Root() article: Article, @Ctx() ctx: Context): Promise<boolean> {
+    if (article.state !== ArticleState.PUBLISHED || !ctx.guardian.can('article.report', null)) return false;
+    return (await ctx.loaders.viewerReportByArticleId.load(article.id)) === null;
   }
 }
 
@@ -95,14 +139,38 @@ export class ReviewItemResolver {
     });
   }
 
-  @FieldResolver(() => Post, { description: 'The post in full: reviewers read hidden posts.' })
+  @FieldResolver(() => Post, {
+    nullable: true,
+    description: 'The post in full (reviewers read hidden posts); null for held sign-ups and article reports.',
+  })
   post(@Root() item: ReviewItem, @Ctx() ctx: Context) {
-    return ctx.loaders.postById.load(item.postId);
+    return item.postId === null ? null : ctx.loaders.postById.load(item.postId);
   }
 
-  @FieldResolver(() => Member)
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: "The post's author, or the held member; null for article reports.",
+  })
   author(@Root() item: ReviewItem, @Ctx() ctx: Context) {
-    return ctx.loaders.memberById.load(item.authorId);
+    return item.authorId === null ? null : ctx.loaders.memberById.load(item.authorId);
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: 'The reported article (ARTICLE_REPORT).' })
+  article(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    return item.articleId === null ? null : ctx.loaders.articleById.load(item.articleId);
+  }
+
+  @FieldResolver(() => [ArticleReport], { description: "The article's reports (ARTICLE_REPORT); empty otherwise." })
+  reports(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    return item.kind === ReviewItemKind.ARTICLE_REPORT ? ctx.loaders.reportsByReviewItemId.load(item.id) : [];
+  }
+
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'The member reviewer whose AGREE on spam or abuse handed the item to staff.',
+  })
+  agreedBy(@Root() item: ReviewItem, @Ctx() ctx: Context) {
+    return item.agreedBy === null ? null : ctx.loaders.memberById.load(item.agreedBy);
   }
 
   @FieldResolver(() => [Flag])
@@ -123,12 +191,37 @@ export class ReviewItemResolver {
 
   @FieldResolver(() => AuthorHistory, {
     nullable: true,
-    description: "The author's account age and flag record (sanctions live in the sanctions module).",
+    description: "The author's (or held member's) account age, flag record and, for staff, sanctions.",
   })
   async history(@Root() item: ReviewItem, @Ctx() ctx: Context): Promise<AuthorHistory | null> {
+    if (item.authorId === null) return null;
     const history = await ctx.loaders.authorHistoryByMemberId.load(item.authorId);
     if (!history) return null;
-    return { ...history, accountAge: Math.floor((Date.now() - history.accountCreatedAt.getTime()) / 1000) };
+    return {
+      ...history,
+      memberId: item.authorId,
+      accountAge: Math.floor((Date.now() - history.accountCreatedAt.getTime()) / 1000),
+    };
+  }
+}
+
+/** How many past sanctions a review card shows (newest first). */
+const HISTORY_SANCTIONS = 10;
+
+@Resolver(() => AuthorHistory)
+export class AuthorHistoryResolver {
+  @FieldResolver(() => [MemberSanction], {
+    nullable: true,
+    description:
+      "The author's sanctions, newest first (the last 10, lifted and expired ones included). Staff only: " +
+      'sanction history is not shown to member reviewers and advocates, for whom it is null.',
+  })
+  async sanctions(@Root() history: AuthorHistory, @Ctx() ctx: Context): Promise<MemberSanction[] | null> {
+    // Null rather than FORBIDDEN: every reviewer loads the same card, and an error on one field
+    // would fail the whole queue page for member reviewers.
+    if (!ctx.guardian.can('member.readSanctionHistory', null)) return null;
+    const rows = await ctx.loaders.sanctionHistoryPage(HISTORY_SANCTIONS, null).load(history.memberId);
+    return rows.map(toMemberSanction);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../graphql/pagination.js';
 import { Post } from '../community/post.entity.js';
+import { Article } from '../knowledge/article.entity.js';
 
 export enum FlagReason {
   SPAM = 'SPAM',
@@ -23,11 +24,26 @@ export enum ReviewItemKind {
   FLAGGED_POST = 'FLAGGED_POST',
   HIDDEN_POST = 'HIDDEN_POST',
   EDITED_AFTER_HIDE = 'EDITED_AFTER_HIDE',
+  HELD_SIGNUP = 'HELD_SIGNUP',
+  ARTICLE_REPORT = 'ARTICLE_REPORT',
 }
 registerEnumType(ReviewItemKind, {
   name: 'ReviewItemKind',
   description:
-    'FLAGGED_POST: flags below the hide threshold. HIDDEN_POST: its flags hid it. EDITED_AFTER_HIDE: its author edited it while hidden.',
+    'FLAGGED_POST: flags below the hide threshold. HIDDEN_POST: its flags hid it. EDITED_AFTER_HIDE: its author edited it while hidden. ' +
+    'HELD_SIGNUP (staff only): a sign-up held by the per-network limit; AGREE approves it, DISAGREE rejects it (suspended until staff lift it), IGNORE leaves it held. ' +
+    "ARTICLE_REPORT (staff and the article category's advocates): members reported a published article; AGREE marks it for revision.",
+});
+
+export enum ArticleReportReason {
+  OUTDATED = 'OUTDATED',
+  INCORRECT = 'INCORRECT',
+  SPAM = 'SPAM',
+  OTHER = 'OTHER',
+}
+registerEnumType(ArticleReportReason, {
+  name: 'ArticleReportReason',
+  description: 'OTHER needs a note saying what is wrong.',
 });
 
 export enum ReviewItemStatus {
@@ -45,8 +61,9 @@ export enum ReviewDecision {
 registerEnumType(ReviewDecision, {
   name: 'ReviewDecision',
   description:
-    'AGREE: hide it (spam and abuse: remove it, with the reputation penalty, when staff decide). DISAGREE: show it again. ' +
-    'IGNORE: close the item, leaving the post as it is. ESCALATE: hand it to staff.',
+    'AGREE: hide it (spam and abuse: remove it, with the reputation penalty, when staff decide; a member reviewer’s AGREE on ' +
+    'spam or abuse hides it and hands the item to staff with the agreement recorded). DISAGREE: show it again. ' +
+    'IGNORE: close the item, leaving the post as it is. ESCALATE: hand it to staff. Held sign-ups and article reports: see ReviewItemKind.',
 });
 
 @ObjectType({ description: 'A flag on a post.', simpleResolvers: true })
@@ -58,6 +75,21 @@ export class Flag {
   @Field(() => FlagStatus) status!: FlagStatus;
   @Field(() => Date) createdAt!: Date;
   flaggerId!: number;
+}
+
+@ObjectType({ description: "A member's report of a published article.", simpleResolvers: true })
+export class ArticleReport {
+  @Field(() => ID) id!: number;
+  @Field(() => ArticleReportReason) reason!: ArticleReportReason;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  reporterId!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ReportArticlePayload {
+  @Field(() => Article) article!: Article;
+  @Field(() => ArticleReport) report!: ArticleReport;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -73,9 +105,14 @@ export class AuthorHistory {
   @Field(() => Int, { description: "Flags on the member's posts so far (this item's included)." })
   previousFlags!: number;
   @Field(() => Int, { description: 'Of those, the ones review agreed with.' }) previousFlagsAgreed!: number;
+  @Field(() => Int, { description: 'Of those, the ones review disagreed with.' }) previousFlagsDisagreed!: number;
+  memberId!: number;
 }
 
-@ObjectType({ description: 'A post waiting for (or decided by) review.', simpleResolvers: true })
+@ObjectType({
+  description: 'A post, a held sign-up or a reported article waiting for (or decided by) review.',
+  simpleResolvers: true,
+})
 export class ReviewItem {
   @Field(() => ID) id!: number;
   @Field(() => ReviewItemKind) kind!: ReviewItemKind;
@@ -85,11 +122,18 @@ export class ReviewItem {
   @Field(() => ReviewDecision, { nullable: true }) decision!: ReviewDecision | null;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true }) decisionReason!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a member reviewer agreed with spam or abuse flags and handed the removal to staff.',
+  })
+  agreedAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
-  postId!: number;
-  authorId!: number;
+  postId!: number | null;
+  authorId!: number | null;
+  articleId!: number | null;
   claimedBy!: number | null;
   decidedBy!: number | null;
+  agreedBy!: number | null;
 }
 
 export const ReviewItemConnection = connectionType(ReviewItem, 'ReviewItem');
@@ -128,6 +172,14 @@ export class ReviewQueueStats {
 export class FlagPostInput {
   @Field(() => ID) postId!: string;
   @Field(() => FlagReason) reason!: FlagReason;
+  @Field(() => String, { nullable: true, description: 'Required for OTHER; up to 500 characters.' })
+  note?: string | null;
+}
+
+@InputType()
+export class ReportArticleInput {
+  @Field(() => ID) articleId!: string;
+  @Field(() => ArticleReportReason) reason!: ArticleReportReason;
   @Field(() => String, { nullable: true, description: 'Required for OTHER; up to 500 characters.' })
   note?: string | null;
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
 import { decodeCursor, toConnection, type Connection } from '../../graphql/pagination.js';
 import { sql, textArray } from '../../platform/db/sql.js';
+import { toArticleReport, type ArticleReportRow } from './commands/report-article.js';
 import { toWeight, type FlagReasonKey } from './flag.rules.js';
 import { reviewableSql } from './moderation.policy.js';
 import { toReviewItem, type ReviewItemRow, type ReviewKind, type ReviewStatus } from './review-item.js';
@@ -139,6 +140,7 @@ export interface AuthorHistory {
   /** Flags on the member's posts before (review agreed with how many). */
   previousFlags: number;
   previousFlagsAgreed: number;
+  previousFlagsDisagreed: number;
 }
 
 declare module '../../platform/module.js' {
@@ -156,6 +158,23 @@ export function moderationLoaders(em: EntityManager, viewer: Viewer | null) {
       const flags = rows.map(toFlag);
       return itemIds.map((id) => flags.filter((f) => f.reviewItemId === id));
     }),
+    reportsByReviewItemId: new DataLoader<number, ArticleReportRow[]>(async (itemIds) => {
+      const rows = await sql(em, `select * from article_reports where review_item_id = any(?::int[]) order by id`, [
+        `{${itemIds.join(',')}}`,
+      ]);
+      const reports = rows.map(toArticleReport);
+      return itemIds.map((id) => reports.filter((r) => r.reviewItemId === id));
+    }),
+    /** The viewer's own report per article id (null when none, and for visitors). */
+    viewerReportByArticleId: new DataLoader<number, ArticleReportRow | null>(async (articleIds) => {
+      if (!viewer) return articleIds.map(() => null);
+      const rows = await sql(em, `select * from article_reports where reporter_id = ? and article_id = any(?::int[])`, [
+        viewer.id,
+        `{${articleIds.join(',')}}`,
+      ]);
+      const byArticle = new Map(rows.map((r) => [r.article_id as number, toArticleReport(r)]));
+      return articleIds.map((id) => byArticle.get(id) ?? null);
+    }),
     /** The viewer's own flag per post id (null when none, and for visitors). */
     viewerFlagByPostId: new DataLoader<number, FlagRow | null>(async (postIds) => {
       if (!viewer) return postIds.map(() => null);
@@ -167,12 +186,14 @@ export function moderationLoaders(em: EntityManager, viewer: Viewer | null) {
       return postIds.map((id) => byPost.get(id) ?? null);
     }),
     authorHistoryByMemberId: new DataLoader<number, AuthorHistory | null>(async (memberIds) => {
-      const rows = await sql<{ id: number; created_at: string; flags: number; agreed: number }>(
+      const rows = await sql<{ id: number; created_at: string; flags: number; agreed: number; disagreed: number }>(
         em,
-        `select m.id, m.created_at, coalesce(f.flags, 0)::int as flags, coalesce(f.agreed, 0)::int as agreed
+        `select m.id, m.created_at, coalesce(f.flags, 0)::int as flags, coalesce(f.agreed, 0)::int as agreed,
+                coalesce(f.disagreed, 0)::int as disagreed
            from members m
            left join lateral (
-             select count(*) as flags, count(*) filter (where fl.status = 'AGREED') as agreed
+             select count(*) as flags, count(*) filter (where fl.status = 'AGREED') as agreed,
+                    count(*) filter (where fl.status = 'DISAGREED') as disagreed
                from review_items ri join flags fl on fl.review_item_id = ri.id
               where ri.author_id = m.id) f on true
           where m.id = any(?::int[])`,
@@ -182,7 +203,12 @@ export function moderationLoaders(em: EntityManager, viewer: Viewer | null) {
       return memberIds.map((id) => {
         const r = byId.get(id);
         return r
-          ? { accountCreatedAt: new Date(r.created_at), previousFlags: r.flags, previousFlagsAgreed: r.agreed }
+          ? {
+              accountCreatedAt: new Date(r.created_at),
+              previousFlags: r.flags,
+              previousFlagsAgreed: r.agreed,
+              previousFlagsDisagreed: r.disagreed,
+            }
           : null;
       });
     }),

@@ -120,6 +120,22 @@ export const ReviewItemViewFragment = graphql(`
     claimedBy {
       handle
     }
+    agreedAt
+    agreedBy {
+      handle
+    }
+    article {
+      id
+      title
+    }
+    reports {
+      id
+      reason
+      note
+      reporter {
+        handle
+      }
+    }
     post {
       id
       body
@@ -137,6 +153,15 @@ export const ReviewItemViewFragment = graphql(`
       accountAge
       previousFlags
       previousFlagsAgreed
+      previousFlagsDisagreed
+      sanctions {
+        id
+        kind
+        reason
+        startsAt
+        until
+        liftedAt
+      }
     }
     flags {
       id

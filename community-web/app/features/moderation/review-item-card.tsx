@@ -1,12 +1,12 @@
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
 import { FormMessage } from '../../components/ui/field';
 import type { ReviewItemViewFragment } from '../../graphql/generated/graphql';
 import { useViewer } from '../../root';
 import { timeAgo } from '../forum/format';
-import { accountAgeInWords, flagReasonLabel, REVIEW_DECISIONS, REVIEW_KIND_TEXT } from './wording';
+import { AuthorHistory } from './author-history';
+import { SubjectExcerpt, SubjectLine, SubjectSignals } from './review-subject';
+import { decisionsFor, REVIEW_KIND_TEXT } from './wording';
 
-const EXCERPT = 400;
-const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT).trimEnd()}…` : body);
 /** "14:05 UTC": the same on the server and in the browser. */
 const clockTime = (iso: string) => `${new Date(iso).toISOString().slice(11, 16)} UTC`;
 const smallButton =
@@ -21,7 +21,7 @@ function DecisionForm({ item }: { item: ReviewItemViewFragment }) {
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Decision</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {REVIEW_DECISIONS.map((d) => (
+          {decisionsFor(item.kind).map((d) => (
             <label key={d.value} className="inline-flex items-center gap-1 text-sm text-slate-700" title={d.hint}>
               <input type="radio" name="decision" value={d.value} required />
               {d.label}
@@ -49,7 +49,6 @@ function DecisionForm({ item }: { item: ReviewItemViewFragment }) {
 export function ReviewItemCard({ item, error }: { item: ReviewItemViewFragment; error: string | null }) {
   const viewer = useViewer();
   const mine = item.claimedBy?.handle === viewer?.handle;
-  const post = item.post;
   return (
     <li
       id={`item-${item.id}`}
@@ -61,55 +60,25 @@ export function ReviewItemCard({ item, error }: { item: ReviewItemViewFragment; 
         <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-200">
           {REVIEW_KIND_TEXT[item.kind] ?? item.kind}
         </span>
-        {item.staffOnly && (
+        {item.staffOnly && item.kind !== 'HELD_SIGNUP' && (
           <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">Escalated</span>
         )}
-        <span>
-          {post.isQuestion ? 'Question' : 'Reply'} in{' '}
-          <Link to={`/t/${post.thread.id}#post-${post.id}`} className="font-medium text-brand-700 hover:underline">
-            {post.thread.title}
-          </Link>
-        </span>
+        <SubjectLine item={item} />
         <span className="text-slate-600">
           waiting since <time dateTime={item.createdAt}>{timeAgo(item.createdAt)}</time>
         </span>
       </p>
-      <blockquote
-        className="mt-2 whitespace-pre-line break-words border-l-4 border-slate-200 pl-3 text-sm text-slate-800"
-        data-testid="review-excerpt"
-      >
-        {excerpt(post.body)}
-      </blockquote>
+      <SubjectExcerpt item={item} />
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <div>
-          <h3 className="text-sm font-semibold text-slate-800">Flags</h3>
-          <ul className="mt-1 space-y-1 text-sm text-slate-700" data-testid="review-flags">
-            {item.flags.map((f) => (
-              <li key={f.id}>
-                <span className="font-medium text-slate-900">{flagReasonLabel(f.reason)}</span> by{' '}
-                <Link to={`/u/${f.flagger.handle}`} className="hover:underline">
-                  @{f.flagger.handle}
-                </Link>
-                {f.note && <span className="block text-slate-600">“{f.note}”</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3 className="text-sm font-semibold text-slate-800">Author</h3>
-          <p className="mt-1 text-sm text-slate-700" data-testid="author-history">
-            <Link to={`/u/${item.author.handle}`} className="font-medium text-slate-900 hover:underline">
-              @{item.author.handle}
-            </Link>
-            {item.history && (
-              <>
-                {' · '}
-                account {accountAgeInWords(item.history.accountAge)} · flags received {item.history.previousFlags},
-                agreed {item.history.previousFlagsAgreed}
-              </>
-            )}
-          </p>
-        </div>
+        <SubjectSignals item={item} />
+        {item.author && (
+          <div>
+            <h3 className="text-sm font-semibold text-slate-800">
+              {item.kind === 'HELD_SIGNUP' ? 'Member' : 'Author'}
+            </h3>
+            <AuthorHistory item={item} />
+          </div>
+        )}
       </div>
       <div className="mt-3 border-t border-slate-100 pt-3">
         {item.claimedBy && !mine ? (

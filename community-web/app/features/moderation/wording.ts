@@ -32,11 +32,41 @@ export const REVIEW_DECISIONS = [
   { value: 'ESCALATE', label: 'Escalate', hint: 'hand it to staff' },
 ] as const;
 
+/** A held sign-up's decisions, in the words staff use for sign-ups (no escalation: staff decide). */
+export const SIGNUP_DECISIONS = [
+  { value: 'AGREE', label: 'Approve', hint: 'the member can log in' },
+  { value: 'DISAGREE', label: 'Reject', hint: 'suspend the account until staff lift it; the reason is shown to them' },
+  { value: 'IGNORE', label: 'Leave held', hint: 'close the item; the sign-up stays held' },
+] as const;
+
+/** An article report's decisions. */
+export const ARTICLE_REPORT_DECISIONS = [
+  { value: 'AGREE', label: 'Agree', hint: 'mark the article for revision' },
+  { value: 'DISAGREE', label: 'Disagree', hint: 'close the report, the article is fine' },
+  { value: 'IGNORE', label: 'Ignore', hint: 'close the report' },
+  { value: 'ESCALATE', label: 'Escalate', hint: 'hand it to staff' },
+] as const;
+
+export const decisionsFor = (kind: string) =>
+  kind === 'HELD_SIGNUP' ? SIGNUP_DECISIONS : kind === 'ARTICLE_REPORT' ? ARTICLE_REPORT_DECISIONS : REVIEW_DECISIONS;
+
 export const REVIEW_KIND_TEXT: Record<string, string> = {
   FLAGGED_POST: 'Flagged',
   HIDDEN_POST: 'Hidden by flags',
   EDITED_AFTER_HIDE: 'Edited while hidden',
+  HELD_SIGNUP: 'Held sign-up',
+  ARTICLE_REPORT: 'Article reported',
 };
+
+export const ARTICLE_REPORT_REASONS = [
+  { value: 'OUTDATED', label: 'Outdated', hint: 'the product or its settings changed since' },
+  { value: 'INCORRECT', label: 'Incorrect', hint: 'the solution does not work or is wrong' },
+  { value: 'SPAM', label: 'Spam', hint: 'an advertisement or unrelated links' },
+  { value: 'OTHER', label: 'Other', hint: 'say what is wrong in the note' },
+] as const;
+
+export const articleReportReasonLabel = (reason: string) =>
+  ARTICLE_REPORT_REASONS.find((r) => r.value === reason)?.label ?? reason;
 
 /**
  * A number of seconds as people say it: "under a minute", "about 40 minutes", "about 3 hours",

@@ -41,7 +41,7 @@ async function softDelete(scope: Scope, post: Post, reason: RemovalReason | null
   const actorId = viewer.id;
   await transact(scope.em, async (tx) => {
     // Checked again on the locked rows: a thread locked meanwhile stops an author's deletion.
-    const { thread } = await readablePost(tx, viewer, post.id, { lock: true });
+    const { post: locked, thread } = await readablePost(tx, viewer, post.id, { lock: true });
     scope.guardian.ensureCan(reason === null ? 'post.delete' : 'post.remove', { post, thread });
     // A staff pick leaves with the post, as a solution does: a restore brings back neither.
     const [deleted] = await sql<{ was_picked: boolean }>(
@@ -54,7 +54,7 @@ async function softDelete(scope: Scope, post: Post, reason: RemovalReason | null
       [actorId, reason, post.id, post.id],
     );
     if (!deleted) throw new NotFoundError('Post'); // deleted concurrently
-    const wasAccepted = await shiftThreadCounters(tx, post, thread, -1);
+    const wasAccepted = await shiftThreadCounters(tx, locked, thread, -1);
     await applyRemovalReputation(tx, scope.settings.reputation, {
       post,
       actorId,
@@ -82,8 +82,10 @@ async function softDelete(scope: Scope, post: Post, reason: RemovalReason | null
 
 /**
  * Moves the counters when a post leaves (`delta` -1) or comes back (+1): a question takes its
- * thread with it; a reply moves the reply count and, leaving, its thread's solution. Returns
- * whether the post was the thread's solution.
+ * thread with it; a reply moves the reply count and, leaving, its thread's solution. A hidden
+ * post is already out of the counts (a hidden reply of reply_count, a thread with a hidden
+ * question or merged of its category's thread_count), so its removal or restoration leaves
+ * them alone. Returns whether the post was the thread's solution.
  */
 export async function shiftThreadCounters(
   tx: EntityManager,
@@ -93,22 +95,28 @@ export async function shiftThreadCounters(
 ): Promise<boolean> {
   if (post.isQuestion) {
     await sql(tx, `update threads set deleted_at = ${delta < 0 ? 'now()' : 'null'} where id = ?`, [thread.id]);
-    await sql(tx, 'update categories set thread_count = thread_count + ? where id = ?', [delta, thread.categoryId]);
+    await sql(
+      tx,
+      `update categories set thread_count = thread_count + ? where id = ?
+          and exists (select 1 from threads where id = ? and not question_hidden and merged_into_id is null)`,
+      [delta, thread.categoryId, thread.id],
+    );
     return false;
   }
+  const counted = post.hiddenAt ? 0 : 1;
   if (delta > 0) {
-    await sql(tx, 'update threads set reply_count = reply_count + 1 where id = ?', [thread.id]);
+    await sql(tx, 'update threads set reply_count = reply_count + ? where id = ?', [counted, thread.id]);
     return false;
   }
   const [row] = await sql<{ was_accepted: boolean }>(
     tx,
-    `update threads t set reply_count = t.reply_count - 1,
+    `update threads t set reply_count = t.reply_count - ?,
         accepted_post_id = case when t.accepted_post_id = ? then null else t.accepted_post_id end,
         status = case when t.accepted_post_id = ? and t.status = 'ANSWERED' then 'OPEN' else t.status end
        from (select accepted_post_id from threads where id = ? for no key update) old
       where t.id = ?
       returning old.accepted_post_id is not distinct from ?::int as was_accepted`,
-    [post.id, post.id, thread.id, thread.id, post.id],
+    [counted, post.id, post.id, thread.id, thread.id, post.id],
   );
   return row?.was_accepted ?? false;
 }

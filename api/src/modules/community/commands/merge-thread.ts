@@ -73,7 +73,8 @@ export async function mergeThread(
     const [intoRow] = await sql<Record<string, unknown>>(
       tx,
       `update threads t set
-              reply_count = (select count(*) from posts p where p.thread_id = t.id and not p.is_question and p.deleted_at is null),
+              reply_count = (select count(*) from posts p where p.thread_id = t.id and not p.is_question
+                               and p.deleted_at is null and p.hidden_at is null),
               last_activity_at = greatest(t.last_activity_at, ?::timestamptz),
               accepted_post_id = coalesce(t.accepted_post_id, ?::int),
               status = case when t.status = 'OPEN' and ?::int is not null then 'ANSWERED' else t.status end

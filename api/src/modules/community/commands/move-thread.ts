@@ -47,11 +47,14 @@ export async function moveThread(
       'update threads set category_id = ? where id = ? returning *',
       [target!.id, locked.id],
     );
-    // One statement for both counters, so two moves in opposite directions never deadlock.
+    // One statement for both counters, so two moves in opposite directions never deadlock; a thread
+    // its category does not count (deleted, merged, its question hidden) moves no counter.
     await sql(
       tx,
-      `update categories set thread_count = thread_count + case when id = ? then -1 else 1 end where id in (?, ?)`,
-      [from.id, from.id, target!.id],
+      `update categories set thread_count = thread_count + case when id = ? then -1 else 1 end where id in (?, ?)
+          and exists (select 1 from threads where id = ? and deleted_at is null and merged_into_id is null
+                        and not question_hidden)`,
+      [from.id, from.id, target!.id, locked.id],
     );
     await moveThreadRollups(tx, { threadId: locked.id, fromCategoryId: from.id, toCategoryId: target!.id });
     await recordEvent(tx, scope.guardian.requireActor(), {

@@ -36,7 +36,7 @@ export async function restorePost(scope: Scope, postId: number): Promise<Post> {
       [post.id],
     );
     if (!restored) throw new ConflictError('This post is not deleted.'); // restored concurrently
-    await shiftThreadCounters(tx, post, thread, 1);
+    await shiftThreadCounters(tx, locked.post, thread, 1);
     await applyRestoreReputation(tx, post.id);
     await recordEvent(tx, scope.guardian.requireActor(), {
       name: 'post.restored',

@@ -1,6 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { describeWait, limited } from '../../../platform/abuse-limits.js';
-import { isStaffViewer, type Guardian } from '../../../platform/authz/guardian.js';
+import { isStaffViewer } from '../../../platform/authz/guardian.js';
 import { systemActor } from '../../../platform/authz/actor.js';
 import { sql } from '../../../platform/db/sql.js';
 import { transact } from '../../../platform/db/transact.js';
@@ -8,7 +6,6 @@ import { assertValid, ConflictError, type FieldErrors } from '../../../platform/
 import { recordEvent, ref } from '../../../platform/events/events.js';
 import type { Scope } from '../../../platform/scope.js';
 import { markHidden } from '../../community/commands/hide-post.js';
-import { lockMemberWrites } from '../../community/posting-limits.js';
 import { HIDDEN_BY_FLAGS, type Post } from '../../community/post.entity.js';
 import { readablePost } from '../../community/visibility.js';
 import {
@@ -19,6 +16,7 @@ import {
   validateFlagNote,
   type FlagReasonKey,
 } from '../flag.rules.js';
+import { ensureFlagAllowed } from '../flag-cap.js';
 import '../moderation.events.js';
 
 export interface FlagPostInput {
@@ -32,28 +30,6 @@ export interface FlagPostResult {
   flag: { id: number; reason: FlagReasonKey; note: string | null; weight: number; createdAt: Date };
   /** Whether this flag hid the post. */
   hid: boolean;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * Flags per 24 hours (ABUSE_LIMITS.flagsPerDay): counted from the member's own flags under the
- * member's write lock, so concurrent flags are checked one after another. Staff are exempt.
- */
-async function ensureFlagAllowed(tx: EntityManager, guardian: Guardian, perDay: number): Promise<void> {
-  const viewer = guardian.requireViewer();
-  if (perDay === 0 || isStaffViewer(viewer)) return;
-  await lockMemberWrites(tx, viewer.id);
-  const [row] = await sql<{ at: Date | null }>(
-    tx,
-    `select (select created_at from flags where flagger_id = ? and created_at > ?
-              order by created_at desc offset ? limit 1) as at`,
-    [viewer.id, new Date(Date.now() - DAY_MS), perDay - 1],
-  );
-  if (row?.at) {
-    const wait = (new Date(row.at).getTime() + DAY_MS - Date.now()) / 1000;
-    throw limited(`You can flag at most ${perDay} posts a day. You can flag again in ${describeWait(wait)}.`, wait);
-  }
 }
 
 /**
