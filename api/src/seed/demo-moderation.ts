@@ -30,12 +30,15 @@ export async function seedModeration(services: Services, scopeOf: (memberId: num
   };
   const as = async (handle: string) => scopeOf(await idOf(handle));
   // One sign-up per network a day, from the spammer's network: the second one is held.
-  const signups = {
-    ...services,
-    config: { ...services.config, abuseLimits: { ...NO_ABUSE_LIMITS, signupsPerNetworkPerDay: 1 } },
+  const signupScope = () => {
+    const scope = memberScope(services, null, SPAM_NETWORK_IP);
+    return {
+      ...scope,
+      settings: { ...scope.settings, abuseLimits: { ...NO_ABUSE_LIMITS, signupsPerNetworkPerDay: 1 } },
+    };
   };
   const register = (handle: string) =>
-    registerMember(memberScope(signups, null, SPAM_NETWORK_IP), {
+    registerMember(signupScope(), {
       handle,
       email: `${handle.replace(/[^a-z0-9]/gi, '')}@example.net`,
       password: `${handle}-demo-pass`,
