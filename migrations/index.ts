@@ -17,6 +17,7 @@ import { Migration20261203000000_flags } from './Migration20261203000000_flags.j
 import { Migration20261203100000_sanctions } from './Migration20261203100000_sanctions.js';
 import { Migration20261203200000_thread_moderation } from './Migration20261203200000_thread_moderation.js';
 import { Migration20261204000000_settings } from './Migration20261204000000_settings.js';
+import { Migration20261204300000_related_items } from './Migration20261204300000_related_items.js';
 import { Migration20261204900000_audit_kinds } from './Migration20261204900000_audit_kinds.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
@@ -42,5 +43,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203100000_sanctions', class: Migration20261203100000_sanctions },
   { name: 'Migration20261203200000_thread_moderation', class: Migration20261203200000_thread_moderation },
   { name: 'Migration20261204000000_settings', class: Migration20261204000000_settings },
+  { name: 'Migration20261204300000_related_items', class: Migration20261204300000_related_items },
   { name: 'Migration20261204900000_audit_kinds', class: Migration20261204900000_audit_kinds },
 ];
