@@ -125,19 +125,27 @@ export async function refreshRelated(
   return candidates;
 }
 
+/** Pages whose lists a new candidate is checked against: its nearest titles among threads and articles. */
+const NEIGHBOURS = 50;
+
 /**
- * Marks outdated the stored lists a new candidate would likely enter: those of the items nearest
- * to it (similarity is near enough symmetric). Their next page view refreshes them in the background.
+ * Marks outdated the stored lists a new candidate (a thread just solved, an article just
+ * published) would likely enter: those of the threads and articles with the nearest titles,
+ * solved or not (one indexed nearest-neighbour scan). Their next page view refreshes them in the
+ * background; the others take it up within the freshness window.
  */
-export async function outdateNeighbours(em: EntityManager, neighbours: SearchRef[]): Promise<void> {
-  const lists = neighbours.filter((n) => n.kind === 'THREAD' || n.kind === 'ARTICLE');
-  if (lists.length === 0) return;
+export async function outdateNeighbours(em: EntityManager, of: RelatedOf): Promise<void> {
   await sql(
     em,
     `update related_items r set outdated = true
-       from unnest(?::text[], ?::int[]) n(kind, id)
-      where r.kind = n.kind and r.source_id = n.id and not r.outdated`,
-    [textArray(lists.map((n) => n.kind)), `{${lists.map((n) => n.id).join(',')}}`],
+       from (select d.kind, d.source_id from search_documents d
+              where d.kind in ('THREAD', 'ARTICLE')
+              order by search_fold(d.title) <-> search_fold((select s.title from search_documents s
+                                                               where s.kind = ? and s.source_id = ?))
+              limit ?) n
+      where r.kind = n.kind and r.source_id = n.source_id and not r.outdated
+        and not (r.kind = ? and r.source_id = ?)`,
+    [of.kind, of.id, NEIGHBOURS, of.kind, of.id],
   );
 }
 

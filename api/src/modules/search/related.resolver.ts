@@ -48,10 +48,10 @@ async function loadRelated(ctx: Context, keys: readonly RelatedKey[]): Promise<S
     const candidates = await computeRelated(ctx.em, ctx.services, item);
     if (candidates) await saveRelated(ctx.em, item, candidates, { replace: false });
   }
+  const lists = await visibleRelated(ctx.em, ctx.viewer, items);
   for (const item of await claimRefresh(ctx.em, due)) {
     await ctx.services.jobs.send('search.related.refresh', item);
   }
-  const lists = await visibleRelated(ctx.em, ctx.viewer, items);
   const excluded = await Promise.all(keys.map((k) => k.exclude()));
   return keys.map((key, i) => {
     const skip = new Set(excluded[i]!.map(relatedKey));

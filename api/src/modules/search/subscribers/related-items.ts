@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../../platform/db/sql.js';
-import type { EventName } from '../../../platform/events/events.js';
+import type { DomainEvent, EventName } from '../../../platform/events/events.js';
 import { RetryLaterError, type SubscriberDefinition } from '../../../platform/events/subscribers.js';
 import type { Services } from '../../../platform/scope.js';
+import { searchEngines, searchIndexFor } from '../engines.js';
 import { outdateNeighbours, refreshRelated, relatedKey, type RelatedOf } from '../related-items.js';
-import { searchableSql } from '../search-documents.js';
+import { indexMeilisearch } from './index-meilisearch.js';
+import { indexPostgres } from './index-postgres.js';
 
 /**
  * The events after which an item's related list is computed again: its title or question is new
@@ -56,20 +58,28 @@ function targets(events: readonly { name: EventName; data: unknown }[]) {
 }
 
 /**
- * Whether the PostgreSQL index has yet to catch up with an item that is a candidate now (the
- * `search.postgres` subscriber runs apart): lists refreshed before it does would miss the item.
+ * Whether the indexes lists are computed from (PostgreSQL's, and Meilisearch's while it
+ * answers) have handled every event up to `last`: they are kept by subscribers of their own,
+ * and a list computed ahead of them would miss what was just solved or published.
  */
-async function indexBehind(em: EntityManager, of: RelatedOf): Promise<boolean> {
-  const live = searchableSql([of])!;
-  const [row] = await sql<{ behind: boolean }>(
-    em,
-    `select exists (select 1 from (${live.text}) s where s.kind = 'ARTICLE' or s.solved)
-            and not exists (select 1 from search_documents d where d.kind = ? and d.source_id = ?
-                                                               and (d.kind = 'ARTICLE' or d.solved)) as behind`,
-    [...live.params, of.kind, of.id],
-  );
-  return row!.behind;
+async function indexesCaughtUp(em: EntityManager, services: Services, last: DomainEvent): Promise<boolean> {
+  const { index } = await searchIndexFor(services);
+  const indexers = index === searchEngines(services).postgres ? [indexPostgres] : [indexPostgres, indexMeilisearch];
+  for (const indexer of indexers) {
+    const [row] = await sql<{ pending: boolean }>(
+      em,
+      `select exists (select 1 from domain_events e, event_subscriptions s, domain_events l
+                       where s.subscriber = ? and l.id = ? and e.name = any(?::text[])
+                         and (e.tx, e.id) > (s.position_tx, s.position_id) and (e.tx, e.id) <= (l.tx, l.id)) as pending`,
+      [indexer.name, last.id, `{${indexer.events.join(',')}}`],
+    );
+    if (row!.pending) return false;
+  }
+  return true;
 }
+
+const INDEX_WAIT_TRIES = 30;
+const INDEX_WAIT_MS = 100;
 
 /**
  * Keeps the stored related lists (related-items.ts) after commit, never in the write path. Lists
@@ -82,12 +92,17 @@ export const relatedItems: SubscriberDefinition<Services> = {
   // Not the whole history: lists of items from before this subscriber are computed on their first page view.
   startAt: 'now',
   handle: async (events, { tx, services }) => {
-    for (const { of, becameCandidate } of targets(events)) {
-      if (becameCandidate && (await indexBehind(tx, of))) {
-        throw new RetryLaterError(`the search index has not caught up with ${relatedKey(of)} yet`);
+    // The indexers usually finish within moments: wait for them briefly before pausing the
+    // delivery (a RetryLaterError backs off for seconds, and is logged).
+    for (let tries = 1; !(await indexesCaughtUp(tx, services, events.at(-1)!)); tries++) {
+      if (tries === INDEX_WAIT_TRIES) {
+        throw new RetryLaterError('the search indexes have not caught up with these events yet');
       }
-      const candidates = await refreshRelated(tx, services, of);
-      if (becameCandidate && candidates) await outdateNeighbours(tx, candidates);
+      await new Promise((resolve) => setTimeout(resolve, INDEX_WAIT_MS));
+    }
+    for (const { of, becameCandidate } of targets(events)) {
+      await refreshRelated(tx, services, of);
+      if (becameCandidate) await outdateNeighbours(tx, of);
     }
   },
 };
