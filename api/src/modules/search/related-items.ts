@@ -177,10 +177,12 @@ export async function claimRefresh(em: EntityManager, due: RelatedOf[]): Promise
     `update related_items r set refresh_requested_at = now()
        from unnest(?::text[], ?::int[]) i(kind, id)
       where r.kind = i.kind and r.source_id = i.id
+        -- Still due: a refresh that finished since the list was read is not asked again.
+        and (r.outdated or r.computed_at < now() - make_interval(days => ?))
         and (r.refresh_requested_at is null
              or r.refresh_requested_at < now() - make_interval(mins => ?))
       returning r.kind, r.source_id`,
-    [textArray(due.map((i) => i.kind)), `{${due.map((i) => i.id).join(',')}}`, REFRESH_DEDUP_MINUTES],
+    [textArray(due.map((i) => i.kind)), `{${due.map((i) => i.id).join(',')}}`, FRESH_FOR_DAYS, REFRESH_DEDUP_MINUTES],
   );
   return rows.map((r) => ({ kind: r.kind, id: r.source_id }));
 }
