@@ -19,6 +19,7 @@ import { Migration20261203200000_thread_moderation } from './Migration2026120320
 import { Migration20261204000000_settings } from './Migration20261204000000_settings.js';
 import { Migration20261204200000_review_kinds } from './Migration20261204200000_review_kinds.js';
 import { Migration20261204210000_counts_without_hidden } from './Migration20261204210000_counts_without_hidden.js';
+import { Migration20261204300000_related_items } from './Migration20261204300000_related_items.js';
 import { Migration20261204900000_audit_kinds } from './Migration20261204900000_audit_kinds.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
@@ -46,5 +47,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204000000_settings', class: Migration20261204000000_settings },
   { name: 'Migration20261204200000_review_kinds', class: Migration20261204200000_review_kinds },
   { name: 'Migration20261204210000_counts_without_hidden', class: Migration20261204210000_counts_without_hidden },
+  { name: 'Migration20261204300000_related_items', class: Migration20261204300000_related_items },
   { name: 'Migration20261204900000_audit_kinds', class: Migration20261204900000_audit_kinds },
 ];

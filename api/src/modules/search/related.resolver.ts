@@ -6,7 +6,15 @@ import { Thread } from '../community/thread.entity.js';
 import type { SearchHit, SearchRef } from './search-index.js';
 import { Article } from '../knowledge/article.entity.js';
 import { hitUrl, SearchHit as SearchHitType } from './search.resolver.js';
-import { similarQuestions } from './search.queries.js';
+import {
+  claimRefresh,
+  computeRelated,
+  relatedKey,
+  saveRelated,
+  storedRelated,
+  visibleRelated,
+  type RelatedOf,
+} from './related-items.js';
 
 /** At most this many related items per thread. */
 export const MAX_RELATED = 10;
@@ -18,19 +26,41 @@ export const MAX_RELATED_THREADS_PER_REQUEST = 5;
 
 /** What related content is asked for: a thread's or an article's page, and what to leave out. */
 interface RelatedKey {
-  /** Cache key, e.g. thread:12. */
-  of: string;
-  title: string;
-  /** Fetched in the batch (a thread's question body); an article's issue is given. */
-  questionPostId?: number | null;
-  body?: string | null;
-  /** Itself, and the thread or article it came from or became. */
+  of: RelatedOf;
+  /** Itself, and the thread or article it came from or became (one may have been made since the list was stored). */
   exclude: () => Promise<SearchRef[]>;
   first: number;
 }
 
-/** One loader per request: each thread's related items are computed once, however often asked. */
+/** One loader per request: each page's related items are read once, however often asked. */
 const loaders = new WeakMap<Context, DataLoader<RelatedKey, SearchHit[], string>>();
+
+/**
+ * Related items come from the stored lists (related-items.ts), filtered for the viewer: a page
+ * view runs no similarity search, except once for an item whose list was never computed (then
+ * stored). A list past its freshness is answered as stored and refreshed by a job.
+ */
+async function loadRelated(ctx: Context, keys: readonly RelatedKey[]): Promise<SearchHit[][]> {
+  const items = [...new Map(keys.map((k) => [relatedKey(k.of), k.of])).values()];
+  const { stored, due } = await storedRelated(ctx.em, items);
+  // In turn, so a request holds one connection (at most the cap above, and only once per item).
+  for (const item of items.filter((i) => !stored.has(relatedKey(i)))) {
+    const candidates = await computeRelated(ctx.em, ctx.services, item);
+    if (candidates) await saveRelated(ctx.em, item, candidates, { replace: false });
+  }
+  const lists = await visibleRelated(ctx.em, ctx.viewer, items);
+  for (const item of await claimRefresh(ctx.em, due)) {
+    await ctx.services.jobs.send('search.related.refresh', item);
+  }
+  const excluded = await Promise.all(keys.map((k) => k.exclude()));
+  return keys.map((key, i) => {
+    const skip = new Set(excluded[i]!.map(relatedKey));
+    return lists
+      .get(relatedKey(key.of))!
+      .filter((h) => !skip.has(relatedKey(h)))
+      .slice(0, key.first);
+  });
+}
 
 function relatedLoader(ctx: Context) {
   let loader = loaders.get(ctx);
@@ -43,27 +73,9 @@ function relatedLoader(ctx: Context) {
           });
           return keys.map(() => error);
         }
-        // The questions' bodies in one batch (the page loaded them already: the loader caches).
-        const questions = await Promise.all(
-          keys.map((k) => (k.questionPostId ? ctx.loaders.postById.load(k.questionPostId) : null)),
-        );
-        const excluded = await Promise.all(keys.map((k) => k.exclude()));
-        // One similarity query per page (a bounded, indexed query; at most the cap above), in
-        // turn so a request holds one connection.
-        const results: SearchHit[][] = [];
-        for (const [i, key] of keys.entries()) {
-          const hits = await similarQuestions(ctx, {
-            title: key.title,
-            body: questions[i]?.body ?? key.body ?? null,
-            // Room for what is left out.
-            first: Math.min(key.first + 2, 20),
-          });
-          const skip = new Set(excluded[i]!.map((r) => `${r.kind}:${r.id}`));
-          results.push(hits.filter((h) => !skip.has(`${h.kind}:${h.id}`)).slice(0, key.first));
-        }
-        return results;
+        return loadRelated(ctx, keys);
       },
-      { cacheKeyFn: (k) => `${k.of}:${k.first}` },
+      { cacheKeyFn: (k) => `${relatedKey(k.of)}:${k.first}` },
     );
     loaders.set(ctx, loader);
   }
@@ -88,9 +100,7 @@ export class ThreadRelatedResolver {
   ) {
     checkFirst(first);
     const hits = await relatedLoader(ctx).load({
-      of: `thread:${thread.id}`,
-      title: thread.title,
-      questionPostId: thread.questionPostId,
+      of: { kind: 'THREAD', id: thread.id },
       exclude: async () => {
         const own = await ctx.loaders.articleByThread.load(thread.id);
         return [{ kind: 'THREAD', id: thread.id }, ...(own ? [{ kind: 'ARTICLE' as const, id: own.id }] : [])];
@@ -113,9 +123,7 @@ export class ArticleRelatedResolver {
   ) {
     checkFirst(first);
     const hits = await relatedLoader(ctx).load({
-      of: `article:${article.id}`,
-      title: article.title,
-      body: article.issue,
+      of: { kind: 'ARTICLE', id: article.id },
       exclude: async () => [
         { kind: 'ARTICLE', id: article.id },
         ...(article.sourceThreadId ? [{ kind: 'THREAD' as const, id: article.sourceThreadId }] : []),

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { JobDefinition } from '../../platform/jobs/jobs.js';
 import type { Services } from '../../platform/scope.js';
 import { searchEngines } from './engines.js';
+import { refreshRelated, type RelatedOf } from './related-items.js';
 import { reconcileMeilisearch, reconcilePostgres } from './search-maintenance.js';
 
 declare module '../../platform/jobs/jobs.js' {
   interface JobPayloads {
     'search.reconcile': Record<string, never>;
+    'search.related.refresh': RelatedOf;
   }
 }
 
@@ -25,5 +27,18 @@ export const reconcileSearchJob: JobDefinition<'search.reconcile', Services> = {
     const engines = searchEngines(services);
     await reconcilePostgres(services.orm.em.fork(), engines.postgres);
     if (engines.meilisearch) await reconcileMeilisearch(services.orm.em.fork(), engines.meilisearch);
+  },
+};
+
+/**
+ * Recomputes one item's stored related list, asked by a page view that found it past its
+ * freshness or outdated (related-items.ts claims it once per item, so views do not pile jobs up).
+ */
+export const refreshRelatedJob: JobDefinition<'search.related.refresh', Services> = {
+  name: 'search.related.refresh',
+  payload: z.object({ kind: z.enum(['THREAD', 'ARTICLE']), id: z.number().int().positive() }).strict(),
+  retryLimit: 3,
+  handle: async (services, item) => {
+    await refreshRelated(services.orm.em.fork(), services, item);
   },
 };
