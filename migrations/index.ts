@@ -16,6 +16,8 @@ import { Migration20261202000000_search } from './Migration20261202000000_search
 import { Migration20261203000000_flags } from './Migration20261203000000_flags.js';
 import { Migration20261203100000_sanctions } from './Migration20261203100000_sanctions.js';
 import { Migration20261203200000_thread_moderation } from './Migration20261203200000_thread_moderation.js';
+import { Migration20261204100000_category_settings } from './Migration20261204100000_category_settings.js';
+import { Migration20261204110000_member_admin } from './Migration20261204110000_member_admin.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -39,4 +41,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203000000_flags', class: Migration20261203000000_flags },
   { name: 'Migration20261203100000_sanctions', class: Migration20261203100000_sanctions },
   { name: 'Migration20261203200000_thread_moderation', class: Migration20261203200000_thread_moderation },
+  { name: 'Migration20261204100000_category_settings', class: Migration20261204100000_category_settings },
+  { name: 'Migration20261204110000_member_admin', class: Migration20261204110000_member_admin },
 ];

@@ -46,12 +46,14 @@ export const AUDIT_KINDS = [
   'reputation.adjusted',
   'category.created',
   'category.changed',
+  'categories.reordered',
+  'member.role_changed',
 ] as const;
 
 /**
  * SQL: the event aliased `e` is an audited action: one of AUDIT_KINDS, or an edit or deletion
  * of someone else's post (staff, or a member with the edit privilege). Written exactly as the
- * predicate of domain_events_audit_idx (migration 20261203200000), so PostgreSQL reads the
+ * predicate of domain_events_audit_idx (migration 20261204110000, before it 20261203200000), so PostgreSQL reads the
  * log's moderator actions from that index without walking the votes and replies in between.
  */
 export const AUDIT_PREDICATE = `(e.name in (${AUDIT_KINDS.map((k) => `'${k}'`).join(', ')})

@@ -63,7 +63,7 @@ export type BadgeTier =
   | 'GOLD'
   | 'SILVER';
 
-/** ANNOUNCEMENTS: only staff start threads. RESTRICTED: staff only (advocates later). */
+/** QA: questions and answers. DISCUSSION, IDEAS: open conversation. ANNOUNCEMENTS: everyone reads, only staff start threads. RESTRICTED: only staff and advocates see it and post in it. */
 export type CategoryKind =
   | 'ANNOUNCEMENTS'
   | 'DISCUSSION'
