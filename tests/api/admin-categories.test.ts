@@ -91,6 +91,18 @@ describe('who may manage categories', () => {
   }
 });
 
+describe('adminCategories', () => {
+  it('lists every category in order, restricted ones included, for administrators only', async () => {
+    const restricted = await create({ kind: 'RESTRICTED' });
+    const res = await api.gql('{ adminCategories { id slowModeSeconds } }', {}, as(admin));
+    expect(res.data.adminCategories.map((c: { id: string }) => c.id)).toEqual(await order());
+    expect(res.data.adminCategories.map((c: { id: string }) => c.id)).toContain(restricted.id);
+    expect(code(await api.gql('{ adminCategories { id } }', {}, as(moderator)))).toBe('FORBIDDEN');
+    expect(code(await api.gql('{ adminCategories { id } }', {}, as(member)))).toBe('FORBIDDEN');
+    expect(code(await api.gql('{ adminCategories { id } }', {}, as(null)))).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('reorderCategories', () => {
   it('writes every position in the given order, returns them, and records one audited event with before and after', async () => {
     await create();

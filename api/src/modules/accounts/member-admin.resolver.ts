@@ -91,7 +91,7 @@ export class MemberAdminResolver {
 
   @Mutation(() => SetMemberRolePayload, {
     description:
-      'Administrators: make a member a moderator, an administrator or a member again (not oneself; never the last administrator).',
+      'Administrators: make a member a moderator, an administrator or a member again (not oneself, so never the last administrator).',
   })
   async setMemberRole(
     @Arg('input', () => SetMemberRoleInput) input: SetMemberRoleInput,
