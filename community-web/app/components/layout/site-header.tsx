@@ -5,7 +5,7 @@ import { MobileMenu } from './mobile-menu';
 export type HeaderViewer = { handle: string; role: string; canReview?: boolean } | null;
 
 const desktopLink = ({ isActive }: { isActive: boolean }) =>
-  `whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
+  `whitespace-nowrap rounded-md px-1.5 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
 const mobileLink = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
 
@@ -25,6 +25,7 @@ function sections(viewer: HeaderViewer) {
           { to: '/moderation/knowledge', label: 'KB queue' },
         ]
       : []),
+    ...(viewer?.role === 'ADMIN' ? [{ to: '/admin', label: 'Admin' }] : []),
   ];
 }
 
@@ -40,15 +41,15 @@ function LogoutForm({ className }: { className: string }) {
 
 /**
  * The site header: logo, sections, "Ask a question" and the account links. From the lg
- * breakpoint up everything sits in one bar (staff have nine sections: below 1024 px they do not
- * fit beside the account links; the audit log is linked from Review and Activity, not here); below it the sections and account links move into a Menu
+ * breakpoint up everything sits in one bar (staff have nine sections and administrators ten,
+ * tightly spaced: below 1024 px they do not fit beside the account links; the audit log is linked from Review and Activity, not here); below it the sections and account links move into a Menu
  * disclosure so nothing runs off a phone's or a tablet's screen.
  */
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const links = sections(viewer);
   return (
     <header className="relative border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 lg:gap-4">
+      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 lg:gap-3">
         <Link to="/" className="flex shrink-0 items-center gap-2 text-lg font-bold text-slate-900">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
             H
