@@ -40,7 +40,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const card = 'block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600 hover:bg-slate-50';
 
-/** The admin area's entry: categories, members (with the held sign-ups waiting) and settings. */
+/**
+ * The admin area's entry: categories, members (with the held sign-ups waiting) and settings,
+ * and the moderation pages the header's bar leaves to the menu for administrators.
+ */
 export default function AdminHome() {
   const { categories, held } = useLoaderData<typeof loader>();
   return (
@@ -74,11 +77,24 @@ export default function AdminHome() {
         <Link to="/admin/members?held=yes" className="font-medium text-brand-700 hover:underline">
           Held sign-ups waiting for approval: {held}
         </Link>
-        {' · '}
-        <Link to="/moderation/audit" className="font-medium text-brand-700 hover:underline">
-          Audit log
-        </Link>
       </p>
+      <nav aria-label="Moderation" className="text-sm text-slate-800">
+        <h2 className="font-semibold">Moderation</h2>
+        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {[
+            ['/moderation/audit', 'Audit log'],
+            ['/moderation/deflection', 'Deflection'],
+            ['/moderation/activity', 'Activity'],
+            ['/moderation/knowledge', 'KB queue'],
+          ].map(([to, label]) => (
+            <li key={to}>
+              <Link to={to!} className="font-medium text-brand-700 hover:underline">
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { Form, Link } from 'react-router';
 import { Button, FormMessage } from '../../components/ui/field';
 import type { AdminMembersQuery } from '../../graphql/generated/graphql';
-import { timeAgo } from '../forum/format';
 import { ROLE_LABEL } from './wording';
 
 export type AdminMember = AdminMembersQuery['adminMembers']['edges'][number]['node'];
@@ -92,7 +91,7 @@ export function MemberCard({
         </div>
         <div>
           <dt className="text-slate-600">Joined</dt>
-          <dd className="text-slate-900">{timeAgo(member.createdAt)}</dd>
+          <dd className="text-slate-900">{member.createdAt.slice(0, 10)}</dd>
         </div>
         {member.email && (
           <div className="col-span-2 min-w-0">
