@@ -31,12 +31,12 @@ const matrix: [string, unknown, Record<Who, boolean | 'login'>][] = [
   [
     'member.list',
     null,
-    { visitor: 'login', member: false, advocate: false, moderator: true, admin: true, silencedAdmin: true },
+    { visitor: 'login', member: false, advocate: false, moderator: true, admin: true, silencedAdmin: false },
   ],
   [
     'member.searchByEmail',
     null,
-    { visitor: 'login', member: false, advocate: false, moderator: false, admin: true, silencedAdmin: true },
+    { visitor: 'login', member: false, advocate: false, moderator: false, admin: true, silencedAdmin: false },
   ],
   [
     'member.setRole',

@@ -36,7 +36,7 @@ const matrix: [string, Record<Who, boolean | 'login'>][] = [
   ],
   [
     'category.administer',
-    { visitor: 'login', member: false, advocate: false, moderator: false, admin: true, silencedAdmin: true },
+    { visitor: 'login', member: false, advocate: false, moderator: false, admin: true, silencedAdmin: false },
   ],
 ];
 
