@@ -17,6 +17,8 @@ import { Migration20261203000000_flags } from './Migration20261203000000_flags.j
 import { Migration20261203100000_sanctions } from './Migration20261203100000_sanctions.js';
 import { Migration20261203200000_thread_moderation } from './Migration20261203200000_thread_moderation.js';
 import { Migration20261204000000_settings } from './Migration20261204000000_settings.js';
+import { Migration20261204100000_category_settings } from './Migration20261204100000_category_settings.js';
+import { Migration20261204110000_member_admin } from './Migration20261204110000_member_admin.js';
 import { Migration20261204200000_review_kinds } from './Migration20261204200000_review_kinds.js';
 import { Migration20261204210000_counts_without_hidden } from './Migration20261204210000_counts_without_hidden.js';
 import { Migration20261204300000_related_items } from './Migration20261204300000_related_items.js';
@@ -45,6 +47,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203100000_sanctions', class: Migration20261203100000_sanctions },
   { name: 'Migration20261203200000_thread_moderation', class: Migration20261203200000_thread_moderation },
   { name: 'Migration20261204000000_settings', class: Migration20261204000000_settings },
+  { name: 'Migration20261204100000_category_settings', class: Migration20261204100000_category_settings },
+  { name: 'Migration20261204110000_member_admin', class: Migration20261204110000_member_admin },
   { name: 'Migration20261204200000_review_kinds', class: Migration20261204200000_review_kinds },
   { name: 'Migration20261204210000_counts_without_hidden', class: Migration20261204210000_counts_without_hidden },
   { name: 'Migration20261204300000_related_items', class: Migration20261204300000_related_items },

@@ -24,6 +24,9 @@ export default [
   route('moderation/knowledge', 'routes/moderation.knowledge.tsx'),
   route('moderation/review', 'routes/moderation.review.tsx'),
   route('moderation/audit', 'routes/moderation.audit.tsx'),
+  route('admin', 'routes/admin.tsx'),
+  route('admin/categories', 'routes/admin.categories.tsx'),
+  route('admin/members', 'routes/admin.members.tsx'),
   route('admin/settings', 'routes/admin.settings.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -1,4 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import { MemberAdminResolver } from './member-admin.resolver.js';
+import { memberAdminRules } from './member-admin.policy.js';
 import { MemberApprovalResolver } from './member-approval.resolver.js';
 import { memberLoaders } from './member.loaders.js';
 import { Member } from './member.entity.js';
@@ -12,8 +14,8 @@ import { viewerOf } from './viewer.js';
 export const accountsModule: ModuleDefinition = {
   name: 'accounts',
   entities: [Member, Session],
-  resolvers: [MemberResolver, MemberApprovalResolver],
-  rules: memberRules,
+  resolvers: [MemberResolver, MemberApprovalResolver, MemberAdminResolver],
+  rules: { ...memberRules, ...memberAdminRules },
   loaders: memberLoaders,
   authenticate: async (em, token) => {
     const { member, sanctions } = await memberForToken(em, token);

@@ -5,7 +5,7 @@ import { approveMember } from './commands/approve-member.js';
 import { listPendingMembers } from './member-approval.queries.js';
 import { Member } from './member.entity.js';
 
-const MemberConnection = connectionType(Member, 'Member');
+export const MemberConnection = connectionType(Member, 'Member');
 
 @InputType()
 class ApproveMemberInput {

@@ -46,6 +46,8 @@ export const AUDIT_KINDS = [
   'reputation.adjusted',
   'category.created',
   'category.changed',
+  'categories.reordered',
+  'member.role_changed',
   'settings.changed',
 ] as const;
 

@@ -10,13 +10,14 @@ export enum CategoryKind {
 }
 registerEnumType(CategoryKind, {
   name: 'CategoryKind',
-  description: 'ANNOUNCEMENTS: only staff start threads. RESTRICTED: staff only (advocates later).',
+  description:
+    'QA: questions and answers. DISCUSSION, IDEAS: open conversation. ANNOUNCEMENTS: everyone reads, only staff start threads. RESTRICTED: only staff and advocates see it and post in it.',
 });
 
 @ObjectType({ description: 'A forum section.', simpleResolvers: true })
 @Entity({ tableName: 'categories' })
 export class Category {
-  [OptionalProps]?: 'description' | 'kind' | 'position' | 'threadCount' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'description' | 'kind' | 'position' | 'slowModeSeconds' | 'threadCount' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -41,6 +42,12 @@ export class Category {
   @Field(() => Int)
   @Property({ type: 'integer' })
   position: number = 0;
+
+  @Field(() => Int, {
+    description: 'The least time in seconds between two posts of one member here (staff exempt); 0 is off.',
+  })
+  @Property({ type: 'integer' })
+  slowModeSeconds: number = 0;
 
   @Field(() => Int, { description: 'Threads in this category, not counting deleted ones.' })
   @Property({ type: 'integer' })

@@ -6,6 +6,16 @@ export interface ThreadStatusState {
   closeNote: string | null;
 }
 
+/** A category's settings, before and after an admin's change (slowModeSeconds from 2026-12-04 on). */
+export interface CategoryState {
+  slug: string;
+  name: string;
+  description: string;
+  kind: string;
+  position: number;
+  slowModeSeconds?: number;
+}
+
 /**
  * What the forum announces. Each command records one of these in its transaction; subscribers
  * (badges, and next search, knowledge, notifications, webhooks) react after commit. Data holds
@@ -133,9 +143,11 @@ declare module '../../platform/events/events.js' {
     'category.created': { categoryId: number; slug: string; name: string; kind: string };
     'category.changed': {
       categoryId: number;
-      before: { slug: string; name: string; description: string; kind: string; position: number };
-      after: { slug: string; name: string; description: string; kind: string; position: number };
+      before: CategoryState;
+      after: CategoryState;
     };
+    /** The display order of every category, as ids, before and after an admin reordered them. */
+    'categories.reordered': { before: { order: number[] }; after: { order: number[] } };
     'tags.created': { tags: string[] };
   }
 }

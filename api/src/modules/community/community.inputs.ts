@@ -113,6 +113,13 @@ export class CreateCategoryInput {
 
   @Field(() => Int, { nullable: true })
   position?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Least seconds between two posts of one member in the category (staff exempt); 0 is off, at most 86400.',
+  })
+  slowModeSeconds?: number | null;
 }
 
 @InputType()
@@ -134,6 +141,13 @@ export class UpdateCategoryInput {
 
   @Field(() => Int, { nullable: true })
   position?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Least seconds between two posts of one member in the category (staff exempt); 0 is off, at most 86400.',
+  })
+  slowModeSeconds?: number | null;
 }
 
 @InputType({ description: 'A moderator action on a thread, and why (members see the reason; the audit log keeps it).' })

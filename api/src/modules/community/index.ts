@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import { Category } from './category.entity.js';
+import { categoryRules } from './category.policy.js';
 import { CategoryResolver } from './category.resolver.js';
 import { communityLoaders } from './community.loaders.js';
 import { communityRules } from './community.policy.js';
@@ -24,7 +25,7 @@ export const communityModule: ModuleDefinition = {
     PostRevisionResolver,
     MemberAnswersResolver,
   ],
-  rules: communityRules,
+  rules: { ...communityRules, ...categoryRules },
   loaders: communityLoaders,
   jobs: [pruneVoteDaysJob, pruneThreadViewsJob] as ModuleDefinition['jobs'],
 };

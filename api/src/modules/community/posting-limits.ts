@@ -3,6 +3,7 @@ import { isStaffViewer, type Guardian } from '../../platform/authz/guardian.js';
 import { describeWait, limited, type AbuseLimits } from '../../platform/abuse-limits.js';
 import { sql } from '../../platform/db/sql.js';
 import { isNewMember } from '../reputation/privileges.js';
+import type { Category } from './category.entity.js';
 
 /**
  * Posting, editing and voting limits (SECURITY.md; numbers in platform/abuse-limits.ts). Each
@@ -47,16 +48,19 @@ interface Check {
   refusal: (at: Date | null) => { message: string; retryAfter: number } | null;
 }
 
+/** The category a post goes to, for its slow mode (an admin's per-category setting). */
+export type PostCategory = Pick<Category, 'id' | 'name' | 'slowModeSeconds'>;
+
 /**
  * Checks a new post (a question when `thread`, else a reply) against the interval, identical
- * text, threads-per-day and first-day-replies limits: one lock and one statement, only for
- * what is switched on. Call first in the writing transaction.
+ * text, threads-per-day and first-day-replies limits and its category's slow mode: one lock and
+ * one statement, only for what is switched on. Call first in the writing transaction.
  */
 export async function ensurePostAllowed(
   tx: EntityManager,
   guardian: Guardian,
   limits: AbuseLimits,
-  post: { body: string; thread: boolean },
+  post: { body: string; thread: boolean; category: PostCategory },
 ): Promise<void> {
   const viewer = guardian.requireViewer();
   if (isStaffViewer(viewer)) return;
@@ -88,6 +92,19 @@ export async function ensurePostAllowed(
         at && {
           retryAfter: waitFrom(at, threadInterval),
           message: `You can start another thread in ${describeWait(waitFrom(at, threadInterval))} (${who}one thread every ${describeWait(threadInterval / 1000)}).`,
+        },
+    });
+  }
+  const slowMode = post.category.slowModeSeconds * 1000;
+  if (slowMode > 0) {
+    checks.push({
+      column: `select max(p.created_at) from posts p join threads t on t.id = p.thread_id
+                where p.author_id = ? and p.created_at > ? and t.category_id = ?`,
+      params: [viewer.id, since(slowMode), post.category.id],
+      refusal: (at) =>
+        at && {
+          retryAfter: waitFrom(at, slowMode),
+          message: `${post.category.name} is in slow mode: one post every ${describeWait(slowMode / 1000)}. You can post there again in ${describeWait(waitFrom(at, slowMode))}.`,
         },
     });
   }

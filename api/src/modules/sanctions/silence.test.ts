@@ -9,12 +9,15 @@ import { parseReputationRules } from '../reputation/reputation.rules.js';
 // line of its own; a new read must be declared one, and this list changes with it.
 const READS = [
   'article.review',
+  'category.administer',
   'deflection.read',
   'event.read',
+  'member.list',
   'member.readEmail',
   'member.readSanction',
   'member.readSanctionHistory',
   'member.readStaffNotes',
+  'member.searchByEmail',
   'post.listRemoved',
   'review.list',
   'settings.read',

@@ -10,7 +10,7 @@ const mobileLink = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
 
 /** The sections of the site, for the desktop bar and the mobile menu alike. */
-function sections(viewer: HeaderViewer) {
+function sections(viewer: HeaderViewer): { to: string; label: string; end?: boolean; menuOnlyFor?: string }[] {
   return [
     { to: '/', label: 'Home', end: true },
     { to: '/kb', label: 'Knowledge' },
@@ -20,11 +20,13 @@ function sections(viewer: HeaderViewer) {
     ...(viewer && viewer.role !== 'MEMBER'
       ? [
           { to: '/moderation/removed', label: 'Removed' },
-          { to: '/moderation/deflection', label: 'Deflection' },
-          { to: '/moderation/activity', label: 'Activity' },
-          { to: '/moderation/knowledge', label: 'KB queue' },
+          // Administrators reach these from /admin on wide screens: with Admin, ten would not fit in the bar.
+          { to: '/moderation/deflection', label: 'Deflection', menuOnlyFor: 'ADMIN' },
+          { to: '/moderation/activity', label: 'Activity', menuOnlyFor: 'ADMIN' },
+          { to: '/moderation/knowledge', label: 'KB queue', menuOnlyFor: 'ADMIN' },
         ]
       : []),
+    ...(viewer?.role === 'ADMIN' ? [{ to: '/admin', label: 'Admin' }] : []),
   ];
 }
 
@@ -40,9 +42,11 @@ function LogoutForm({ className }: { className: string }) {
 
 /**
  * The site header: logo, sections, "Ask a question" and the account links. From the lg
- * breakpoint up everything sits in one bar (staff have nine sections: below 1024 px they do not
- * fit beside the account links; the audit log is linked from Review and Activity, not here); below it the sections and account links move into a Menu
- * disclosure so nothing runs off a phone's or a tablet's screen.
+ * breakpoint up everything sits in one bar (staff have nine sections, administrators seven and
+ * Admin, with three left to the menu and /admin: below 1024 px they do not fit beside the
+ * account links; the audit log is linked from Review and Activity, not here); below it the
+ * sections and account links move into a Menu disclosure so nothing runs off a phone's or a
+ * tablet's screen.
  */
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const links = sections(viewer);
@@ -56,11 +60,13 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
           Hearth
         </Link>
         <nav aria-label="Main" className="hidden flex-1 items-center gap-0.5 lg:flex">
-          {links.map((l) => (
-            <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
-              {l.label}
-            </NavLink>
-          ))}
+          {links
+            .filter((l) => l.menuOnlyFor !== viewer?.role)
+            .map((l) => (
+              <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
+                {l.label}
+              </NavLink>
+            ))}
         </nav>
         <span className="flex-1 lg:hidden" />
         {/* Staff have more sections: a search icon (to /search) keeps their bar on one line. */}

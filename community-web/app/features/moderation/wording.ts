@@ -112,6 +112,8 @@ export const AUDIT_KINDS: Record<string, string> = {
   'reputation.adjusted': 'adjusted reputation',
   'category.created': 'created a category',
   'category.changed': 'changed a category',
+  'categories.reordered': 'reordered the categories',
+  'member.role_changed': 'changed a member’s role',
   'settings.changed': 'changed site settings',
 };
 

@@ -88,8 +88,18 @@ type Documents = {
     "\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n": typeof types.LeaderboardDocument,
     "\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n": typeof types.BadgesDocument,
     "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n": typeof types.DismissNoticesDocument,
+    "\n  query AdminCategories {\n    adminCategories {\n      id\n      slug\n      name\n      description\n      kind\n      position\n      threadCount\n      slowModeSeconds\n    }\n  }\n": typeof types.AdminCategoriesDocument,
+    "\n  mutation ReorderCategories($ids: [ID!]!) {\n    reorderCategories(ids: $ids) {\n      id\n    }\n  }\n": typeof types.ReorderCategoriesDocument,
+    "\n  mutation AdminCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateCategoryDocument,
+    "\n  mutation AdminUpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdateCategoryDocument,
+    "\n  query AdminMembers($filter: AdminMembersFilterInput, $after: String) {\n    adminMembers(filter: $filter, first: 25, after: $after) {\n      edges {\n        node {\n          id\n          handle\n          role\n          reputation\n          createdAt\n          isAdvocate\n          heldForApproval\n          email\n          sanction {\n            kind\n            reason\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminMembersDocument,
+    "\n  mutation AdminSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n": typeof types.AdminSetMemberRoleDocument,
+    "\n  mutation AdminApproveMember($input: ApproveMemberInput!) {\n    approveMember(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n": typeof types.AdminApproveMemberDocument,
+    "\n  mutation AdminGrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminGrantAdvocateDocument,
+    "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminRevokeAdvocateDocument,
     "\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n": typeof types.SiteSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n": typeof types.UpdateSettingsDocument,
+    "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AdminHomeDocument,
     "\n  query ArticleReportState($id: ID!) {\n    article(id: $id) {\n      id\n      viewerCanReport\n      viewerReport {\n        reason\n      }\n    }\n  }\n": typeof types.ArticleReportStateDocument,
     "\n  mutation ReportArticle($input: ReportArticleInput!) {\n    reportArticle(input: $input) {\n      report {\n        id\n      }\n    }\n  }\n": typeof types.ReportArticleDocument,
     "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityDocument,
@@ -174,8 +184,18 @@ const documents: Documents = {
     "\n  query Leaderboard($period: LeaderboardPeriod!, $categoryId: ID, $ranking: LeaderboardRanking!) {\n    leaderboard(period: $period, categoryId: $categoryId, ranking: $ranking, first: 50) {\n      rank\n      points\n      accepted\n      member {\n        handle\n        reputation\n        isAdvocate\n        level {\n          name\n        }\n      }\n    }\n    categories {\n      id\n      name\n    }\n  }\n": types.LeaderboardDocument,
     "\n  query Badges {\n    badges {\n      key\n      name\n      description\n      tier\n      perPost\n      awardable\n      holders\n    }\n  }\n": types.BadgesDocument,
     "\n  mutation DismissNotices($throughBadgeId: ID) {\n    dismissNotices(throughBadgeId: $throughBadgeId)\n  }\n": types.DismissNoticesDocument,
+    "\n  query AdminCategories {\n    adminCategories {\n      id\n      slug\n      name\n      description\n      kind\n      position\n      threadCount\n      slowModeSeconds\n    }\n  }\n": types.AdminCategoriesDocument,
+    "\n  mutation ReorderCategories($ids: [ID!]!) {\n    reorderCategories(ids: $ids) {\n      id\n    }\n  }\n": types.ReorderCategoriesDocument,
+    "\n  mutation AdminCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateCategoryDocument,
+    "\n  mutation AdminUpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) {\n      id\n    }\n  }\n": types.AdminUpdateCategoryDocument,
+    "\n  query AdminMembers($filter: AdminMembersFilterInput, $after: String) {\n    adminMembers(filter: $filter, first: 25, after: $after) {\n      edges {\n        node {\n          id\n          handle\n          role\n          reputation\n          createdAt\n          isAdvocate\n          heldForApproval\n          email\n          sanction {\n            kind\n            reason\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminMembersDocument,
+    "\n  mutation AdminSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n": types.AdminSetMemberRoleDocument,
+    "\n  mutation AdminApproveMember($input: ApproveMemberInput!) {\n    approveMember(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n": types.AdminApproveMemberDocument,
+    "\n  mutation AdminGrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n    }\n  }\n": types.AdminGrantAdvocateDocument,
+    "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n": types.AdminRevokeAdvocateDocument,
     "\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n": types.SiteSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n": types.UpdateSettingsDocument,
+    "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.AdminHomeDocument,
     "\n  query ArticleReportState($id: ID!) {\n    article(id: $id) {\n      id\n      viewerCanReport\n      viewerReport {\n        reason\n      }\n    }\n  }\n": types.ArticleReportStateDocument,
     "\n  mutation ReportArticle($input: ReportArticleInput!) {\n    reportArticle(input: $input) {\n      report {\n        id\n      }\n    }\n  }\n": types.ReportArticleDocument,
     "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityDocument,
@@ -499,11 +519,51 @@ export function graphql(source: "\n  mutation DismissNotices($throughBadgeId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminCategories {\n    adminCategories {\n      id\n      slug\n      name\n      description\n      kind\n      position\n      threadCount\n      slowModeSeconds\n    }\n  }\n"): (typeof documents)["\n  query AdminCategories {\n    adminCategories {\n      id\n      slug\n      name\n      description\n      kind\n      position\n      threadCount\n      slowModeSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderCategories($ids: [ID!]!) {\n    reorderCategories(ids: $ids) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderCategories($ids: [ID!]!) {\n    reorderCategories(ids: $ids) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateCategory($input: CreateCategoryInput!) {\n    createCategory(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateCategory($input: UpdateCategoryInput!) {\n    updateCategory(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembers($filter: AdminMembersFilterInput, $after: String) {\n    adminMembers(filter: $filter, first: 25, after: $after) {\n      edges {\n        node {\n          id\n          handle\n          role\n          reputation\n          createdAt\n          isAdvocate\n          heldForApproval\n          email\n          sanction {\n            kind\n            reason\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMembers($filter: AdminMembersFilterInput, $after: String) {\n    adminMembers(filter: $filter, first: 25, after: $after) {\n      edges {\n        node {\n          id\n          handle\n          role\n          reputation\n          createdAt\n          isAdvocate\n          heldForApproval\n          email\n          sanction {\n            kind\n            reason\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminApproveMember($input: ApproveMemberInput!) {\n    approveMember(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminApproveMember($input: ApproveMemberInput!) {\n    approveMember(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminGrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminGrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

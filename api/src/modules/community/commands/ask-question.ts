@@ -42,7 +42,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   return transact(scope.em, async (tx) => {
     const replayed = await claimIdempotencyKey(tx, scope, 'askQuestion', input);
     if (replayed !== null) return tx.findOneOrFail(Thread, replayed);
-    await ensurePostAllowed(tx, scope.guardian, scope.settings.abuseLimits, { body, thread: true });
+    await ensurePostAllowed(tx, scope.guardian, scope.settings.abuseLimits, { body, thread: true, category });
     await ensureFirstDayThreadAllowed(tx, scope.guardian);
     await recordTags(tx, tags, author.id);
     const now = new Date();

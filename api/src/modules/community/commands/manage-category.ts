@@ -12,7 +12,11 @@ export interface CategoryInput {
   description?: string | null;
   kind?: CategoryKind | null;
   position?: number | null;
+  slowModeSeconds?: number | null;
 }
+
+/** A day: longer than that, a category is better closed than slowed. */
+export const MAX_SLOW_MODE_SECONDS = 86_400;
 
 function validate(input: CategoryInput, errors: FieldErrors) {
   if (input.slug != null && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug))
@@ -24,6 +28,14 @@ function validate(input: CategoryInput, errors: FieldErrors) {
   if (input.description != null && input.description.length > 500) {
     errors.description = 'Description must be at most 500 characters.';
   }
+  if (
+    input.slowModeSeconds != null &&
+    (!Number.isInteger(input.slowModeSeconds) ||
+      input.slowModeSeconds < 0 ||
+      input.slowModeSeconds > MAX_SLOW_MODE_SECONDS)
+  ) {
+    errors.slowModeSeconds = `Slow mode must be 0 (off) to ${MAX_SLOW_MODE_SECONDS} seconds (a day).`;
+  }
 }
 
 const snapshot = (c: Category) => ({
@@ -32,6 +44,7 @@ const snapshot = (c: Category) => ({
   description: c.description,
   kind: c.kind,
   position: c.position,
+  slowModeSeconds: c.slowModeSeconds,
 });
 
 /** Flushes `category` with its event (`before` is null for a new one) in one transaction. */
@@ -81,11 +94,12 @@ export async function createCategory(scope: Scope, input: CategoryInput): Promis
     description: input.description?.trim() ?? '',
     kind: input.kind ?? CategoryKind.QA,
     position: input.position ?? 0,
+    slowModeSeconds: input.slowModeSeconds ?? 0,
   });
   return save(scope, category, null);
 }
 
-/** Admins rename, re-describe, re-kind or re-order a category; omitted fields stay. */
+/** Admins rename, re-describe, re-kind, re-order or slow down a category; omitted fields stay. */
 export async function updateCategory(scope: Scope, id: number, input: CategoryInput): Promise<Category> {
   scope.guardian.ensureCan('category.manage', null);
   const errors: FieldErrors = {};
@@ -99,5 +113,6 @@ export async function updateCategory(scope: Scope, id: number, input: CategoryIn
   if (input.description != null) category.description = input.description.trim();
   if (input.kind != null) category.kind = input.kind;
   if (input.position != null) category.position = input.position;
+  if (input.slowModeSeconds != null) category.slowModeSeconds = input.slowModeSeconds;
   return save(scope, category, before);
 }

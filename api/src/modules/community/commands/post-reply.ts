@@ -22,7 +22,7 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
   const viewer = scope.guardian.requireViewer();
   const errors: FieldErrors = {};
   const body = validateBody(input.body, errors);
-  const { thread } = await readableThread(scope.em, viewer, input.threadId);
+  const { thread, category } = await readableThread(scope.em, viewer, input.threadId);
   scope.guardian.ensureCan('thread.reply', thread);
   assertValid(errors);
 
@@ -31,7 +31,7 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
   return transact(scope.em, async (tx) => {
     const replayed = await claimIdempotencyKey(tx, scope, 'postReply', input);
     if (replayed !== null) return tx.findOneOrFail(Post, replayed);
-    await ensurePostAllowed(tx, scope.guardian, scope.settings.abuseLimits, { body, thread: false });
+    await ensurePostAllowed(tx, scope.guardian, scope.settings.abuseLimits, { body, thread: false, category });
     const updated = await sql<{ category_id: number }>(
       tx,
       `update threads set reply_count = reply_count + 1, last_activity_at = now()
