@@ -61,7 +61,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         </Link>
         <nav aria-label="Main" className="hidden flex-1 items-center gap-0.5 lg:flex">
           {links
-            .filter((l) => l.menuOnlyFor !== viewer?.role)
+            .filter((l) => !l.menuOnlyFor || l.menuOnlyFor !== viewer?.role)
             .map((l) => (
               <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
                 {l.label}
