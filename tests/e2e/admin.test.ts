@@ -131,8 +131,9 @@ describe('members', () => {
       await browser.page.getByRole('button', { name: 'Search' }).click();
       await browser.page.waitForURL(/[?&]q=/);
       const card = browser.page.getByTestId(`member-${member.handle}`);
-      await expect.poll(() => card.count()).toBe(1);
-      expect(await browser.page.locator('li[data-testid^="member-"]').count()).toBe(1);
+      // The unfiltered list already holds this card; wait for the search's list, where it is alone.
+      await expect.poll(() => browser.page.locator('li[data-testid^="member-"]').count()).toBe(1);
+      expect(await card.count()).toBe(1);
 
       await card.locator('summary').click();
       const roleForm = card.getByTestId(`role-${member.handle}`);
