@@ -5,6 +5,7 @@ import { createMarkdownRenderer } from './modules/community/markdown.js';
 import { migrate, openOrm, resolveDatabase, type Database } from './platform/db/orm.js';
 import { EventSubscribers } from './platform/events/subscribers.js';
 import { Jobs } from './platform/jobs/jobs.js';
+import { LiveHub } from './platform/realtime/live-hub.js';
 import { RateLimits } from './platform/rate-limit.js';
 import type { Services } from './platform/scope.js';
 import { SettingsStore } from './platform/settings-store.js';
@@ -50,7 +51,9 @@ export async function bootstrap(
       { work, pollMs: config.EVENTS_POLL_MS },
     ),
     markdown: createMarkdownRenderer(config.PUBLIC_URL),
+    live: new LiveHub(db.url),
   };
+  await services.live.start();
   await services.jobs.start(services);
   await services.events.install();
   const startWorkers = async () => {
@@ -66,6 +69,7 @@ export async function bootstrap(
       await services.events.stop();
       await services.jobs.stop();
       await settings.stop();
+      await services.live.stop();
       await orm.close(true);
       await db.embedded?.stop();
     },

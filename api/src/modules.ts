@@ -4,6 +4,7 @@ import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
+import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
 import { reputationModule } from './modules/reputation/index.js';
 import { sanctionsModule } from './modules/sanctions/index.js';
@@ -25,6 +26,7 @@ export const modules = [
   moderationModule,
   sanctionsModule,
   settingsModule,
+  liveModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

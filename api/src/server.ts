@@ -13,6 +13,7 @@ import { GraphQLError } from 'graphql';
 import { buildHearthSchema } from './graphql/build-schema.js';
 import { buildContext, type Context } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
+import { attachLiveServer } from './graphql/live-server.js';
 import { armorProtection, costAndShapePlugin } from './graphql/limits.js';
 import { DomainError } from './platform/errors.js';
 import { logger, requestScope, type RequestStore } from './platform/logger.js';
@@ -26,6 +27,7 @@ import {
   watchDbPool,
   watchEventSubscribers,
   watchJobQueues,
+  watchLive,
 } from './platform/metrics.js';
 import type { Services } from './platform/scope.js';
 
@@ -139,7 +141,7 @@ function observeGraphQLRequests(services: Services): RequestHandler {
  */
 export async function createServer(services: Services) {
   const { config } = services;
-  const schema = await buildHearthSchema(services.assembly);
+  const schema = await buildHearthSchema(services.assembly, services.live.pubSub);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -148,6 +150,7 @@ export async function createServer(services: Services) {
   // The web app (and a load balancer) forward the client address; trust it only from loopback.
   app.set('trust proxy', 'loopback');
 
+  const live = attachLiveServer(httpServer, schema, services);
   const armor = armorProtection(config);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -167,6 +170,7 @@ export async function createServer(services: Services) {
       statementCountPlugin,
       requestStorePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: () => live.dispose() }) },
       // Cache hints are unused; the default plugin would wrap every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -191,6 +195,7 @@ export async function createServer(services: Services) {
   watchDbPool(services, knex as unknown as Parameters<typeof watchDbPool>[1]);
   watchJobQueues(services, (sql) => services.orm.em.getConnection().execute(sql));
   watchEventSubscribers(services, () => services.events.status(services.orm.em.fork()));
+  watchLive(services, services.live);
   app.get('/metrics', async (req, res) => {
     const access = metricsAccess(
       { headers: req.headers, remoteAddress: req.socket.remoteAddress },

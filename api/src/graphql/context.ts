@@ -27,6 +27,28 @@ export async function buildContext(
   const settings = services.settings.current();
   const token = bearerToken(req.headers.authorization);
   const viewer = token ? await services.assembly.authenticate(em, token) : null;
+  return contextFor(services, viewer, token, {
+    em,
+    settings,
+    requestId,
+    ip: req.ip ?? 'unknown',
+    idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
+    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 512),
+  });
+}
+
+/**
+ * A context for `viewer`, with a fresh EntityManager and loaders unless given: requests build
+ * one each, and a live subscription one per event it delivers (nothing cached across events).
+ */
+export function contextFor(
+  services: Services,
+  viewer: Viewer | null,
+  token: string | null,
+  rest: Partial<Pick<Context, 'em' | 'settings' | 'idempotencyKey'>> & Pick<Context, 'requestId' | 'ip' | 'userAgent'>,
+): Context {
+  const em = rest.em ?? services.orm.em.fork();
+  const settings = rest.settings ?? services.settings.current();
   return {
     em,
     services,
@@ -35,10 +57,10 @@ export async function buildContext(
     token,
     guardian: guardianFor(services, settings, viewer),
     loaders: services.assembly.createLoaders(em, viewer),
-    requestId,
-    ip: req.ip ?? 'unknown',
-    idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
-    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 512),
+    requestId: rest.requestId,
+    ip: rest.ip,
+    idempotencyKey: rest.idempotencyKey ?? null,
+    userAgent: rest.userAgent,
   };
 }
 
@@ -50,7 +72,7 @@ export function actAs(ctx: Context, viewer: Viewer, token: string): void {
   ctx.token = token;
 }
 
-function bearerToken(header: string | string[] | undefined): string | null {
+export function bearerToken(header: string | string[] | undefined): string | null {
   if (typeof header !== 'string' || header === '') return null;
   const match = /^Bearer (.+)$/i.exec(header.trim());
   // Any other scheme or shape is treated as a bad token, not ignored.

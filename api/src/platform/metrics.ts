@@ -228,3 +228,21 @@ export function watchEventSubscribers(
     }
   });
 }
+
+const liveOpen = gauge({
+  name: 'hearth_live_open',
+  help: 'Open graphql-ws connections (kind "connection") and subscriptions by kind on this instance',
+  labelNames: ['kind'],
+});
+const liveReceived = gauge({
+  name: 'hearth_live_messages_received',
+  help: 'Live messages this instance has received through LISTEN/NOTIFY since it started',
+});
+
+/** Live connections and subscriptions held by this instance (each costs memory: see docs/operations.md). */
+export function watchLive(owner: object, live: { open: Map<string, number>; received: number }): void {
+  onScrape(owner, 'live', () => {
+    for (const [kind, count] of live.open) liveOpen.set({ kind }, count);
+    liveReceived.set(live.received);
+  });
+}

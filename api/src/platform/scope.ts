@@ -8,6 +8,7 @@ import type { EventSubscribers } from './events/subscribers.js';
 import type { Jobs } from './jobs/jobs.js';
 import type { Assembly } from './module.js';
 import type { RateLimits } from './rate-limit.js';
+import type { LiveHub } from './realtime/live-hub.js';
 
 /** Process-wide services, built once at start-up. */
 export interface Services {
@@ -22,6 +23,8 @@ export interface Services {
   events: EventSubscribers<Services>;
   /** Markdown → sanitized HTML (modules/community/markdown.ts). */
   markdown: (source: string) => string;
+  /** This instance's end of the live channel (GraphQL subscriptions). */
+  live: LiveHub;
 }
 
 /**

@@ -1,0 +1,165 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  registerEnumType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { parseId } from '../../graphql/pagination.js';
+import { sql } from '../../platform/db/sql.js';
+import type { LiveMessage } from '../../platform/realtime/live-hub.js';
+import { visibleThread } from '../community/community.queries.js';
+import { Post } from '../community/post.entity.js';
+import { listedPostSql } from '../community/visibility.js';
+import { ReviewQueueStats } from '../moderation/moderation.types.js';
+import { reviewQueueStats } from '../moderation/review-queue.queries.js';
+import { THREAD_ACTIVITY } from './live-messages.js';
+import { liveStream } from './live-stream.js';
+
+export enum ThreadActivityKind {
+  POST_CREATED = 'POST_CREATED',
+  POST_EDITED = 'POST_EDITED',
+  POST_HIDDEN = 'POST_HIDDEN',
+  POST_UNHIDDEN = 'POST_UNHIDDEN',
+  POST_REMOVED = 'POST_REMOVED',
+  POST_RESTORED = 'POST_RESTORED',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  ANSWER_UNACCEPTED = 'ANSWER_UNACCEPTED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  THREAD_MOVED = 'THREAD_MOVED',
+  THREAD_MERGED = 'THREAD_MERGED',
+}
+registerEnumType(ThreadActivityKind, { name: 'ThreadActivityKind' });
+
+/** Kinds after which the post is gone for some viewers: they are told its id, nothing more. */
+const GONE = new Set<string>([ThreadActivityKind.POST_HIDDEN, ThreadActivityKind.POST_REMOVED]);
+
+@ObjectType({ description: 'Something that happened in a thread, as the subscriber may see it.' })
+export class ThreadActivity {
+  @Field(() => ID, { description: 'The domain event; pass the last one seen as `after` when reconnecting.' })
+  eventId!: string;
+
+  @Field(() => ThreadActivityKind) kind!: ThreadActivityKind;
+
+  @Field(() => ID) threadId!: string;
+
+  @Field(() => ID, { nullable: true }) postId!: string | null;
+
+  @Field(() => Post, {
+    nullable: true,
+    description: 'The post as the viewer may read it now; null once it is gone for them.',
+  })
+  post!: Post | null;
+}
+
+@ObjectType({ description: 'The review queue changed (an item arrived or was decided).' })
+export class ReviewQueueChange {
+  @Field(() => ID) eventId!: string;
+  @Field(() => String, { description: 'The event: post.flagged, post.hidden, article.reported or review.resolved.' })
+  kind!: string;
+}
+
+/** At most this many missed events are replayed on reconnection; more, and the client reloads. */
+const CATCH_UP_LIMIT = 200;
+
+/** What a thread event shows `ctx`'s viewer now; null: nothing (the thread or the post is not theirs to read). */
+async function presentThreadActivity(message: LiveMessage, ctx: Context): Promise<ThreadActivity | null> {
+  const threadId = Number(message.data?.threadId);
+  const thread = await visibleThread(ctx.loaders, ctx.viewer, threadId).catch(() => null);
+  if (!thread) return null;
+  const postId = message.data?.postId == null ? null : Number(message.data.postId);
+  let post: Post | null = null;
+  if (postId !== null) {
+    const [listed] = await sql<{ id: number }>(
+      ctx.em,
+      `select p.id from posts p where p.id = ? and p.thread_id = ? and p.deleted_at is null and ${listedPostSql(ctx.viewer)}`,
+      [postId, threadId],
+    );
+    post = listed ? await ctx.loaders.postById.load(postId) : null;
+    if (!post && !GONE.has(message.kind)) return null;
+  }
+  return {
+    eventId: message.id,
+    kind: message.kind as ThreadActivityKind,
+    threadId: String(threadId),
+    postId: postId === null ? null : String(postId),
+    post,
+  };
+}
+
+@Resolver(() => ThreadActivity)
+export class LiveResolver {
+  @Subscription(() => ThreadActivity, {
+    description:
+      'What happens in a thread from now on (new replies, edits, hides, removals, status), as the viewer may see it; ' +
+      'with `after`, first the events missed since that event id (up to 200).',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as Context;
+      const threadId = parseId(String(args.threadId), 'threadId');
+      await visibleThread(ctx.loaders, ctx.viewer, threadId);
+      const after = args.after == null ? null : parseId(String(args.after), 'after');
+      return liveStream(ctx, {
+        kind: 'threadActivity',
+        topics: [`thread:${threadId}`],
+        catchUp: after === null ? undefined : () => missedThreadEvents(ctx, threadId, after),
+        present: presentThreadActivity,
+      });
+    },
+  })
+  threadActivity(
+    @Root() activity: ThreadActivity,
+    @Arg('threadId', () => ID) _threadId: string,
+    @Arg('after', () => ID, { nullable: true }) _after?: string | null,
+  ): ThreadActivity {
+    return activity;
+  }
+
+  @Subscription(() => ReviewQueueChange, {
+    description: 'The review queue changed: refresh it (reviewers only).',
+    subscribe: ({ context }) => {
+      const ctx = context as Context;
+      ctx.guardian.ensureCan('review.list', null);
+      return liveStream(ctx, {
+        kind: 'reviewQueueChanged',
+        topics: ['review-queue'],
+        // A reviewer who lost the privilege since subscribing is told nothing more.
+        present: async (message, current) =>
+          current.guardian.can('review.list', null) ? { eventId: message.id, kind: message.kind } : null,
+      });
+    },
+  })
+  reviewQueueChanged(@Root() change: ReviewQueueChange): ReviewQueueChange {
+    return change;
+  }
+}
+
+@Resolver(() => ReviewQueueChange)
+export class ReviewQueueChangeResolver {
+  @FieldResolver(() => ReviewQueueStats, { description: 'The queue as it is now, for the viewer.' })
+  stats(@Ctx() ctx: Context) {
+    return reviewQueueStats(ctx.em, ctx.guardian.requireViewer(), ctx.guardian.settings.privileges.reviewQueue);
+  }
+}
+
+/** The thread's events after `after`, oldest first, as live messages. */
+async function missedThreadEvents(ctx: Context, threadId: number, after: number): Promise<LiveMessage[]> {
+  const rows = await sql<{ id: string; name: keyof typeof THREAD_ACTIVITY; post_id: number | null }>(
+    ctx.em,
+    `select id::text, name, (data->>'postId')::int as post_id from domain_events
+      where (subject = ? or related @> array[?]::text[]) and id > ? and name in (?)
+      order by id limit ${CATCH_UP_LIMIT}`,
+    [`thread:${threadId}`, `thread:${threadId}`, after, Object.keys(THREAD_ACTIVITY)],
+  );
+  return rows.map((r) => ({
+    topic: `thread:${threadId}`,
+    id: r.id,
+    kind: THREAD_ACTIVITY[r.name],
+    data: { threadId, postId: r.post_id },
+  }));
+}
