@@ -22,7 +22,13 @@ const app = express();
 app.disable('x-powered-by');
 // Behind a load balancer set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client.
 app.set('trust proxy', process.env.TRUST_PROXY ?? false);
-app.use(compression());
+// Server-Sent Events (/live) must reach the browser as they are written, never held for compression.
+app.use(
+  compression({
+    filter: (req, res) =>
+      !String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+  }),
+);
 
 // Which process answers: scripts/start.mjs checks it reached the web server it started.
 app.get('/healthz', (_req, res) => {

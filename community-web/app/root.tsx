@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
   type LinksFunction,
 } from 'react-router';
+import { useLiveUpdates } from './features/live/use-live-updates';
 import type { Route } from './+types/root';
 import { useEffect } from 'react';
 import './app.css';
@@ -115,7 +116,18 @@ function SiteChrome({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <footer className="mx-auto max-w-5xl px-4 py-8 text-xs text-slate-600">Hearth community</footer>
+      <LiveRegion />
     </>
+  );
+}
+
+/** Live updates for the page (see useLiveUpdates), announced politely to screen readers. */
+function LiveRegion() {
+  const announcement = useLiveUpdates();
+  return (
+    <div role="status" aria-live="polite" className="sr-only" data-testid="live-announcement">
+      {announcement}
+    </div>
   );
 }
 

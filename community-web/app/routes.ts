@@ -16,6 +16,7 @@ export default [
   route('badges', 'routes/badges.tsx'),
   route('notices/dismiss', 'routes/notices.dismiss.tsx'),
   route('search', 'routes/search.tsx'),
+  route('live', 'routes/live.ts'),
   route('ask/similar', 'routes/ask.similar.tsx'),
   route('ask/open', 'routes/ask.open.tsx'),
   route('moderation/deflection', 'routes/moderation.deflection.tsx'),

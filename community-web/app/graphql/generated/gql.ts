@@ -33,6 +33,7 @@ type Documents = {
     "\n  mutation PublishArticle($articleId: ID!) {\n    publishArticle(articleId: $articleId) {\n      id\n      state\n    }\n  }\n": typeof types.PublishArticleDocument,
     "\n  mutation VerifyArticle($articleId: ID!) {\n    verifyArticle(articleId: $articleId) {\n      id\n      needsReview\n    }\n  }\n": typeof types.VerifyArticleDocument,
     "\n  mutation ArchiveArticle($input: ArchiveArticleInput!) {\n    archiveArticle(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.ArchiveArticleDocument,
+    "\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n": typeof types.ThreadActivityDocument,
     "\n  mutation FlagPost($input: FlagPostInput!) {\n    flagPost(input: $input) {\n      post {\n        id\n        isHidden\n      }\n    }\n  }\n": typeof types.FlagPostDocument,
     "\n  mutation HidePost($input: HidePostInput!) {\n    hidePost(input: $input) {\n      id\n    }\n  }\n": typeof types.HidePostDocument,
     "\n  mutation UnhidePost($input: UnhidePostInput!) {\n    unhidePost(input: $input) {\n      id\n    }\n  }\n": typeof types.UnhidePostDocument,
@@ -129,6 +130,7 @@ const documents: Documents = {
     "\n  mutation PublishArticle($articleId: ID!) {\n    publishArticle(articleId: $articleId) {\n      id\n      state\n    }\n  }\n": types.PublishArticleDocument,
     "\n  mutation VerifyArticle($articleId: ID!) {\n    verifyArticle(articleId: $articleId) {\n      id\n      needsReview\n    }\n  }\n": types.VerifyArticleDocument,
     "\n  mutation ArchiveArticle($input: ArchiveArticleInput!) {\n    archiveArticle(input: $input) {\n      id\n      state\n    }\n  }\n": types.ArchiveArticleDocument,
+    "\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n": types.ThreadActivityDocument,
     "\n  mutation FlagPost($input: FlagPostInput!) {\n    flagPost(input: $input) {\n      post {\n        id\n        isHidden\n      }\n    }\n  }\n": types.FlagPostDocument,
     "\n  mutation HidePost($input: HidePostInput!) {\n    hidePost(input: $input) {\n      id\n    }\n  }\n": types.HidePostDocument,
     "\n  mutation UnhidePost($input: UnhidePostInput!) {\n    unhidePost(input: $input) {\n      id\n    }\n  }\n": types.UnhidePostDocument,
@@ -296,6 +298,10 @@ export function graphql(source: "\n  mutation VerifyArticle($articleId: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ArchiveArticle($input: ArchiveArticleInput!) {\n    archiveArticle(input: $input) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveArticle($input: ArchiveArticleInput!) {\n    archiveArticle(input: $input) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n"): (typeof documents)["\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { useMatches, useRevalidator } from 'react-router';
+import { useEventSource } from 'remix-utils/sse/react';
+
+/** Bursts (a moderator hiding several posts) reload the page's data once. */
+const COALESCE_MS = 400;
+
+const MESSAGES: Record<string, string> = {
+  POST_CREATED: 'A new reply was posted.',
+  POST_EDITED: 'A post was edited.',
+  POST_HIDDEN: 'A post was hidden pending review.',
+  POST_REMOVED: 'A post was removed.',
+  ANSWER_ACCEPTED: 'An answer was accepted.',
+  STATUS_CHANGED: 'The thread’s status changed.',
+};
+
+/**
+ * Keeps the page live: one EventSource per page on `/live` (with the thread it shows), and on
+ * each event the page's data is reloaded from the loaders (the source of truth, so what shows
+ * is exactly what a reload would show). While the tab is hidden the reload waits until it is
+ * visible again. Returns a sentence for a polite live region. Without JavaScript none of this
+ * runs and a reload shows the same.
+ */
+export function useLiveUpdates(): string {
+  const threadId = useMatches().find((m) => m.id === 'routes/thread')?.params.id;
+  const url = threadId ? `/live?thread=${encodeURIComponent(threadId)}` : '/live';
+  const threadEvent = useEventSource(url, { event: 'thread', enabled: !!threadId });
+  const revalidator = useRevalidator();
+  const [announcement, setAnnouncement] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+
+  useEffect(() => {
+    if (!threadEvent) return;
+    let kind = '';
+    try {
+      kind = (JSON.parse(threadEvent) as { kind?: string }).kind ?? '';
+    } catch {
+      return;
+    }
+    setAnnouncement(MESSAGES[kind] ?? '');
+    const reload = () => {
+      if (document.hidden) {
+        document.addEventListener('visibilitychange', reload, { once: true });
+        return;
+      }
+      void revalidate.current();
+    };
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(reload, COALESCE_MS);
+  }, [threadEvent]);
+
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  return announcement;
+}

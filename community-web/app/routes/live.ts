@@ -1,0 +1,60 @@
+import { eventStream } from 'remix-utils/sse/server';
+import { LiveRefused, openLiveFeed } from '../features/live/live-feed.server';
+import { formatLiveId, parseLiveId } from '../features/live/live-id';
+import { readToken } from '../lib/session.server';
+import type { Route } from './+types/live';
+
+/** Proxies close idle connections (nginx after 60 s by default): a comment-like ping well before. */
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * The page's one Server-Sent Events stream (`/live?thread=12`): what happens in the thread it
+ * shows, as the signed-in member (or visitor) may see it, relayed from the API's graphql-ws
+ * subscriptions. Each event carries the cursor to resume from; the browser sends it back as
+ * Last-Event-ID when it reconnects and the stream catches up. A member the API refuses
+ * (suspended, session ended) gets 403, which browsers do not retry.
+ */
+export async function loader({ request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const threadParam = url.searchParams.get('thread');
+  const threadId = threadParam && /^\d{1,10}$/.test(threadParam) ? threadParam : null;
+  const cursor = parseLiveId(request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId'));
+  const queue: Parameters<Parameters<typeof openLiveFeed>[0]['onEvent']>[0][] = [];
+  let forward: ((event: (typeof queue)[number]) => void) | null = null;
+  let feed;
+  try {
+    feed = await openLiveFeed({
+      token: await readToken(request),
+      clientIp: request.headers.get('x-hearth-client-ip') ?? '127.0.0.1',
+      threadId,
+      cursor,
+      onEvent: (event) => (forward ? forward(event) : queue.push(event)),
+    });
+  } catch (err) {
+    if (err instanceof LiveRefused && err.reason === 'refused') {
+      return new Response('Live updates are not available for this session.', { status: 403 });
+    }
+    return new Response('Live updates are unavailable right now.', { status: 503, headers: { 'retry-after': '10' } });
+  }
+  const live = feed;
+  return eventStream(
+    request.signal,
+    (send, close) => {
+      forward = (event) => {
+        if (event.event === 'thread') cursor.thread = event.id;
+        else cursor.notification = event.id;
+        send({ event: event.event, id: formatLiveId(cursor), data: JSON.stringify(event.data) });
+      };
+      queue.splice(0).forEach(forward);
+      send({ event: 'ready', data: JSON.stringify({ thread: threadId }) });
+      const heartbeat = setInterval(() => send({ event: 'ping', data: '' }), HEARTBEAT_MS);
+      // The API went away: end the stream; the browser reconnects with its Last-Event-ID.
+      void live.ended.then(() => close());
+      return () => {
+        clearInterval(heartbeat);
+        live.close();
+      };
+    },
+    { headers: { 'x-accel-buffering': 'no' } },
+  );
+}
