@@ -79,7 +79,7 @@ export function liveClient(apiUrl: string, token?: string | null): LiveClient {
             () => {
               for (let i = taken; i < results.length; i++) {
                 const data = results[i]!.data;
-                if (data !== undefined && (!match || match(data as T))) {
+                if (data !== undefined && (!match || (match as (d: unknown) => boolean)(data))) {
                   taken = i + 1;
                   return data;
                 }
@@ -100,7 +100,9 @@ export function liveClient(apiUrl: string, token?: string | null): LiveClient {
         async nothingFor(ms, match) {
           const before = results.length;
           await new Promise((r) => setTimeout(r, ms));
-          const extra = results.slice(before).filter((r) => r.data !== undefined && (!match || match(r.data as T)));
+          const extra = results
+            .slice(before)
+            .filter((r) => r.data !== undefined && (!match || (match as (d: unknown) => boolean)(r.data)));
           if (extra.length) throw new Error(`unexpected live results: ${JSON.stringify(extra)}`);
         },
         close: stop,
