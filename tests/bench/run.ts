@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { loadConfig } from '../../api/src/config.js';
 import { benchDatabaseUrl, seedLargeArticles } from '../../api/src/seed/large.js';
 import {
@@ -28,7 +30,7 @@ import { seedLargeModeration } from '../../api/src/seed/large-moderation.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, web, search, articles, moderation, plans). */
+/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, web, search, articles, moderation, live, plans). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const section = (name: string, title: string) => {
   if (ONLY && !ONLY.includes(name)) return false;
@@ -572,6 +574,10 @@ async function main() {
     await moderationSection(db, url);
   }
 
+  if (section('live', 'Live updates (graphql-ws subscriptions held open on the API)')) {
+    await liveSection(db, threadIds);
+  }
+
   if (section('plans', 'Query plans (EXPLAIN ANALYZE)')) {
     const [big] = (
       await db.query<{ id: number }>(
@@ -875,4 +881,154 @@ async function moderationSection(db: pg.Pool, url: string) {
     row(label, api, base);
   }
   await db.query(`delete from sessions where member_id = $1`, [staffId]);
+}
+
+/** Sessions for `count` members (hashed as the API stores them), with their tokens. */
+async function benchSessions(db: pg.Pool, count: number, where = `role = 'MEMBER'`) {
+  const ids = (
+    await db.query<{ id: number }>(`select id from members where ${where} order by hashint4(id) limit $1`, [count])
+  ).rows.map((r) => r.id);
+  const tokens = ids.map(() => 'hs_' + randomBytes(32).toString('base64url'));
+  await db.query(
+    `insert into sessions (member_id, token_hash, expires_at)
+     select unnest($1::int[]), unnest($2::text[]), now() + interval '1 day'`,
+    [ids, tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
+  );
+  return ids.map((id, i) => ({ id, token: tokens[i]! }));
+}
+
+/** The API's memory as its /metrics reports it (bytes). */
+async function apiMemory() {
+  const text = await (await fetch(`http://127.0.0.1:${API_PORT}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { rss: value('process_resident_memory_bytes'), heap: value('nodejs_heap_size_used_bytes') };
+}
+
+/** Opens one graphql-ws connection per token with a threadActivity subscription; resolves once all are acknowledged. */
+async function openSubscribers(
+  subscribers: { token: string; threadId: string }[],
+  onActivity: (threadId: string, at: number) => void,
+) {
+  const clients: Client[] = [];
+  await Promise.all(
+    subscribers.map(
+      (s) =>
+        new Promise<void>((resolve, reject) => {
+          const client = createClient({
+            url: `ws://127.0.0.1:${API_PORT}/graphql`,
+            webSocketImpl: WebSocket,
+            connectionParams: { authorization: `Bearer ${s.token}` },
+            lazy: false,
+            retryAttempts: 0,
+            onNonLazyError: reject,
+            on: { connected: () => resolve() },
+          });
+          clients.push(client);
+          client.subscribe(
+            {
+              query: `subscription($t: ID!) { threadActivity(threadId: $t) { eventId kind post { id body author { handle } } } }`,
+              variables: { t: s.threadId },
+            },
+            { next: () => onActivity(s.threadId, performance.now()), error: reject, complete: () => undefined },
+          );
+        }),
+    ),
+  );
+  return clients;
+}
+
+/**
+ * Subscriptions held open per API instance and the memory each costs (heap and RSS before and
+ * after 1,000 connections with one subscription each), then the thread page beside the raw-SQL
+ * baseline while those subscribers watch 10 busy threads that get 5 replies a second: every
+ * reply is delivered to ~100 subscribers, each checked for its own viewer.
+ */
+async function liveSection(db: pg.Pool, threadIds: string[]) {
+  const SUBSCRIBERS = 1000;
+  const sessions = await benchSessions(db, SUBSCRIBERS);
+  const busy = threadIds.slice(0, 10);
+  const idle = await apiMemory();
+  const deliveries: number[] = [];
+  /** When each busy thread's latest reply was committed (its mutation answered). */
+  const committedAt = new Map<string, number>();
+  const clients = await openSubscribers(
+    sessions.map((s, i) => ({ token: s.token, threadId: busy[i % busy.length]! })),
+    (thread, at) => {
+      const committed = committedAt.get(thread);
+      if (committed !== undefined) deliveries.push(at - committed);
+    },
+  );
+  await new Promise((r) => setTimeout(r, 3000));
+  const held = await apiMemory();
+  const perSub = (bytes: number) => (bytes / SUBSCRIBERS / 1024).toFixed(1);
+  console.log(
+    `  ${SUBSCRIBERS} connections, 1 subscription each: heap +${((held.heap - idle.heap) / 1048576).toFixed(1)} MiB ` +
+      `(${perSub(held.heap - idle.heap)} KiB each), RSS +${((held.rss - idle.rss) / 1048576).toFixed(1)} MiB ` +
+      `(${perSub(held.rss - idle.rss)} KiB each)`,
+  );
+
+  // Replies to the busy threads from 60 members in turn (the posting pace allows one per 5 s each).
+  const posters = await benchSessions(db, 60, `role = 'MEMBER' and reputation >= 50`);
+  let posted = 0;
+  let writing = true;
+  const writer = (async () => {
+    while (writing) {
+      const poster = posters[posted % posters.length]!;
+      const threadId = busy[posted % busy.length]!;
+      const started = performance.now();
+      const res = await gql(
+        `mutation($input: PostReplyInput!) { postReply(input: $input) { id } }`,
+        {
+          input: {
+            threadId,
+            body: `Live bench reply ${posted} ${randomBytes(6).toString('hex')}: restart the sync service.`,
+          },
+        },
+        { authorization: `Bearer ${poster.token}` },
+      );
+      if (res.errors) throw new Error(`postReply: ${JSON.stringify(res.errors)}`);
+      committedAt.set(threadId, performance.now());
+      posted += 1;
+      await new Promise((r) => setTimeout(r, Math.max(0, 200 - (performance.now() - started))));
+    }
+  })();
+  const rows: string[] = [];
+  const apiIds = rotation(threadIds);
+  const baseIds = rotation(threadIds);
+  const apiOpts = (): autocannon.Options => ({
+    url: `http://127.0.0.1:${API_PORT}`,
+    connections: 10,
+    requests: [
+      {
+        ...gqlRequest({}),
+        setupRequest: (req: any) => ({
+          ...req,
+          body: JSON.stringify({ query: THREAD_PAGE, variables: { id: apiIds() } }),
+        }),
+      },
+    ],
+  });
+  const baseOpts = (): autocannon.Options => ({
+    url: `http://127.0.0.1:${BASE_PORT}`,
+    connections: 10,
+    requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/thread/${baseIds()}` }) }],
+  });
+  const deliveredBefore = deliveries.length;
+  const apiFig = await load(apiOpts());
+  const baseFig = await load(baseOpts());
+  writing = false;
+  await writer;
+  await new Promise((r) => setTimeout(r, 2000));
+  rows.push(
+    `  10 clients  API      ${fmt(apiFig)}   (live on: ${posted} replies posted, ${deliveries.length - deliveredBefore} deliveries)`,
+  );
+  rows.push(`  10 clients  baseline ${fmt(baseFig)}`);
+  rows.push(
+    `  10 clients  ratio API/baseline throughput with live updates on: ${(apiFig.rps / baseFig.rps).toFixed(2)}`,
+  );
+  const lags = deliveries.slice(deliveredBefore).sort((x, y) => x - y);
+  const at = (q: number) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))]?.toFixed(0) ?? '-';
+  rows.push(`  reply answered → delivered to a subscriber: p50 ${at(0.5)} ms  p99 ${at(0.99)} ms  max ${at(1)} ms`);
+  console.log(rows.join('\n'));
+  await Promise.all(clients.map((c) => c.dispose()));
 }
