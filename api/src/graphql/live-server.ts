@@ -9,7 +9,7 @@ import { logger } from '../platform/logger.js';
 import type { Services } from '../platform/scope.js';
 import { bearerToken } from './context.js';
 import { formatError } from './format-error.js';
-import { liveContext, refreshViewer, type LiveSession } from './live-session.js';
+import { liveContext, refreshViewer, releaseLiveContext, type LiveSession } from './live-session.js';
 
 /** Subscriptions one connection may hold at once (a page needs two or three). */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -82,7 +82,9 @@ export function attachLiveServer(httpServer: http.Server, schema: GraphQLSchema,
       },
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((e) => formatError(e.toJSON(), e, services.config.isProduction)),
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (_ctx, _id, _payload, args, result) => {
+        // The event is resolved: what it loaded is not kept until the next one.
+        releaseLiveContext(args.contextValue);
         if (!('errors' in result) || !result.errors?.length) return;
         return {
           ...result,

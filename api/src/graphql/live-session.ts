@@ -30,15 +30,48 @@ export interface LiveContext extends Context {
   live: LiveSession;
 }
 
+/** The parts of a context that cost memory: made on first use, dropped between events. */
+const HEAVY = ['em', 'settings', 'guardian', 'loaders'] as const;
+const resetHeavy = Symbol('resetHeavy');
+
+/**
+ * A context for `session` whose EntityManager, settings, guardian and loaders are made when a
+ * resolver first needs them and dropped by `releaseLiveContext` once an event was delivered: an
+ * idle subscription holds its session and little else (thousands may be open per instance).
+ */
 export function liveContext(services: Services, session: LiveSession): LiveContext {
-  return {
-    ...contextFor(services, session.viewer, session.token, {
+  let made: Context | null = null;
+  const make = (): Context =>
+    (made ??= contextFor(services, session.viewer, session.token, {
       requestId: session.connectionId,
       ip: session.ip,
       userAgent: session.userAgent,
-    }),
+    }));
+  const ctx = {
+    services,
+    viewer: session.viewer,
+    token: session.token,
+    requestId: session.connectionId,
+    ip: session.ip,
+    userAgent: session.userAgent,
+    idempotencyKey: null,
     live: session,
-  };
+  } as unknown as LiveContext;
+  for (const key of HEAVY) {
+    Object.defineProperty(ctx, key, { enumerable: true, get: () => make()[key] });
+  }
+  Object.defineProperty(ctx, resetHeavy, {
+    value: () => {
+      made = null;
+      ctx.viewer = session.viewer;
+    },
+  });
+  return ctx;
+}
+
+/** Drops what the last event made (see liveContext); the next use makes it afresh. */
+export function releaseLiveContext(ctx: unknown): void {
+  (ctx as { [resetHeavy]?: () => void })[resetHeavy]?.();
 }
 
 /**
@@ -50,7 +83,7 @@ export async function renewLiveContext(ctx: Context): Promise<boolean> {
   if (!session) throw new Error('renewLiveContext: not a subscription context');
   await refreshViewer(ctx.services, session);
   if (session.ended) return false;
-  Object.assign(ctx, liveContext(ctx.services, session));
+  releaseLiveContext(ctx);
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { Repeater } from '@graphql-yoga/subscription';
 import type { Context } from '../../graphql/context.js';
-import { renewLiveContext } from '../../graphql/live-session.js';
+import { releaseLiveContext, renewLiveContext } from '../../graphql/live-session.js';
 import type { LiveMessage } from '../../platform/realtime/live-hub.js';
 
 /**
@@ -21,6 +21,8 @@ export function liveStream<T>(
 ): AsyncIterable<T> {
   const { pubSub } = ctx.services.live;
   return new Repeater<T>(async (push, stop) => {
+    // The subscribe-time checks are done: keep nothing they loaded while waiting for events.
+    releaseLiveContext(ctx);
     const untrack = ctx.services.live.track(opts.kind);
     const sources = opts.topics.map((topic) => pubSub.subscribe(topic)[Symbol.asyncIterator]());
     // Catch-up and live overlap for messages sent while the catch-up was read: those are kept
