@@ -3,6 +3,7 @@ import { advocatesModule } from './modules/advocates/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
+import { composerModule } from './modules/composer/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { moderationModule } from './modules/moderation/index.js';
 import { reputationModule } from './modules/reputation/index.js';
@@ -25,6 +26,7 @@ export const modules = [
   moderationModule,
   sanctionsModule,
   settingsModule,
+  composerModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */
