@@ -77,7 +77,8 @@ export function TagInput({
 
   const suggestions = open && current && lookup === current ? (answer?.tags ?? []) : [];
   const typed = new Set(tokens(value));
-  const shown = suggestions.filter((s) => !typed.has(s.name) || s.name === tokens(current)[0]);
+  // Tags already typed in full have nothing left to complete.
+  const shown = suggestions.filter((s) => !typed.has(s.name));
   const listOpen = shown.length > 0;
   const listId = `${id}-list`;
   useEffect(() => setActive(0), [current, shown.length]);
