@@ -140,7 +140,7 @@ describe('the composer with JavaScript', () => {
     await v.context.close();
   });
 
-  it('a draft survives a reload, can be discarded, and is cleared once the question is posted', async () => {
+  it("the ask form's draft survives a reload, can be discarded, and is cleared once the question is posted", async () => {
     const v = await newVisitor(stack.browser);
     await registerThroughUi(v.page, stack.web.url);
     await v.page.goto(`${stack.web.url}/ask`);
@@ -157,6 +157,8 @@ describe('the composer with JavaScript', () => {
     expect(await v.page.getByLabel('Title').inputValue()).toBe(title);
     expect(await v.page.getByRole('combobox', { name: 'Tags' }).inputValue()).toBe(stem);
     expect(await v.page.getByTestId('draft-status').textContent()).toBe('Draft restored');
+    // Restoring is not typing: the tag list stays closed.
+    expect(await v.page.getByRole('combobox', { name: 'Tags' }).getAttribute('aria-expanded')).toBe('false');
 
     // Discard empties the form; the next draft starts again.
     await v.page.getByRole('button', { name: 'Discard draft' }).click();
@@ -170,14 +172,22 @@ describe('the composer with JavaScript', () => {
 
     await v.page.getByRole('button', { name: 'Post your question' }).click();
     await expect.poll(() => v.page.getByTestId('thread-title').textContent()).toBe(title);
-    const threadUrl = v.page.url();
+    expect(v.page.url()).toMatch(/\/t\/\d+$/);
     expect(await v.page.evaluate(() => localStorage.getItem('hearth.draft.ask'))).toBeNull();
     await v.page.goto(`${stack.web.url}/ask`);
     await v.page.waitForSelector('[data-testid=composer][data-enhanced=true]');
     expect(await bodyOf(v.page, 'Details (markdown)').inputValue()).toBe('');
     expect(await v.page.getByTestId('draft-status').count()).toBe(0);
+    v.assertClean();
+    await v.context.close();
+  });
 
-    // A reply's draft is its thread's, and goes once the reply is posted.
+  it("a reply's draft and an edit's draft each survive a reload and go once posted", async () => {
+    const author = await buildMember(stack.api);
+    const own = await buildThread(stack.api, author, { title: 'Sensor battery drains in two days' });
+    const v = await newVisitor(stack.browser);
+    await loginAs(v.page, stack.web.url, author);
+    const threadUrl = `${stack.web.url}/t/${own.id}`;
     const reply = 'A reply drafted, reloaded, and then posted for real.';
     await v.page.goto(threadUrl);
     await v.page.waitForSelector('[data-testid=composer][data-enhanced=true]');
@@ -188,8 +198,25 @@ describe('the composer with JavaScript', () => {
     await v.page.getByRole('button', { name: 'Post reply' }).click();
     await expect.poll(() => v.page.getByTestId('reply').count()).toBe(1);
     await expect.poll(() => bodyOf(v.page, 'Reply (markdown)').inputValue()).toBe('');
-    const id = threadUrl.split('/t/')[1]!.split(/[?#]/)[0];
-    expect(await v.page.evaluate((key) => localStorage.getItem(key), `hearth.draft.reply:${id}`)).toBeNull();
+    expect(await v.page.evaluate((key) => localStorage.getItem(key), `hearth.draft.reply:${own.id}`)).toBeNull();
+
+    // An edit's draft is its post's, and goes once the edit is saved.
+    const question = own.question.id;
+    await v.page.goto(`${threadUrl}?edit=${question}`);
+    await v.page.waitForSelector('[data-testid=composer][data-enhanced=true]');
+    await bodyOf(v.page, 'Edit post').fill('The battery lasts two days since 4.2. Edited to add the firmware version.');
+    await expect.poll(() => v.page.getByTestId('draft-status').textContent()).toBe('Draft saved');
+    await v.page.reload();
+    await expect
+      .poll(() => bodyOf(v.page, 'Edit post').inputValue())
+      .toBe('The battery lasts two days since 4.2. Edited to add the firmware version.');
+    const editKey = `hearth.draft.edit:${question}`;
+    expect(await v.page.evaluate((key) => localStorage.getItem(key), editKey)).not.toBeNull();
+    await v.page.getByRole('button', { name: 'Save edit' }).click();
+    await expect
+      .poll(() => v.page.getByTestId('question').getByTestId('post-body').textContent())
+      .toContain('Edited to add the firmware version.');
+    expect(await v.page.evaluate((key) => localStorage.getItem(key), editKey)).toBeNull();
     v.assertClean();
     await v.context.close();
   });

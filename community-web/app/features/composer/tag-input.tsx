@@ -122,7 +122,8 @@ export function TagInput({
         data-testid="tag-input"
         onInput={(event) => {
           setValue(event.currentTarget.value);
-          setOpen(true);
+          // A restored draft sets the value too: only typing opens the list.
+          setOpen(document.activeElement === event.currentTarget);
         }}
         onBlur={() => setOpen(false)}
         onKeyDown={(event) => {
