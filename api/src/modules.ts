@@ -3,6 +3,7 @@ import { advocatesModule } from './modules/advocates/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
+import { composerModule } from './modules/composer/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
@@ -27,6 +28,7 @@ export const modules = [
   sanctionsModule,
   settingsModule,
   liveModule,
+  composerModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -33,6 +33,8 @@ export const abuseLimitsSchema = z
     editsPerDay: count(30),
     /** Sign-ups from one network (IPv4 address or IPv6 /64) in any 24 hours; more wait for staff approval. */
     signupsPerNetworkPerDay: count(3),
+    /** Composer previews and tag/handle suggestions per minute of one member (visitors: one address). */
+    composerRequestsPerMinute: count(120),
   })
   .strict();
 
@@ -74,6 +76,11 @@ export const abuseLimitFields: readonly SettingFieldSpec[] = [
     path: 'signupsPerNetworkPerDay',
     label: 'Sign-ups per network per day',
     help: 'More from one network wait for staff approval.',
+  },
+  {
+    path: 'composerRequestsPerMinute',
+    label: 'Composer requests per minute',
+    help: 'Previews and tag or handle suggestions one member may ask for in a minute.',
   },
 ];
 

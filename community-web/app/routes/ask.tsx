@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { data, Form, redirect, useActionData, useLoaderData, useNavigation, useSearchParams } from 'react-router';
-import { Button, Field, FormMessage, TextArea } from '../components/ui/field';
+import { Button, Field, FormMessage } from '../components/ui/field';
+import { Composer } from '../features/composer/composer';
+import { TagInput } from '../features/composer/tag-input';
 import { findSimilar, recordAsked, recordShown } from '../features/deflection/deflection.server';
 import { LiveSuggestions } from '../features/deflection/live-suggestions';
 import { isAskSessionId, newAskSessionId, type Suggestion } from '../features/deflection/session';
@@ -28,6 +30,9 @@ export async function loader({ request }: Route.LoaderArgs) {
     sessionId: newAskSessionId(),
   };
 }
+
+/** The ask form's draft keeps the title and tags with the body (the category is quick to pick again). */
+const ASK_DRAFT_FIELDS = ['title', 'tags'] as const;
 
 /** Titles this long are real questions (the API's minimum): only they get the check step. */
 const MIN_TITLE = 15;
@@ -151,21 +156,23 @@ export default function Ask() {
             hint="15–150 characters: the question in one sentence."
             autoComplete="off"
           />
-          <TextArea
+          <Composer
             label="Details (markdown)"
             name="body"
             rows={10}
             defaultValue={values?.body}
             error={result?.fields.body}
             hint="At least 20 characters. Include versions, error messages and steps to reproduce."
+            draftKey="ask"
+            draftFields={ASK_DRAFT_FIELDS}
+            submitFailed={!!result}
           />
-          <Field
+          <TagInput
             label="Tags"
             name="tags"
             defaultValue={values?.tags}
             error={result?.fields.tags}
             hint="Up to 5, comma-separated, e.g. sync, android"
-            autoComplete="off"
           />
           <Button type="submit" name="intent" value={result?.checked ? 'post' : 'ask'} disabled={busy}>
             {busy ? 'Posting…' : check ? 'Post my question anyway' : 'Post your question'}

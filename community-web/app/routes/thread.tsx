@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from 'react-router';
 import { isConfirmed } from '../components/ui/confirm';
-import { Button, FormMessage, TextArea } from '../components/ui/field';
+import { Button, FormMessage } from '../components/ui/field';
+import { Composer } from '../features/composer/composer';
 import { api, query } from '../graphql/client.server';
 import { CreateArticleMutation } from '../features/knowledge/documents';
 import { threadArticleNote } from '../features/knowledge/wording';
@@ -291,7 +292,7 @@ function BookIcon() {
  * it the page stays mounted, so the box is emptied once a reply went through (the action
  * redirected) and keeps its text when the action answered with an error.
  */
-function ReplyForm({ errors }: { errors: PostActionErrors | null }) {
+function ReplyForm({ threadId, errors }: { threadId: string; errors: PostActionErrors | null }) {
   const form = useRef<HTMLFormElement>(null);
   const navigation = useNavigation();
   const sending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'reply';
@@ -306,13 +307,15 @@ function ReplyForm({ errors }: { errors: PostActionErrors | null }) {
   return (
     <Form method="post" className="mt-3 space-y-3" ref={form}>
       <input type="hidden" name="intent" value="reply" />
-      <TextArea
+      <Composer
         label="Reply (markdown)"
         name="body"
         rows={6}
         required
         error={errors?.fields.body}
-        hint="At least 20 characters. Markdown: **bold**, `code`, lists, links."
+        hint="At least 20 characters. Markdown: **bold**, `code`, lists, links; @handle mentions a member."
+        draftKey={`reply:${threadId}`}
+        submitFailed={!!errors}
       />
       <FormMessage message={errors?.form} />
       <Button type="submit" disabled={sending}>
@@ -443,7 +446,7 @@ function ThreadMain() {
           Your reply
         </h2>
         {thread.viewerCan.reply ? (
-          <ReplyForm errors={replyErrors} />
+          <ReplyForm threadId={thread.id} errors={replyErrors} />
         ) : viewer?.sanction ? (
           <p className="mt-2 text-sm text-slate-700" data-testid="reply-sanctioned">
             {sanctionText(viewer.sanction)}. You can read, but not reply.

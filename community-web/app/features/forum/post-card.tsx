@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Form, Link, useFetcher, useLocation, useSearchParams } from 'react-router';
 import { ConfirmButton, ConfirmStep, type ConfirmText } from '../../components/ui/confirm';
-import { Button, FieldError, FormMessage, TextArea } from '../../components/ui/field';
+import { Button, FieldError, FormMessage } from '../../components/ui/field';
+import { Composer } from '../composer/composer';
+import { TagInput } from '../composer/tag-input';
 import type { PostViewFragment } from '../../graphql/generated/graphql';
 import { useHydrated } from '../../lib/use-hydrated';
 import { BadgeCounts } from '../badges/badge-counts';
@@ -144,6 +146,9 @@ const deleteText = (post: PostViewFragment): ConfirmText => ({
 
 const voteValue = (v: string) => (v === 'UP' ? 1 : v === 'DOWN' ? -1 : 0);
 
+/** An edited question's draft keeps its title and tags with the body. */
+const EDIT_QUESTION_DRAFT_FIELDS = ['title', 'tags'] as const;
+
 export function PostCard({
   post,
   errors,
@@ -217,18 +222,19 @@ export function PostCard({
                   />
                 </label>
                 <FieldError id={`edit-title-${post.id}`} error={mine?.fields.title} />
-                <label className="block text-sm font-medium text-slate-700">
-                  Tags
-                  <input
-                    name="tags"
-                    defaultValue={question.tags.join(', ')}
-                    className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-                  />
-                </label>
-                <FieldError id={`edit-tags-${post.id}`} error={mine?.fields.tags} />
+                <TagInput label="Tags" name="tags" defaultValue={question.tags.join(', ')} error={mine?.fields.tags} />
               </>
             )}
-            <TextArea label="Edit post" name="body" rows={8} defaultValue={post.body} error={mine?.fields.body} />
+            <Composer
+              label="Edit post"
+              name="body"
+              rows={8}
+              defaultValue={post.body}
+              error={mine?.fields.body}
+              draftKey={`edit:${post.id}`}
+              draftFields={question ? EDIT_QUESTION_DRAFT_FIELDS : undefined}
+              submitFailed={!!mine}
+            />
             <FormMessage message={mine?.form} />
             <div className="flex gap-2">
               <Button type="submit">Save edit</Button>

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.PreviewMarkdownDocument,
+    "\n  query TagSuggestions($prefix: String!) {\n    tagSuggestions(prefix: $prefix, first: 8) {\n      tags {\n        name\n        threadCount\n      }\n      newTag {\n        name\n        allowed\n        reason\n        reputationNeeded\n      }\n    }\n  }\n": typeof types.TagSuggestionsDocument,
+    "\n  query MemberSuggestions($prefix: String!) {\n    memberSuggestions(prefix: $prefix, first: 6) {\n      id\n      handle\n      reputation\n    }\n  }\n": typeof types.MemberSuggestionsDocument,
     "\n  query SimilarQuestions($title: String!, $body: String) {\n    similarQuestions(title: $title, body: $body, first: 5) {\n      ...SearchHitFields\n    }\n  }\n": typeof types.SimilarQuestionsDocument,
     "\n  mutation RecordSuggestionsShown($sessionId: String!, $suggestions: [SuggestionInput!]!) {\n    recordSuggestionsShown(sessionId: $sessionId, suggestions: $suggestions)\n  }\n": typeof types.RecordSuggestionsShownDocument,
     "\n  mutation RecordSuggestionClicked($sessionId: String!, $suggestion: SuggestionInput!) {\n    recordSuggestionClicked(sessionId: $sessionId, suggestion: $suggestion)\n  }\n": typeof types.RecordSuggestionClickedDocument,
@@ -111,6 +114,9 @@ type Documents = {
     "\n  mutation ResolveReviewItem($input: ResolveReviewItemInput!) {\n    resolveReviewItem(input: $input) {\n      id\n    }\n  }\n": typeof types.ResolveReviewItemDocument,
 };
 const documents: Documents = {
+    "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.PreviewMarkdownDocument,
+    "\n  query TagSuggestions($prefix: String!) {\n    tagSuggestions(prefix: $prefix, first: 8) {\n      tags {\n        name\n        threadCount\n      }\n      newTag {\n        name\n        allowed\n        reason\n        reputationNeeded\n      }\n    }\n  }\n": types.TagSuggestionsDocument,
+    "\n  query MemberSuggestions($prefix: String!) {\n    memberSuggestions(prefix: $prefix, first: 6) {\n      id\n      handle\n      reputation\n    }\n  }\n": types.MemberSuggestionsDocument,
     "\n  query SimilarQuestions($title: String!, $body: String) {\n    similarQuestions(title: $title, body: $body, first: 5) {\n      ...SearchHitFields\n    }\n  }\n": types.SimilarQuestionsDocument,
     "\n  mutation RecordSuggestionsShown($sessionId: String!, $suggestions: [SuggestionInput!]!) {\n    recordSuggestionsShown(sessionId: $sessionId, suggestions: $suggestions)\n  }\n": types.RecordSuggestionsShownDocument,
     "\n  mutation RecordSuggestionClicked($sessionId: String!, $suggestion: SuggestionInput!) {\n    recordSuggestionClicked(sessionId: $sessionId, suggestion: $suggestion)\n  }\n": types.RecordSuggestionClickedDocument,
@@ -222,6 +228,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"): (typeof documents)["\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TagSuggestions($prefix: String!) {\n    tagSuggestions(prefix: $prefix, first: 8) {\n      tags {\n        name\n        threadCount\n      }\n      newTag {\n        name\n        allowed\n        reason\n        reputationNeeded\n      }\n    }\n  }\n"): (typeof documents)["\n  query TagSuggestions($prefix: String!) {\n    tagSuggestions(prefix: $prefix, first: 8) {\n      tags {\n        name\n        threadCount\n      }\n      newTag {\n        name\n        allowed\n        reason\n        reputationNeeded\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberSuggestions($prefix: String!) {\n    memberSuggestions(prefix: $prefix, first: 6) {\n      id\n      handle\n      reputation\n    }\n  }\n"): (typeof documents)["\n  query MemberSuggestions($prefix: String!) {\n    memberSuggestions(prefix: $prefix, first: 6) {\n      id\n      handle\n      reputation\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
