@@ -1,8 +1,9 @@
 import { Form, Link, NavLink } from 'react-router';
+import { NotificationBell } from '../../features/notifications/bell';
 import { HeaderSearch, SearchLink } from '../../features/search/header-search';
 import { MobileMenu } from './mobile-menu';
 
-export type HeaderViewer = { handle: string; role: string; canReview?: boolean } | null;
+export type HeaderViewer = { handle: string; role: string; canReview?: boolean; unreadNotifications?: number } | null;
 
 const desktopLink = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
@@ -81,6 +82,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         >
           Ask a question
         </Link>
+        {viewer && <NotificationBell unread={viewer.unreadNotifications ?? 0} />}
         {viewer ? (
           <div className="hidden items-center gap-2 text-sm lg:flex">
             <Link
