@@ -464,9 +464,6 @@ describe('preferences', () => {
     expect(bad.errors).toBeDefined();
     expect(
       await api.sql('select kind, email from notification_preferences where member_id = $1 order by kind', [member.id]),
-    ).toEqual([
-      { kind: 'NEW_THREAD', email: 'IMMEDIATELY' },
-      { kind: 'REPLY', email: 'NEVER' },
-    ]);
+    ).toEqual([{ kind: 'REPLY', email: 'NEVER' }]);
   });
 });

@@ -18,7 +18,10 @@ export async function preferencesOf(em: EntityManager, memberId: number): Promis
   }));
 }
 
-/** Stores the member's choices for the kinds given (one statement; the last of a repeated kind wins). */
+/**
+ * Stores the member's choices for the kinds given (the last of a repeated kind wins). Choosing a
+ * kind's default drops the row, so the member follows the default if it changes later.
+ */
 export async function setPreferences(
   em: EntityManager,
   memberId: number,
@@ -26,11 +29,14 @@ export async function setPreferences(
 ): Promise<void> {
   const last = new Map(preferences.map((p) => [p.kind, p.email]));
   if (last.size === 0) return;
+  const chosen = [...last].filter(([kind, email]) => DEFAULT_EMAIL_MODE[kind] !== email);
+  const defaults = [...last].filter(([kind, email]) => DEFAULT_EMAIL_MODE[kind] === email).map(([kind]) => kind);
   await sql(
     em,
-    `insert into notification_preferences (member_id, kind, email)
+    `with dropped as (delete from notification_preferences where member_id = ? and kind = any(?::text[]))
+     insert into notification_preferences (member_id, kind, email)
      select ?, p.kind, p.email from jsonb_to_recordset(?::jsonb) as p(kind text, email text)
      on conflict (member_id, kind) do update set email = excluded.email`,
-    [memberId, JSON.stringify([...last].map(([kind, email]) => ({ kind, email })))],
+    [memberId, `{${defaults.join(',')}}`, memberId, JSON.stringify(chosen.map(([kind, email]) => ({ kind, email })))],
   );
 }
