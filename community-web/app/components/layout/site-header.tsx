@@ -76,11 +76,16 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         ) : (
           <HeaderSearch id="site-search" className="hidden w-36 shrink lg:block xl:w-56" shortcut />
         )}
+        {/* From 1024 to 1279 px the bar also holds the bell: the button says just "Ask" there. */}
         <Link
           to="/ask"
+          aria-label="Ask a question"
           className="shrink-0 rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
-          Ask a question
+          <span className="lg:hidden xl:inline">Ask a question</span>
+          <span aria-hidden className="hidden lg:inline xl:hidden">
+            Ask
+          </span>
         </Link>
         {viewer && <NotificationBell unread={viewer.unreadNotifications ?? 0} />}
         {viewer ? (
