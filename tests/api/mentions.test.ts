@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
+import { drain as drainEvents } from '../support/drain.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 // Mentions (PRODUCT.md capability 1): `@handle` links to the profile and notifies the member
@@ -13,14 +14,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function drain() {
-  const { events, assembly, config } = api.app.services;
-  for (const s of assembly.subscribers.filter((x) => x.enabled?.(config) ?? true)) {
-    while (await events.deliverBatch(s, api.app.services)) {
-      // a full batch: more may wait
-    }
-  }
-}
+const drain = () => drainEvents(api);
 
 const as = (m: TestMember) => ({ token: m.token, ip: m.ip });
 

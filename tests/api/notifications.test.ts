@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fanOutNotifications } from '../../api/src/modules/notifications/subscribers/fan-out-notifications.js';
 import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
+import { drain as drainEvents } from '../support/drain.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 // Notifications (issue 13): rows fanned out after commit by the notifications subscriber, listed
@@ -14,18 +15,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** Delivers every pending event to every subscriber (badges first make badge.awarded events). */
-async function drain(a: TestApi = api) {
-  const { events, assembly, config } = a.app.services;
-  const enabled = assembly.subscribers.filter((s) => s.enabled?.(config) ?? true);
-  for (let round = 0; round < 3; round++) {
-    for (const s of enabled) {
-      while (await events.deliverBatch(s, a.app.services)) {
-        // a full batch: more may wait
-      }
-    }
-  }
-}
+const drain = () => drainEvents(api);
 
 const as = (m: TestMember) => ({ token: m.token, ip: m.ip });
 
@@ -454,6 +444,17 @@ describe('preferences', () => {
     expect(again.find((p: { kind: string }) => p.kind === 'NEW_THREAD').email).toBe('IMMEDIATELY');
     expect(again.find((p: { kind: string }) => p.kind === 'MENTION')).toMatchObject({
       email: 'IMMEDIATELY',
+      isDefault: true,
+    });
+    // Choosing the default again drops the choice: the member follows the default from then on.
+    const back = await gqlOk(
+      `mutation($input: SetNotificationPreferencesInput!) { setNotificationPreferences(input: $input) { kind email isDefault } }`,
+      { input: { preferences: [{ kind: 'NEW_THREAD', email: 'DAILY_DIGEST' }] } },
+      member,
+    );
+    expect(back.setNotificationPreferences.find((p: { kind: string }) => p.kind === 'NEW_THREAD')).toEqual({
+      kind: 'NEW_THREAD',
+      email: 'DAILY_DIGEST',
       isDefault: true,
     });
     const bad = await api.gql(
