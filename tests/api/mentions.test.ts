@@ -81,6 +81,31 @@ describe('mentions', () => {
     expect(rows.map((r) => r.kind).filter((k) => k !== 'BADGE_AWARDED')).toEqual(['MENTION']);
   });
 
+  it('a question that mentions a category follower tells them once: MENTION, not also NEW_THREAD', async () => {
+    const [asker, fan] = await Promise.all([buildMember(api), buildMember(api)]);
+    const categoryId = String((await api.sql('select id from categories order by id limit 1'))[0].id);
+    await api.gql(
+      `mutation($id: ID!) { followCategory(categoryId: $id) { category { id } } }`,
+      { id: categoryId },
+      as(fan),
+    );
+    const thread = await buildThread(api, asker, {
+      categoryId,
+      body: `@${fan.handle} you fixed this once: my widget stopped syncing after the 2.3 update.`,
+    });
+    await drain();
+    const rows = await api.sql(
+      'select kind, post_id::text as post from notifications where recipient_id = $1 and thread_id = $2',
+      [fan.id, thread.id],
+    );
+    expect(rows).toEqual([{ kind: 'MENTION', post: thread.question.id }]);
+    await api.gql(
+      `mutation($id: ID!) { unwatchCategory(categoryId: $id) { category { id } } }`,
+      { id: categoryId },
+      as(fan),
+    );
+  });
+
   it('a member who cannot read the thread is told nothing, nor is one who muted it', async () => {
     const [moderator, outsider, muter] = await Promise.all([
       buildMember(api, { role: 'MODERATOR' }),
