@@ -7,6 +7,7 @@ import { composerModule } from './modules/composer/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
 import { reputationModule } from './modules/reputation/index.js';
 import { sanctionsModule } from './modules/sanctions/index.js';
 import { searchModule } from './modules/search/index.js';
@@ -29,6 +30,7 @@ export const modules = [
   settingsModule,
   liveModule,
   composerModule,
+  notificationsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

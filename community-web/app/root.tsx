@@ -6,7 +6,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLoaderData,
   useRouteLoaderData,
   type LinksFunction,
 } from 'react-router';
@@ -17,7 +16,6 @@ import './app.css';
 import { SiteHeader } from './components/layout/site-header';
 import { SanctionBanner } from './features/moderation/sanction-banner';
 import { describeError } from './components/layout/error-text';
-import { NoticesRegion } from './features/reputation/notices';
 import { hydrationDone, renderTimesAsOf } from './features/forum/format';
 import { ViewerQuery } from './graphql/documents';
 import { api } from './graphql/client.server';
@@ -32,16 +30,16 @@ export const meta: Route.MetaFunction = ({ error }) => [
 export async function loader({ request, context }: Route.LoaderArgs) {
   // The browser renders relative times as of this moment while it hydrates (forum/format.ts).
   const chrome = { nonce: (context as { nonce?: string } | undefined)?.nonce ?? '', renderedAt: Date.now() };
-  if (!(await readToken(request))) return { viewer: null, notices: null, ...chrome };
-  // One request: the viewer and what they earned and have not been told about yet. When the
+  if (!(await readToken(request))) return { viewer: null, ...chrome };
+  // One request: the viewer and their unread notifications (the header's bell). When the
   // API cannot answer, the page's own loader reports it; the chrome still renders (with its nonce).
   const result = await api(request, ViewerQuery, {}).catch((error: unknown) => {
     console.error('viewer query failed', error);
     return null;
   });
-  if (!result) return { viewer: null, notices: null, ...chrome };
+  if (!result) return { viewer: null, ...chrome };
   if (result.staleSession) {
-    return data({ viewer: null, notices: null, ...chrome }, { headers: { 'set-cookie': await clearTokenHeader() } });
+    return data({ viewer: null, ...chrome }, { headers: { 'set-cookie': await clearTokenHeader() } });
   }
   const me = result.data?.me;
   const viewer = me
@@ -51,9 +49,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         role: me.role,
         canReview: canReview(me),
         sanction: me.sanction ?? null,
+        unreadNotifications: result.data?.unreadNotificationCount ?? 0,
       }
     : null;
-  return { viewer, notices: result.data?.notices ?? null, ...chrome };
+  return { viewer, ...chrome };
 }
 
 /**
@@ -70,6 +69,7 @@ export type Viewer = {
   role: string;
   canReview: boolean;
   sanction: { kind: string; until?: string | null; reason: string } | null;
+  unreadNotifications: number;
 } | null;
 
 /** The signed-in member as the root loader saw it, for any route component. */
@@ -132,10 +132,8 @@ function LiveRegion() {
 }
 
 export default function App() {
-  const { notices } = useLoaderData<typeof loader>();
   return (
     <SiteChrome>
-      <NoticesRegion notices={notices} />
       <Outlet />
     </SiteChrome>
   );

@@ -23,7 +23,7 @@ import { startTestApi, type TestApi } from '../support/test-api.js';
 // worker of its own and the groups run concurrently; the tests inside a group run in turn.
 // Data a test only needs as a starting point is written with SQL (no action, so no job); the
 // action under test goes through the API.
-let api: TestApi; // asking, answering, advocates, notices, jobs sent by hand
+let api: TestApi; // asking, answering, advocates, badge notifications, jobs sent by hand
 let accepts: TestApi; // accepted answers
 let votes: TestApi; // votes
 let quiet: TestApi; // JOBS_WORKER=off: the backfill and the granter, with no job racing them
@@ -249,42 +249,42 @@ describe('asking and answering', { concurrent: true }, () => {
     for (const b of list) expect(b.holders).toBe(holders.find((h) => h.badge === b.key)?.n ?? 0);
   });
 
-  it.sequential('a new award is a notice until dismissed; later awards are noticed again', async () => {
+  it.sequential('a new award becomes a BADGE_AWARDED notification (the notices banner is gone)', async () => {
     const member = await buildMember(api);
-    const NOTICES = `{ notices { badges { id badgeKey name tier reason } } }`;
-    const notices = async () => {
-      const res = await api.gql(NOTICES, {}, { token: member.token });
+    const badgeNotifications = async () => {
+      const res = await api.gql(
+        `{ notifications(first: 20) { edges { node { kind message thread { id } readAt } } } }`,
+        {},
+        { token: member.token },
+      );
       expect(res.errors).toBeUndefined();
-      return res.data.notices.badges as { id: string; badgeKey: string; name: string; reason: string }[];
+      return (
+        res.data.notifications.edges as { node: { kind: string; message: string; thread: { id: string } | null } }[]
+      )
+        .map((e) => e.node)
+        .filter((n) => n.kind === 'BADGE_AWARDED');
     };
-    expect(await notices()).toEqual([]);
-    expect((await api.gql(NOTICES)).data.notices).toBeNull();
+    expect(await badgeNotifications()).toEqual([]);
+    expect((await api.gql(`{ notices { badges { id } } }`)).errors?.[0]?.extensions?.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
 
     const thread = await buildThread(api, member);
-    const [award] = await waitForAwards(api, member, 'first-question');
-    expect(await notices()).toEqual([
+    await waitForAwards(api, member, 'first-question');
+    await vi.waitFor(async () => expect(await badgeNotifications()).toHaveLength(1), { timeout: 10_000 });
+    expect(await badgeNotifications()).toEqual([
       {
-        id: award!.id,
-        badgeKey: 'first-question',
-        name: 'First Question',
-        tier: 'BRONZE',
-        reason: `Asked “${thread.title}”`,
+        kind: 'BADGE_AWARDED',
+        message: 'You earned the badge “First Question”',
+        thread: { id: thread.id },
+        readAt: null,
       },
     ]);
 
-    const dismissed = await api.gql(
-      `mutation($id: ID!) { dismissNotices(throughBadgeId: $id) }`,
-      { id: award!.id },
-      { token: member.token },
-    );
-    expect(dismissed.errors).toBeUndefined();
-    expect(dismissed.data.dismissNotices).toBe(true);
-    expect(await notices()).toEqual([]);
-    expect((await awards(api, member, 'first-question'))[0]!.seen_at).not.toBeNull();
-
     await buildReply(api, member, thread.id);
     await waitForAwards(api, member, 'first-answer');
-    expect((await notices()).map((n) => n.badgeKey)).toEqual(['first-answer']);
+    await vi.waitFor(async () => expect(await badgeNotifications()).toHaveLength(2), { timeout: 10_000 });
+    expect((await badgeNotifications())[0]!.message).toBe('You earned the badge “First Answer”');
   });
 
   it.sequential('Advocate is earned when staff make a member an advocate', async () => {
@@ -505,8 +505,11 @@ describe('the granter and the backfill', { concurrent: true }, () => {
     const [silent] = await awards(quiet, answerer);
     expect(silent).toMatchObject({ badge: 'first-answer', reason: `Answered “${thread.title}”` });
     expect(silent!.seen_at).not.toBeNull();
+    // Not announced: no badge.awarded event, so no notification follows.
     expect(
-      (await quiet.gql(`{ notices { badges { id } } }`, {}, { token: answerer.token })).data.notices.badges,
+      await quiet.sql(`select 1 from domain_events where name = 'badge.awarded' and data->>'memberId' = $1`, [
+        answerer.id,
+      ]),
     ).toEqual([]);
 
     expect(await backfill()).toBe(0);

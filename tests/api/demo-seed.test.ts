@@ -151,4 +151,20 @@ describe('demo seed', () => {
       'review.resolved',
     ]);
   });
+
+  it('gives alice read and unread notifications of several kinds', async () => {
+    const rows = await api.sql<{ kind: string; unread: boolean }>(
+      `select n.kind, n.read_at is null as unread from notifications n join members m on m.id = n.recipient_id
+        where m.handle = 'alice'`,
+    );
+    const kinds = new Set(rows.map((r) => r.kind));
+    for (const kind of ['MENTION', 'BADGE_AWARDED', 'LEVEL_REACHED', 'REPLY']) expect(kinds, kind).toContain(kind);
+    expect(rows.some((r) => r.unread)).toBe(true);
+    expect(rows.some((r) => !r.unread)).toBe(true);
+    // Others too, and nobody twice for one event.
+    const [others] = await api.sql(
+      `select count(distinct recipient_id)::int as members from notifications where read_at is null`,
+    );
+    expect(others.members).toBeGreaterThan(3);
+  });
 });

@@ -94,7 +94,7 @@ describe('cross-origin posts', () => {
         body: 'redirectTo=%2F',
       });
 
-    for (const path of ['/logout', '/notices/dismiss']) {
+    for (const path of ['/logout', '/notifications/watch']) {
       expect((await post(path, { origin: 'https://evil.example' })).status).toBe(403);
       expect((await post(path, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
       expect((await post(path, { origin: 'null' })).status).toBe(403);

@@ -162,12 +162,12 @@ describe('privileges', () => {
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  describe(`badges and notices with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+  describe(`badges and their notifications with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     /**
-     * Badge jobs run shortly after the question commits: the member is told once, in the notice
-     * region, and the badge stays on the profile with why it was earned.
+     * Badges are awarded shortly after the question commits: the member is told by a notification
+     * (the bell's count), and the badge stays on the profile with why it was earned.
      */
-    it('tells a member about their First Question badge until they dismiss it', async () => {
+    it('tells a member about their First Question badge in a notification, read once opened', async () => {
       const member = await newVisitor(stack.browser, { javaScriptEnabled });
       const handle = await registerThroughUi(member.page, stack.web.url);
 
@@ -184,20 +184,18 @@ for (const javaScriptEnabled of [true, false]) {
       }
       await expect.poll(() => member.page.getByTestId('thread-title').textContent()).toBe(title);
 
-      const notices = member.page.getByTestId('notices');
+      // The badge is a notification: the bell counts it (after a reload: no live updates here).
       const reason = `Asked “${title}”`;
+      const bell = member.page.getByTestId('notification-bell');
       await expect
         .poll(
           async () => {
             await member.page.reload();
-            return (await notices.count()) > 0 ? await notices.textContent() : '';
+            return bell.getAttribute('aria-label');
           },
           { timeout: 10_000, interval: 500 },
         )
-        .toContain(`You earned the First Question badge — ${reason}`);
-      expect(await notices.getAttribute('role')).toBe('status');
-      const notice = notices.locator('[data-testid=notice-badge][data-badge=first-question]');
-      expect(await notice.getAttribute('data-tier')).toBe('BRONZE');
+        .toBe('Notifications, 1 unread');
 
       // The profile lists the badge with its tier and why it was earned, as text and tooltip.
       await member.page.getByTestId('viewer-handle').click();
@@ -208,18 +206,15 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await badge.locator('[data-tier]').getAttribute('data-tier')).toBe('BRONZE');
       expect(await badge.textContent()).toContain('First Question');
 
-      // Dismissing clears the notice and brings the member back to the same page.
-      await member.page.getByTestId('dismiss-notices').click();
-      await expect.poll(() => notices.count()).toBe(0);
-      expect(new URL(member.page.url()).pathname).toBe(`/u/${handle}`);
-      await member.page.reload();
-      expect(await notices.count()).toBe(0);
-      const awards = await stack.api.sql(
-        `select a.badge, a.seen_at is not null as seen from badge_awards a
-           join members m on m.id = a.member_id where m.handle = $1`,
-        [handle],
-      );
-      expect(awards).toEqual([{ badge: 'first-question', seen: true }]);
+      // Opening the notification marks it read and leads to the thread that earned it.
+      await bell.click();
+      await expect.poll(() => new URL(member.page.url()).pathname).toBe('/notifications');
+      const item = member.page.locator('[data-testid=notification][data-kind=BADGE_AWARDED]');
+      expect(await item.textContent()).toContain('You earned the badge “First Question”');
+      expect(await item.getAttribute('data-unread')).toBe('true');
+      await item.getByRole('link').click();
+      await expect.poll(() => member.page.getByTestId('thread-title').textContent()).toBe(title);
+      expect(await bell.getAttribute('aria-label')).toBe('Notifications');
 
       // The badges page counts the holder; a badge nobody holds yet says so.
       await member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Badges' }).click();

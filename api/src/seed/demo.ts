@@ -28,6 +28,7 @@ import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread
 import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { seedModeration } from './demo-moderation.js';
+import { seedNotifications } from './demo-notifications.js';
 import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
 /**
@@ -159,6 +160,8 @@ export async function seedDemo(services: Services): Promise<void> {
   // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
   // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());
+  // Notifications last: they take the times of what they are about, and tell alice of two badges.
+  await seedNotifications(services, as);
   // The search index too: the timestamps above were rewritten after the commands' events.
   await reindexPostgres(() => services.orm.em.fork(), searchEngines(services).postgres);
 }

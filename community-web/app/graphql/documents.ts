@@ -18,18 +18,7 @@ export const ViewerQuery = graphql(`
         reason
       }
     }
-    notices {
-      level {
-        name
-      }
-      badges {
-        id
-        badgeKey
-        name
-        tier
-        reason
-      }
-    }
+    unreadNotificationCount
   }
 `);
 
@@ -88,6 +77,7 @@ export const CategoryQuery = graphql(`
       description
       kind
       threadCount
+      viewerWatch
     }
     threads(first: $first, after: $after, filter: $filter, order: $order) {
       ...ThreadList
@@ -139,6 +129,7 @@ export const ThreadQuery = graphql(`
         merge
         pin
       }
+      viewerWatch
       article {
         id
         title
@@ -585,11 +576,5 @@ export const BadgesQuery = graphql(`
       awardable
       holders
     }
-  }
-`);
-
-export const DismissNoticesMutation = graphql(`
-  mutation DismissNotices($throughBadgeId: ID) {
-    dismissNotices(throughBadgeId: $throughBadgeId)
   }
 `);

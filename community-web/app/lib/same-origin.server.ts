@@ -1,7 +1,7 @@
 /**
  * Cross-origin POSTs are refused before an action does anything. React Router already rejects
  * a mismatched Origin on page actions (400), but not on resource routes (/logout,
- * /notices/dismiss), and it does not read Sec-Fetch-Site: this check covers every action.
+ * /notifications/watch), and it does not read Sec-Fetch-Site: this check covers every action.
  */
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,6 +1,8 @@
 import { Form, Link, useLoaderData } from 'react-router';
 import { query } from '../graphql/client.server';
+import { WatchControls } from '../features/notifications/watch-controls';
 import { CategoryQuery } from '../graphql/documents';
+import { useViewer } from '../root';
 import type { ThreadOrder } from '../graphql/generated/graphql';
 import { PageLinks } from '../components/ui/page-links';
 import { ThreadList } from '../features/forum/thread-list';
@@ -38,6 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function CategoryPage() {
   const { category, threads, order, tag, after } = useLoaderData<typeof loader>();
+  const viewer = useViewer();
   if (!category) return null;
   const link = (params: Record<string, string | null>) => {
     const search = new URLSearchParams();
@@ -58,6 +61,11 @@ export default function CategoryPage() {
         <div>
           <h1 className="text-2xl font-bold">{category.name}</h1>
           {category.description && <p className="mt-1 text-slate-600">{category.description}</p>}
+          {viewer && (
+            <div className="mt-2">
+              <WatchControls target="category" id={category.id} level={category.viewerWatch} />
+            </div>
+          )}
         </div>
         <Link to={`/ask?category=${category.id}`} className="text-sm font-medium text-brand-700 hover:underline">
           Ask in {category.name}

@@ -57,6 +57,7 @@ import { ThreadTools } from '../features/moderation/thread-tools';
 import { threadIdFrom } from '../features/moderation/thread-ref';
 import { ThreadNotices } from '../features/moderation/thread-notices';
 import { sanctionText } from '../features/moderation/sanction-banner';
+import { WatchControls } from '../features/notifications/watch-controls';
 import { useViewer } from '../root';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
@@ -386,6 +387,22 @@ function ThreadMain() {
           </span>
         </div>
         <ThreadTools thread={thread} categories={categories} error={threadErrors?.form} />
+        {viewer && (
+          <div className="mt-3">
+            <WatchControls
+              target="thread"
+              id={thread.id}
+              level={thread.viewerWatch}
+              because={
+                thread.question.author?.handle === viewer.handle
+                  ? 'asked'
+                  : [accepted, ...others].some((p) => p?.author?.handle === viewer.handle)
+                    ? 'replied'
+                    : null
+              }
+            />
+          </div>
+        )}
       </div>
 
       <ThreadNotices thread={thread} />

@@ -97,34 +97,3 @@ export function badgeLoaders(em: EntityManager) {
     }),
   };
 }
-
-export interface AwardRow {
-  id: string;
-  badge: string;
-  reason: string;
-  createdAt: Date;
-}
-
-/** Awards the member (`viewer`) has not been told about yet, oldest first. */
-export async function unseenAwards(em: EntityManager, viewer: Viewer): Promise<AwardRow[]> {
-  const rows = await sql<Record<string, unknown>>(
-    em,
-    `select b.id::text, b.badge, ${shownSql(viewer)}, b.created_at from badge_awards b
-      where b.member_id = ? and b.seen_at is null order by b.id limit 20`,
-    [viewer.id],
-  );
-  return rows.map((r) => ({
-    id: r.id as string,
-    badge: r.badge as string,
-    reason: reasonOf(r.badge as string, r.reason),
-    createdAt: new Date(r.created_at as string),
-  }));
-}
-
-/** Marks awards up to `throughId` as seen (the notice was shown and dismissed). */
-export async function markAwardsSeen(em: EntityManager, memberId: number, throughId: string): Promise<void> {
-  await sql(em, 'update badge_awards set seen_at = now() where member_id = ? and seen_at is null and id <= ?::bigint', [
-    memberId,
-    throughId,
-  ]);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer } from './markdown.js';
+import { createMarkdownRenderer, mentionedHandles } from './markdown.js';
 
 const render = createMarkdownRenderer('https://community.example.com');
 
@@ -58,5 +58,19 @@ describe('markdown rendering', () => {
 
   it('drops raw HTML ids and names', () => {
     expect(render('<div id="login-form" name="x">hi</div>')).not.toMatch(/id=|name=/);
+  });
+});
+
+describe('mentions', () => {
+  it('links @handle to the profile, but not in code, links, addresses or paths', () => {
+    const html = render('Hi @alice, and @bob_2! `@carol` [@dave](https://x.example) mail eve@example.com /p/@frank');
+    expect(html).toContain('<a href="/u/alice" class="mention">@alice</a>');
+    expect(html).toContain('<a href="/u/bob_2" class="mention">@bob_2</a>!');
+    expect(mentionedHandles(html)).toEqual(['alice', 'bob_2']);
+  });
+
+  it('a writer cannot forge a mention class (the sanitizer drops it)', () => {
+    const html = render('<a href="/u/x" class="mention">@x</a> [y](/u/yyy)');
+    expect(mentionedHandles(html)).toEqual([]);
   });
 });

@@ -1,12 +1,31 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Guardian } from '../../platform/authz/guardian.js';
 import { sql, textArray } from '../../platform/db/sql.js';
-import { RateLimitedError } from '../../platform/errors.js';
+import { RateLimitedError, ValidationError } from '../../platform/errors.js';
 import { isNewMember } from '../reputation/privileges.js';
+import { mentionedHandles } from './markdown.js';
 import { lockMemberWrites } from './posting-limits.js';
 
-/** Links in rendered (sanitized) HTML: each anchor the markdown produced. */
-export const countLinks = (html: string): number => (html.match(/<a\s/g) ?? []).length;
+/** Links in rendered (sanitized) HTML: each anchor the markdown produced, mentions aside (they have their own limit). */
+export const countLinks = (html: string): number =>
+  (html.match(/<a\s/g) ?? []).length - (html.match(/<a href="[^"]*" class="mention">/g) ?? []).length;
+
+/**
+ * New members may mention only a few members per post (SECURITY.md: 2), so a new account cannot
+ * page the whole community. A typed BAD_USER_INPUT on the body, checked before anything is written.
+ */
+export function ensureMentionsAllowed(guardian: Guardian, bodyHtml: string): void {
+  const viewer = guardian.requireViewer();
+  const max = guardian.settings.newMembers.maxMentionsPerPost;
+  const count = mentionedHandles(bodyHtml).length;
+  if (count <= max || !isNewMember(guardian.settings, viewer)) return;
+  throw new ValidationError({
+    body:
+      `New members can mention at most ${max} members in a post; this one mentions ${count}. ` +
+      `The limit lifts when you reach ${guardian.settings.privileges.upvote} reputation or your account is ` +
+      `${guardian.settings.newMembers.trustedAfterDays} days old.`,
+  });
+}
 
 /** Checks a post body's links against the new-member limit (FORBIDDEN with the limit and when it lifts). */
 export function ensureLinksAllowed(guardian: Guardian, bodyHtml: string): void {

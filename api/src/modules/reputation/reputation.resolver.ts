@@ -18,11 +18,9 @@ import type { Context } from '../../graphql/context.js';
 import { connectionType, pageSize, parseId } from '../../graphql/pagination.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { Member } from '../accounts/member.entity.js';
-import { badgeByKey } from '../badges/badge.definitions.js';
 import { mayReadCategory } from '../community/visibility.js';
 import { adjustMemberReputation } from './commands/adjust-member-reputation.js';
 import { leaderboard, LeaderboardPeriod, LeaderboardRanking } from './leaderboard.queries.js';
-import { dismissNotices, noticesFor } from './notices.js';
 import { privilegesOf } from './privileges.js';
 import { levelFor } from './reputation.rules.js';
 import { reputationHistory, reputationMismatches } from './reputation.queries.js';
@@ -89,22 +87,6 @@ class LeaderboardEntry {
   @Field(() => Int, { description: 'Reputation gained in the period (and category).' }) points!: number;
   @Field(() => Int, { description: 'Answers accepted as solutions in the period (and category).' }) accepted!: number;
   memberId!: number;
-}
-
-@ObjectType({ description: 'A badge the viewer earned and has not been told about.', simpleResolvers: true })
-class BadgeNotice {
-  @Field(() => ID) id!: string;
-  @Field(() => String) badgeKey!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) tier!: string;
-  @Field(() => String) reason!: string;
-}
-
-@ObjectType({ simpleResolvers: true })
-class Notices {
-  @Field(() => Level, { nullable: true, description: 'A level reached since the viewer was last told.' })
-  level!: Level | null;
-  @Field(() => [BadgeNotice]) badges!: BadgeNotice[];
 }
 
 @InputType()
@@ -177,38 +159,5 @@ export class ReputationResolver {
   @Mutation(() => Member, { description: 'Admins: add or take reputation with a reason (an ADJUSTMENT event).' })
   adjustReputation(@Arg('input', () => AdjustReputationInput) input: AdjustReputationInput, @Ctx() ctx: Context) {
     return adjustMemberReputation(ctx, { ...input, memberId: parseId(input.memberId, 'memberId') });
-  }
-
-  @Query(() => Notices, {
-    nullable: true,
-    description: 'Badges and levels the viewer earned and has not seen; null for visitors.',
-  })
-  async notices(@Ctx() ctx: Context): Promise<Notices | null> {
-    if (!ctx.viewer) return null;
-    const member = (await ctx.loaders.memberById.load(ctx.viewer.id))!;
-    const notices = await noticesFor(ctx.em, ctx.settings.reputation, member, ctx.viewer);
-    return {
-      level: notices.level,
-      badges: notices.badges.flatMap((a) => {
-        const badge = badgeByKey.get(a.badge);
-        return badge ? [{ id: a.id, badgeKey: badge.key, name: badge.name, tier: badge.tier, reason: a.reason }] : [];
-      }),
-    };
-  }
-
-  @Mutation(() => Boolean, { description: 'The viewer has seen the current level and badges up to throughBadgeId.' })
-  async dismissNotices(
-    @Ctx() ctx: Context,
-    @Arg('throughBadgeId', () => ID, { nullable: true }) throughBadgeId?: string | null,
-  ): Promise<boolean> {
-    const viewer = ctx.guardian.requireViewer();
-    const member = (await ctx.loaders.memberById.load(viewer.id))!;
-    await dismissNotices(
-      ctx.em,
-      ctx.settings.reputation,
-      member,
-      throughBadgeId ? String(parseId(throughBadgeId, 'throughBadgeId')) : null,
-    );
-    return true;
   }
 }

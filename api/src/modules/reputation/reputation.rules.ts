@@ -41,6 +41,7 @@ export const reputationRulesSchema = z
       .object({
         trustedAfterDays: z.number().min(0).default(3),
         maxLinksPerPost: z.number().int().min(0).default(2),
+        maxMentionsPerPost: z.number().int().min(0).default(2),
         maxThreadsFirstDay: z.number().int().min(0).default(3),
       })
       .strict()
@@ -137,6 +138,11 @@ export const reputationSettingFields: readonly SettingFieldSpec[] = [
     path: 'newMembers.maxLinksPerPost',
     label: 'Links per post (new members)',
     help: 'Most links a new member may put in one post.',
+  },
+  {
+    path: 'newMembers.maxMentionsPerPost',
+    label: 'Mentions per post (new members)',
+    help: 'Most members a new member may @mention in one post.',
   },
   {
     path: 'newMembers.maxThreadsFirstDay',

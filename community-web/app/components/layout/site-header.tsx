@@ -1,8 +1,9 @@
 import { Form, Link, NavLink } from 'react-router';
+import { NotificationBell } from '../../features/notifications/bell';
 import { HeaderSearch, SearchLink } from '../../features/search/header-search';
 import { MobileMenu } from './mobile-menu';
 
-export type HeaderViewer = { handle: string; role: string; canReview?: boolean } | null;
+export type HeaderViewer = { handle: string; role: string; canReview?: boolean; unreadNotifications?: number } | null;
 
 const desktopLink = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
@@ -75,12 +76,18 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         ) : (
           <HeaderSearch id="site-search" className="hidden w-36 shrink lg:block xl:w-56" shortcut />
         )}
+        {/* From 1024 to 1279 px the bar also holds the bell: the button says just "Ask" there. */}
         <Link
           to="/ask"
+          aria-label="Ask a question"
           className="shrink-0 rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
-          Ask a question
+          <span className="lg:hidden xl:inline">Ask a question</span>
+          <span aria-hidden className="hidden lg:inline xl:hidden">
+            Ask
+          </span>
         </Link>
+        {viewer && <NotificationBell unread={viewer.unreadNotifications ?? 0} />}
         {viewer ? (
           <div className="hidden items-center gap-2 text-sm lg:flex">
             <Link

@@ -9,7 +9,13 @@ import { Category } from '../category.entity.js';
 import { mayReadCategory } from '../visibility.js';
 import { ensurePostAllowed } from '../posting-limits.js';
 import { PostRevision } from '../post-revision.entity.js';
-import { ensureFirstDayThreadAllowed, ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
+import {
+  ensureFirstDayThreadAllowed,
+  ensureLinksAllowed,
+  ensureMentionsAllowed,
+  ensureTagsAllowed,
+  recordTags,
+} from '../post-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import { Thread } from '../thread.entity.js';
@@ -38,6 +44,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
 
   const bodyHtml = scope.services.markdown(body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
+  ensureMentionsAllowed(scope.guardian, bodyHtml);
   await ensureTagsAllowed(scope.em, scope.guardian, tags);
   return transact(scope.em, async (tx) => {
     const replayed = await claimIdempotencyKey(tx, scope, 'askQuestion', input);

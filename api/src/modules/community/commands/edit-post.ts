@@ -6,7 +6,7 @@ import type { Scope } from '../../../platform/scope.js';
 import { recordEvent, ref } from '../../../platform/events/events.js';
 import '../community.events.js';
 import { readablePost } from '../visibility.js';
-import { ensureLinksAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
+import { ensureLinksAllowed, ensureMentionsAllowed, ensureTagsAllowed, recordTags } from '../post-limits.js';
 import { ensureEditAllowed } from '../posting-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
@@ -47,6 +47,7 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
 
   const bodyHtml = scope.services.markdown(body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
+  ensureMentionsAllowed(scope.guardian, bodyHtml);
   if (post.isQuestion && tags) {
     await ensureTagsAllowed(
       scope.em,

@@ -8,7 +8,7 @@ import { recordEvent, ref } from '../../../platform/events/events.js';
 import '../community.events.js';
 import { readableThread } from '../visibility.js';
 import { PostRevision } from '../post-revision.entity.js';
-import { ensureLinksAllowed } from '../post-limits.js';
+import { ensureLinksAllowed, ensureMentionsAllowed } from '../post-limits.js';
 import { ensurePostAllowed } from '../posting-limits.js';
 import { validateBody } from '../post.rules.js';
 import { Post } from '../post.entity.js';
@@ -28,6 +28,7 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
 
   const bodyHtml = scope.services.markdown(body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
+  ensureMentionsAllowed(scope.guardian, bodyHtml);
   return transact(scope.em, async (tx) => {
     const replayed = await claimIdempotencyKey(tx, scope, 'postReply', input);
     if (replayed !== null) return tx.findOneOrFail(Post, replayed);

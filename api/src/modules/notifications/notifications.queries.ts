@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../platform/authz/guardian.js';
+import { sql } from '../../platform/db/sql.js';
+import { decodeCursor, toConnection, type Connection } from '../../graphql/pagination.js';
+import { listedPostSql, listedThreadSql } from '../community/visibility.js';
+import type { NotificationKind } from './notification-kinds.js';
+import { notificationMessage, notificationPath } from './notification-message.js';
+import type { Notification } from './notification.types.js';
+
+/**
+ * SQL: the notification aliased `n` (its thread `t` and post `p` left-joined) is listed for the
+ * viewer: its thread is still listed for them and its post still readable (hidden or deleted
+ * since: only for its author and staff). What the viewer may no longer read is left out of the
+ * list and the count alike, as if it had never been.
+ */
+const stillReadableSql = (viewer: Viewer): string =>
+  `(n.thread_id is null or (t.id is not null and ${listedThreadSql(viewer, 't')}))
+   and (n.post_id is null or p.author_id = ${Number(viewer.id)}
+        or (p.id is not null and p.deleted_at is null and ${listedPostSql(viewer, 'p')}))`;
+
+const FROM = `notifications n
+  left join threads t on t.id = n.thread_id
+  left join posts p on p.id = n.post_id`;
+
+interface Row {
+  id: string;
+  kind: NotificationKind;
+  read_at: Date | null;
+  created_at: Date;
+  actor_id: number | null;
+  thread_id: number | null;
+  post_id: number | null;
+  data: Record<string, unknown>;
+  actor_handle: string | null;
+  thread_title: string | null;
+}
+
+/** The viewer's notifications, newest first (keyset on id), with their sentences built. */
+export async function listNotifications(
+  em: EntityManager,
+  viewer: Viewer,
+  opts: { first: number; after?: string | null; unreadOnly?: boolean | null },
+): Promise<Connection<Notification>> {
+  const [afterId] = decodeCursor(opts.after, ['bigid']) ?? [];
+  const rows = await sql<Row>(
+    em,
+    `select n.id::text as id, n.kind, n.read_at, n.created_at, n.actor_id, n.thread_id, n.post_id, n.data,
+            a.handle as actor_handle, t.title as thread_title
+       from ${FROM}
+       left join members a on a.id = n.actor_id
+      where n.recipient_id = ? ${opts.unreadOnly ? 'and n.read_at is null' : ''}
+        ${afterId ? 'and n.id < ?::bigint' : ''}
+        and ${stillReadableSql(viewer)}
+      order by n.id desc limit ?`,
+    [viewer.id, ...(afterId ? [afterId] : []), opts.first + 1],
+  );
+  const nodes = rows.map((r): Notification => {
+    const parts = {
+      kind: r.kind,
+      actor: r.actor_handle,
+      threadTitle: r.thread_title,
+      threadId: r.thread_id,
+      postId: r.post_id,
+      data: r.data,
+    };
+    return {
+      id: r.id,
+      kind: r.kind,
+      readAt: r.read_at ? new Date(r.read_at) : null,
+      createdAt: new Date(r.created_at),
+      message: notificationMessage(parts),
+      path: notificationPath(parts),
+      actorId: r.actor_id,
+      threadId: r.thread_id,
+      postId: r.post_id,
+    };
+  });
+  return toConnection(nodes, opts.first, (n) => [n.id]);
+}
+
+/** Unread notifications the viewer may still read (the header's badge). */
+export async function unreadCount(em: EntityManager, viewer: Viewer): Promise<number> {
+  const [row] = await sql<{ n: number }>(
+    em,
+    `select count(*)::int as n from ${FROM} where n.recipient_id = ? and n.read_at is null and ${stillReadableSql(viewer)}`,
+    [viewer.id],
+  );
+  return row!.n;
+}
+
+/** Marks the viewer's own notifications read: those of `ids`, or all when none are given. */
+export async function markRead(em: EntityManager, viewer: Viewer, ids: string[] | null): Promise<number> {
+  const rows = await sql<{ id: string }>(
+    em,
+    `update notifications set read_at = now()
+      where recipient_id = ? and read_at is null ${ids ? 'and id = any(?::bigint[])' : ''}
+      returning id`,
+    [viewer.id, ...(ids ? [`{${ids.join(',')}}`] : [])],
+  );
+  return rows.length;
+}
