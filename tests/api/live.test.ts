@@ -122,6 +122,20 @@ describe('threadActivity', () => {
       [first.id],
     );
     const second = await buildReply(a, helper, thread.id, 'The second answer, sent while away.');
+    // Both were published live before this client connects: only the catch-up can bring them.
+    const [{ id: secondEvent }] = await a.sql(
+      `select id from domain_events where name = 'post.created' and data->>'postId' = $1`,
+      [second.id],
+    );
+    const published = async () =>
+      (
+        await a.sql(
+          `select (e.tx, e.id) <= (s.position_tx, s.position_id) as done from domain_events e, event_subscriptions s
+            where e.id = $1 and s.subscriber = 'live.publish'`,
+          [secondEvent],
+        )
+      )[0].done;
+    await expect.poll(published).toBe(true);
     const live = connect(b, asker).subscribe(ACTIVITY, { threadId: thread.id, after: lastSeen });
     const missed = await live.next();
     expect(missed.threadActivity).toMatchObject({ kind: 'POST_CREATED', postId: second.id });
@@ -171,5 +185,84 @@ describe('reviewQueueChanged', () => {
     expect(flagged.errors).toBeUndefined();
     const change = await reviewer.next((d: any) => d.reviewQueueChanged.kind === 'post.flagged');
     expect(change.reviewQueueChanged.stats.open).toBeGreaterThan(0);
+  });
+});
+
+const ADDED = `subscription($after: ID) { notificationAdded(after: $after) { id kind message actor { handle } thread { id } } }`;
+
+describe('notificationAdded', () => {
+  it('a reply committed on one instance notifies the asker connected to another, and only them', async () => {
+    const [asker, helper, bystander] = await Promise.all([buildMember(a), buildMember(a), buildMember(a)]);
+    const thread = await buildThread(a, asker);
+    const mine = connect(b, asker).subscribe(ADDED);
+    const theirs = connect(b, bystander).subscribe(ADDED);
+    await new Promise((r) => setTimeout(r, 300));
+
+    await buildReply(a, helper, thread.id, 'Notify the asker: the fix is in 2.3.1.');
+    // (The asker may first hear of a badge for asking; the reply is what this waits for.)
+    const added = await mine.next((d: any) => d.notificationAdded.kind === 'REPLY');
+    expect(added.notificationAdded).toMatchObject({
+      kind: 'REPLY',
+      actor: { handle: helper.handle },
+      thread: { id: thread.id },
+    });
+    expect(added.notificationAdded.message).toContain(helper.handle);
+    await theirs.nothingFor(800, (d: any) => d.notificationAdded.thread?.id === thread.id);
+
+    const refused = connect(b, null).subscribe(ADDED);
+    expect(JSON.stringify(await refused.error())).toMatch(/UNAUTHENTICATED/);
+  });
+
+  it('does not deliver a notification about a post hidden before it reached the member; catches up after an id', async () => {
+    const [asker, spammer, helper, moderator] = await Promise.all([
+      buildMember(a),
+      buildMember(a),
+      buildMember(a),
+      buildMember(a, { role: 'MODERATOR' }),
+    ]);
+    const thread = await buildThread(a, asker);
+    const first = await buildReply(a, helper, thread.id, 'A helpful answer the asker was told of.');
+    await expect
+      .poll(
+        async () =>
+          (
+            await a.sql(`select count(*)::int as n from notifications where post_id = $1 and recipient_id = $2`, [
+              first.id,
+              asker.id,
+            ])
+          )[0].n,
+      )
+      .toBe(1);
+    const [{ id: seen }] = await a.sql(`select id::text from notifications where post_id = $1 and recipient_id = $2`, [
+      first.id,
+      asker.id,
+    ]);
+
+    const spam = await buildReply(a, spammer, thread.id, 'Cheap followers at followers.example, click now!');
+    await expect
+      .poll(
+        async () =>
+          (
+            await a.sql(`select count(*)::int as n from notifications where post_id = $1 and recipient_id = $2`, [
+              spam.id,
+              asker.id,
+            ])
+          )[0].n,
+      )
+      .toBe(1);
+    const hidden = await a.gql(HIDE, { input: { postId: spam.id, reason: 'Spam.' } }, moderator);
+    expect(hidden.errors).toBeUndefined();
+    const second = await buildReply(a, helper, thread.id, 'A second answer, sent while the asker was away.');
+
+    // Reconnecting after `seen`: the spam reply's notification is left out, the second answer's is not.
+    const live = connect(b, asker).subscribe(ADDED, { after: seen });
+    const isReply = (d: any) => d.notificationAdded.kind === 'REPLY' && d.notificationAdded.thread?.id === thread.id;
+    const caughtUp = await live.next(isReply);
+    expect(caughtUp.notificationAdded.kind).toBe('REPLY');
+    const [{ post_id: postId }] = await a.sql(`select post_id from notifications where id = $1`, [
+      caughtUp.notificationAdded.id,
+    ]);
+    expect(String(postId)).toBe(second.id);
+    await live.nothingFor(500, isReply);
   });
 });

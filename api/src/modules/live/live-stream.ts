@@ -17,6 +17,8 @@ export function liveStream<T>(
     topics: string[];
     catchUp?: () => Promise<LiveMessage[]>;
     present: (message: LiveMessage, ctx: Context) => Promise<T | null>;
+    /** Runs once the subscription ended (the client stopped it or went away). */
+    onClose?: () => void;
   },
 ): AsyncIterable<T> {
   const { pubSub } = ctx.services.live;
@@ -51,13 +53,17 @@ export function liveStream<T>(
         else deliver(next.value as LiveMessage);
       }
     });
-    if (opts.catchUp) for (const message of await opts.catchUp()) deliver(message, true);
-    const held = early;
-    early = null;
-    for (const message of held) deliver(message);
-    await stop;
-    untrack();
-    await Promise.all(sources.map((s) => s.return?.()));
-    await Promise.allSettled(pumps);
+    try {
+      if (opts.catchUp) for (const message of await opts.catchUp()) deliver(message, true);
+      const held = early;
+      early = null;
+      for (const message of held) deliver(message);
+      await stop;
+    } finally {
+      untrack();
+      opts.onClose?.();
+      await Promise.all(sources.map((s) => s.return?.()));
+      await Promise.allSettled(pumps);
+    }
   });
 }

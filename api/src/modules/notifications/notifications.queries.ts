@@ -42,19 +42,58 @@ export async function listNotifications(
   opts: { first: number; after?: string | null; unreadOnly?: boolean | null },
 ): Promise<Connection<Notification>> {
   const [afterId] = decodeCursor(opts.after, ['bigid']) ?? [];
+  const nodes = await selectNotifications(
+    em,
+    viewer,
+    `${opts.unreadOnly ? 'and n.read_at is null' : ''} ${afterId ? 'and n.id < ?::bigint' : ''}`,
+    afterId ? [afterId] : [],
+    'n.id desc',
+    opts.first + 1,
+  );
+  return toConnection(nodes, opts.first, (n) => [n.id]);
+}
+
+/**
+ * The viewer's notifications after `afterId` (oldest first, at most `limit`), or those of `ids`,
+ * that they may still read: what a live subscription delivers and catches up on.
+ */
+export function newNotifications(
+  em: EntityManager,
+  viewer: Viewer,
+  opts: { afterId: string; limit: number } | { ids: string[] },
+): Promise<Notification[]> {
+  return 'ids' in opts
+    ? selectNotifications(
+        em,
+        viewer,
+        'and n.id = any(?::bigint[])',
+        [`{${opts.ids.join(',')}}`],
+        'n.id',
+        opts.ids.length,
+      )
+    : selectNotifications(em, viewer, 'and n.id > ?::bigint', [opts.afterId], 'n.id', opts.limit);
+}
+
+async function selectNotifications(
+  em: EntityManager,
+  viewer: Viewer,
+  where: string,
+  params: unknown[],
+  orderBy: string,
+  limit: number,
+): Promise<Notification[]> {
   const rows = await sql<Row>(
     em,
     `select n.id::text as id, n.kind, n.read_at, n.created_at, n.actor_id, n.thread_id, n.post_id, n.data,
             a.handle as actor_handle, t.title as thread_title
        from ${FROM}
        left join members a on a.id = n.actor_id
-      where n.recipient_id = ? ${opts.unreadOnly ? 'and n.read_at is null' : ''}
-        ${afterId ? 'and n.id < ?::bigint' : ''}
+      where n.recipient_id = ? ${where}
         and ${stillReadableSql(viewer)}
-      order by n.id desc limit ?`,
-    [viewer.id, ...(afterId ? [afterId] : []), opts.first + 1],
+      order by ${orderBy} limit ?`,
+    [viewer.id, ...params, limit],
   );
-  const nodes = rows.map((r): Notification => {
+  return rows.map((r): Notification => {
     const parts = {
       kind: r.kind,
       actor: r.actor_handle,
@@ -75,7 +114,6 @@ export async function listNotifications(
       postId: r.post_id,
     };
   });
-  return toConnection(nodes, opts.first, (n) => [n.id]);
 }
 
 /** Unread notifications the viewer may still read (the header's badge). */

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { pageSize, parseId } from '../../graphql/pagination.js';
 import { Member } from '../accounts/member.entity.js';
 import { Post } from '../community/post.entity.js';
 import { Thread } from '../community/thread.entity.js';
+import { notificationStream } from './live-notifications.js';
 import { listNotifications, markRead, unreadCount } from './notifications.queries.js';
 import { MarkNotificationsReadPayload, Notification, NotificationConnection } from './notification.types.js';
 
@@ -39,6 +40,20 @@ export class NotificationResolver {
     const parsed = ids ? ids.map((id) => String(parseBigId(id))) : null;
     const marked = await markRead(ctx.em, viewer, parsed);
     return { marked, unreadNotificationCount: await unreadCount(ctx.em, viewer) };
+  }
+
+  @Subscription(() => Notification, {
+    description:
+      'The viewer’s new notifications as they are written (signed-in members); with `after`, first those since that ' +
+      'notification id (up to 200). One about something the viewer may no longer read is not delivered.',
+    subscribe: ({ args, context }) =>
+      notificationStream(context as Context, args.after == null ? null : String(parseId(String(args.after), 'after'))),
+  })
+  notificationAdded(
+    @Root() notification: Notification,
+    @Arg('after', () => ID, { nullable: true }) _after?: string | null,
+  ): Notification {
+    return notification;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'Who did it; null for the system.' })

@@ -3,6 +3,7 @@ import type { SubscriberDefinition } from '../../../platform/events/subscribers.
 import type { Services } from '../../../platform/scope.js';
 import '../../moderation/moderation.events.js';
 import { insertDirect } from '../fan-out/insert-direct.js';
+import { announceNotifications, lastNotificationId } from '../live-notifications.js';
 import { notifyLevels, REPUTATION_EVENTS } from '../fan-out/levels.js';
 import { articleNotifications, notifyFlaggers, OUTCOME_EVENTS, outcomeNotification } from '../fan-out/outcomes.js';
 import { fanOutEdits, fanOutReplies, fanOutThreads } from '../fan-out/thread-activity.js';
@@ -36,6 +37,7 @@ export const fanOutNotifications: SubscriberDefinition<Services> = {
   startAt: 'now',
   handle: async (events, { tx, services }) => {
     const render = services.markdown;
+    const before = await lastNotificationId(tx);
     await fanOutThreads(tx, render, ofName(events, 'thread.created'));
     await fanOutReplies(tx, render, ofName(events, 'post.created'));
     await fanOutEdits(tx, render, ofName(events, 'post.edited'));
@@ -45,5 +47,7 @@ export const fanOutNotifications: SubscriberDefinition<Services> = {
       ...(await articleNotifications(tx, ofName(events, 'article.published'))),
     ]);
     await notifyLevels(tx, services.settings.current().reputation, events);
+    // Live subscribers hear of the batch when it commits.
+    await announceNotifications(tx, before, await lastNotificationId(tx));
   },
 };
