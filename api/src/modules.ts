@@ -5,6 +5,7 @@ import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { moderationModule } from './modules/moderation/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
 import { reputationModule } from './modules/reputation/index.js';
 import { sanctionsModule } from './modules/sanctions/index.js';
 import { searchModule } from './modules/search/index.js';
@@ -25,6 +26,7 @@ export const modules = [
   moderationModule,
   sanctionsModule,
   settingsModule,
+  notificationsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, type App } from '../../api/src/bootstrap.js';
@@ -58,6 +60,9 @@ export async function startTestApi(
     LOG_LEVEL: 'error',
     JOBS_POLL_SECONDS: '0.5',
     ABUSE_LIMITS: JSON.stringify(NO_ABUSE_LIMITS),
+    // Without SMTP_URL emails go to an outbox: one per test API under the system's temporary
+    // folder, never the repository's .data/outbox (tests/api/notification-emails.test.ts reads it).
+    OUTBOX_DIR: path.join(os.tmpdir(), 'hearth-test-outbox', path.basename(new URL(url).pathname)),
     ...env,
   });
   // As main.ts does: cheap argon2 parameters under NODE_ENV=test (never in production).
