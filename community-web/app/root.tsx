@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteLoaderData,
   type LinksFunction,
 } from 'react-router';
@@ -16,6 +17,7 @@ import './app.css';
 import { SiteHeader } from './components/layout/site-header';
 import { SanctionBanner } from './features/moderation/sanction-banner';
 import { describeError } from './components/layout/error-text';
+import { VerifyEmailNotice } from './features/email/verify-email-notice';
 import { NoticesRegion } from './features/reputation/notices';
 import { hydrationDone, renderTimesAsOf } from './features/forum/format';
 import { ViewerQuery } from './graphql/documents';
@@ -50,6 +52,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         role: me.role,
         canReview: canReview(me),
         sanction: me.sanction ?? null,
+        emailVerified: me.emailVerified !== false,
       }
     : null;
   return { viewer, notices: result.data?.notices ?? null, ...chrome };
@@ -69,6 +72,8 @@ export type Viewer = {
   role: string;
   canReview: boolean;
   sanction: { kind: string; until?: string | null; reason: string } | null;
+  /** False until the member opens the link from the verification email. */
+  emailVerified: boolean;
 } | null;
 
 /** The signed-in member as the root loader saw it, for any route component. */
@@ -121,8 +126,11 @@ function SiteChrome({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const { notices } = useLoaderData<typeof loader>();
+  const viewer = useViewer();
+  const location = useLocation();
   return (
     <SiteChrome>
+      {viewer && !viewer.emailVerified && location.pathname !== '/verify-email' && <VerifyEmailNotice />}
       <NoticesRegion notices={notices} />
       <Outlet />
     </SiteChrome>

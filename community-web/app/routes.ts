@@ -15,6 +15,8 @@ export default [
   route('leaderboard', 'routes/leaderboard.tsx'),
   route('badges', 'routes/badges.tsx'),
   route('notices/dismiss', 'routes/notices.dismiss.tsx'),
+  route('verify-email', 'routes/verify-email.tsx'),
+  route('unsubscribe', 'routes/unsubscribe.tsx'),
   route('search', 'routes/search.tsx'),
   route('ask/similar', 'routes/ask.similar.tsx'),
   route('ask/open', 'routes/ask.open.tsx'),
