@@ -22,7 +22,8 @@ interface Scope {
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get('token');
-  if (!token) return data({ token: null, scope: null, error: 'This page needs the link from an email.' }, { status: 400 });
+  if (!token)
+    return data({ token: null, scope: null, error: 'This page needs the link from an email.' }, { status: 400 });
   const res = await api(request, EmailUnsubscribeLinkQuery, { token }, { token: null });
   if (res.error) return data({ token: null, scope: null, error: res.error.message }, { status: statusFor(res.error) });
   return { token, scope: res.data.emailUnsubscribeLink as Scope, error: null };
@@ -56,7 +57,8 @@ export default function Unsubscribe() {
       <div className="mx-auto max-w-lg" data-testid="unsubscribe-done">
         <h1 className="text-2xl font-bold">You are unsubscribed</h1>
         <p className="mt-3 text-slate-700">
-          @{result.done.handle} will get no more emails about {result.done.digest ? 'these (the daily digest)' : 'these'}:
+          @{result.done.handle} will get no more emails about{' '}
+          {result.done.digest ? 'these (the daily digest)' : 'these'}:
         </p>
         <What scope={result.done} />
         <p className="mt-6 text-sm text-slate-700">
