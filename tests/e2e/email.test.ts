@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendImmediateEmails } from '../../api/src/modules/notifications/email/index.js';
+import { sendDigests, sendImmediateEmails } from '../../api/src/modules/notifications/email/index.js';
 import { launchBrowser, newVisitor, registerThroughUi, startWeb, type WebApp } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
 import { linkIn, startTestSmtp, type TestSmtp } from '../support/smtp.js';
@@ -104,6 +104,28 @@ describe('unsubscribe page', () => {
     await visitor.page.getByTestId('unsubscribe-done').waitFor();
     expect(await visitor.page.getByRole('heading', { level: 1 }).textContent()).toBe('You are unsubscribed');
     expect(await preferences(member)).toEqual([{ kind: 'REPLY', email: 'NEVER' }]);
+    visitor.assertClean();
+    await visitor.context.close();
+  });
+
+  it('works with JavaScript as well, for a digest link stopping every digest kind', async () => {
+    const member = await buildMember(api);
+    await api.sql('update members set email_verified_at = now() where id = $1', [member.id]);
+    await api.sql(
+      `insert into notifications (recipient_id, kind, event_id, data) values ($1, 'BADGE_AWARDED', $2, '{"badgeName":"Scholar"}')`,
+      [member.id, 900_000 + Number(member.id)],
+    );
+    await sendDigests(api.app.services);
+    const mail = await smtp.waitFor(member.email, (m) => m.subject.startsWith('Your Hearth digest'));
+    const visitor = await newVisitor(browser);
+    await visitor.page.goto(onWeb(linkIn(mail.text, `${PUBLIC_URL}/unsubscribe?token=`)));
+    expect(await visitor.page.getByRole('heading', { level: 1 }).textContent()).toBe('Stop the daily digest');
+    expect(await visitor.page.getByTestId('unsubscribe-kinds').textContent()).toContain('badges you earn');
+    await visitor.page.getByTestId('confirm-unsubscribe').click();
+    await visitor.page.getByTestId('unsubscribe-done').waitFor();
+    const modes = await preferences(member);
+    expect(modes).toContainEqual({ kind: 'BADGE_AWARDED', email: 'NEVER' });
+    expect(modes.every((m) => m.email === 'NEVER')).toBe(true);
     visitor.assertClean();
     await visitor.context.close();
   });
