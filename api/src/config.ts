@@ -26,6 +26,9 @@ function findRoot(from: string): string {
 }
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+/** An optional setting where an empty value (`SMTP_URL=` in an env file) means unset. */
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -51,7 +54,16 @@ const envSchema = z.object({
   MEILISEARCH_KEY: z.string().optional(),
   /** Search totals are capped here ("1,000+"); PostgreSQL ranks only this many newest matches. */
   SEARCH_MAX_TOTAL: z.coerce.number().int().min(1).max(10_000).default(1000),
-  SMTP_URL: z.string().optional(),
+  /**
+   * Outgoing mail server, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS from the
+   * start). Unset: every email is written as an .eml file to OUTBOX_DIR instead, so a fresh
+   * clone's `npm start` sends nothing anywhere and the messages can still be read.
+   */
+  SMTP_URL: optional(z.string().url()),
+  /** The From of every email; unset: `Hearth <no-reply@…>` at PUBLIC_URL's host. */
+  MAIL_FROM: optional(z.string().min(3)),
+  /** Where emails go when SMTP_URL is unset; default `<DATA_DIR>/outbox`. */
+  OUTBOX_DIR: optional(z.string()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** The one line logged per GraphQL request: at info, at debug, or not at all. */
   LOG_REQUESTS: z.enum(['info', 'debug', 'off']).default('info'),

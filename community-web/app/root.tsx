@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
   type LinksFunction,
 } from 'react-router';
@@ -16,6 +17,7 @@ import './app.css';
 import { SiteHeader } from './components/layout/site-header';
 import { SanctionBanner } from './features/moderation/sanction-banner';
 import { describeError } from './components/layout/error-text';
+import { VerifyEmailNotice } from './features/email/verify-email-notice';
 import { hydrationDone, renderTimesAsOf } from './features/forum/format';
 import { ViewerQuery } from './graphql/documents';
 import { api } from './graphql/client.server';
@@ -50,6 +52,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         canReview: canReview(me),
         sanction: me.sanction ?? null,
         unreadNotifications: result.data?.unreadNotificationCount ?? 0,
+        emailVerified: me.emailVerified !== false,
       }
     : null;
   return { viewer, ...chrome };
@@ -70,6 +73,8 @@ export type Viewer = {
   canReview: boolean;
   sanction: { kind: string; until?: string | null; reason: string } | null;
   unreadNotifications: number;
+  /** False until the member opens the link from the verification email. */
+  emailVerified: boolean;
 } | null;
 
 /** The signed-in member as the root loader saw it, for any route component. */
@@ -132,8 +137,11 @@ function LiveRegion() {
 }
 
 export default function App() {
+  const viewer = useViewer();
+  const location = useLocation();
   return (
     <SiteChrome>
+      {viewer && !viewer.emailVerified && location.pathname !== '/verify-email' && <VerifyEmailNotice />}
       <Outlet />
     </SiteChrome>
   );

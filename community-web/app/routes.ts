@@ -18,6 +18,8 @@ export default [
   route('notifications/watch', 'routes/notifications.watch.tsx'),
   route('notifications/:id', 'routes/notifications.open.tsx'),
   route('settings/notifications', 'routes/settings.notifications.tsx'),
+  route('verify-email', 'routes/verify-email.tsx'),
+  route('unsubscribe', 'routes/unsubscribe.tsx'),
   route('search', 'routes/search.tsx'),
   route('live', 'routes/live.ts'),
   route('ask/similar', 'routes/ask.similar.tsx'),

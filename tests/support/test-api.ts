@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, type App } from '../../api/src/bootstrap.js';
@@ -51,6 +54,7 @@ export async function startTestApi(
   const url =
     opts.sameDatabaseAs?.app.database.url ??
     (await createTestDatabase(inject('pgAdminUrl'), `hearth_t_${randomBytes(5).toString('hex')}`));
+  const outbox = path.join(os.tmpdir(), 'hearth-test-outbox', path.basename(new URL(url).pathname));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,
@@ -58,6 +62,9 @@ export async function startTestApi(
     LOG_LEVEL: 'error',
     JOBS_POLL_SECONDS: '0.5',
     ABUSE_LIMITS: JSON.stringify(NO_ABUSE_LIMITS),
+    // Without SMTP_URL emails go to an outbox: one per test API under the system's temporary
+    // folder, never the repository's .data/outbox (tests/api/notification-emails.test.ts reads it).
+    OUTBOX_DIR: outbox,
     ...env,
   });
   // As main.ts does: cheap argon2 parameters under NODE_ENV=test (never in production).
@@ -97,6 +104,7 @@ export async function startTestApi(
       await apollo.stop();
       await pool.end();
       await app.close();
+      await fs.rm(outbox, { recursive: true, force: true });
     },
   };
 }

@@ -157,6 +157,12 @@ export async function seedDemo(services: Services): Promise<void> {
   );
   // After the back-dating: the spammer and the held sign-up are new accounts.
   await seedModeration(services, (memberId) => scopeAs(services, memberId));
+  // Demo addresses (example.com) receive nothing: treat them as verified, as if each member had
+  // opened their link at sign-up, so the demo shows the community as it runs, not a verify notice.
+  await sql(
+    services.orm.em.fork(),
+    `update members set email_verified_at = created_at where email_verified_at is null`,
+  );
   // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
   // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());

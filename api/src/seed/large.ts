@@ -139,10 +139,11 @@ export async function seedLarge(config: Config): Promise<void> {
 
   await phase(
     `members (${LARGE.members.toLocaleString('en')})`,
-    `insert into members (id, handle, email, password_hash, role, created_at, updated_at)
+    `insert into members (id, handle, email, password_hash, role, created_at, updated_at, email_verified_at)
      select i, 'user' || lpad(i::text, 5, '0'), 'user' || i || '@bench.example', '${passwordHash}',
             case when i <= 5 then 'MODERATOR' else 'MEMBER' end,
-            ${EPOCH} - interval '2 years' + i * interval '10 minutes', ${EPOCH} - interval '2 years' + i * interval '10 minutes'
+            ${EPOCH} - interval '2 years' + i * interval '10 minutes', ${EPOCH} - interval '2 years' + i * interval '10 minutes',
+            ${EPOCH} - interval '2 years' + i * interval '10 minutes'
        from generate_series(1, ${LARGE.members}) i`,
   );
   await phase(

@@ -6,6 +6,7 @@ export const ViewerQuery = graphql(`
       id
       handle
       role
+      emailVerified
       isAdvocate
       privileges {
         held {

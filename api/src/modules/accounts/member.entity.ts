@@ -22,6 +22,7 @@ export class Member {
     | 'heldAt'
     | 'approvedAt'
     | 'approvedBy'
+    | 'emailVerifiedAt'
     | 'createdAt'
     | 'updatedAt';
 
@@ -73,6 +74,10 @@ export class Member {
 
   @Property({ type: 'integer', nullable: true })
   approvedBy: number | null = null;
+
+  /** Set by the signed link of the verification email (verifyEmail); no other email goes to an unverified address. */
+  @Property({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null = null;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })

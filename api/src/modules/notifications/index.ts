@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/module.js';
+import { emailJobs, emailResolvers } from './email/index.js';
 import { notificationLoaders } from './notifications.loaders.js';
 import { NotificationResolver } from './notifications.resolver.js';
 import { NotificationPreferencesResolver } from './preferences.resolver.js';
@@ -12,7 +13,14 @@ import { CategoryWatchResolver, ThreadWatchResolver } from './watches.resolver.j
  */
 export const notificationsModule: ModuleDefinition = {
   name: 'notifications',
-  resolvers: [NotificationResolver, ThreadWatchResolver, CategoryWatchResolver, NotificationPreferencesResolver],
+  resolvers: [
+    NotificationResolver,
+    ThreadWatchResolver,
+    CategoryWatchResolver,
+    NotificationPreferencesResolver,
+    ...emailResolvers,
+  ],
   loaders: notificationLoaders,
   subscribers: [fanOutNotifications],
+  jobs: [...emailJobs],
 };

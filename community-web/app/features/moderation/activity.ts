@@ -30,6 +30,7 @@ export const ACTIVITY_KINDS: Record<string, string> = {
   'tags.created': 'created tags',
   'member.registered': 'signed up',
   'member.approved': 'approved a sign-up',
+  'member.email_verified': 'verified their email address',
   'advocate.granted': 'made a member an advocate',
   'advocate.revoked': 'revoked an advocate',
   'reputation.adjusted': 'adjusted reputation',
