@@ -15,6 +15,7 @@ describe('ABUSE_LIMITS', () => {
       flagsPerDay: 20,
       editsPerDay: 30,
       signupsPerNetworkPerDay: 3,
+      avatarUploadsPerHour: 10,
     });
   });
 

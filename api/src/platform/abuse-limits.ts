@@ -33,6 +33,8 @@ export const abuseLimitsSchema = z
     editsPerDay: count(30),
     /** Sign-ups from one network (IPv4 address or IPv6 /64) in any 24 hours; more wait for staff approval. */
     signupsPerNetworkPerDay: count(3),
+    /** Avatar uploads one member may make in any hour (each one is decoded and re-encoded). */
+    avatarUploadsPerHour: count(10),
   })
   .strict();
 
@@ -75,6 +77,7 @@ export const abuseLimitFields: readonly SettingFieldSpec[] = [
     label: 'Sign-ups per network per day',
     help: 'More from one network wait for staff approval.',
   },
+  { path: 'avatarUploadsPerHour', label: 'Avatar uploads per hour', help: 'Uploads one member may make in an hour.' },
 ];
 
 /** Every limit off: for tests that are not about limits, and for seeding through the commands. */
