@@ -134,6 +134,8 @@ export type CreateCategoryInput = {
 export type EditPostInput = {
   body: string;
   postId: string | number;
+  /** Why you edited, shown in the edit history (at most 300 characters). */
+  reason?: string | null | undefined;
   /** Questions only. */
   tags?: Array<string> | null | undefined;
   /** Questions only. */
