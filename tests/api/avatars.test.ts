@@ -27,11 +27,11 @@ const photo = (format: 'png' | 'jpeg' | 'webp' | 'gif', width = 400, height = 30
     .toFormat(format)
     .toBuffer();
 
-async function upload(member: TestMember | null, body: Buffer | Uint8Array, contentType = 'application/octet-stream') {
+async function upload(member: TestMember | null, bytes: Uint8Array, contentType = 'application/octet-stream') {
   const res = await fetch(`${api.url}/avatars`, {
     method: 'POST',
     headers: { 'content-type': contentType, ...(member ? { authorization: `Bearer ${member.token}` } : {}) },
-    body,
+    body: new Blob([new Uint8Array(bytes)]),
   });
   return { status: res.status, body: (await res.json()) as any };
 }
@@ -197,7 +197,7 @@ describe('uploading', () => {
     const res = await fetch(`${api.url}/avatars`, {
       method: 'POST',
       headers: { authorization: 'Bearer nope' },
-      body: image,
+      body: new Blob([new Uint8Array(image)]),
     });
     expect(res.status).toBe(401);
   });
@@ -214,7 +214,7 @@ describe('uploading', () => {
         fetch(`${limited.url}/avatars`, {
           method: 'POST',
           headers: { authorization: `Bearer ${member.token}` },
-          body: image,
+          body: new Blob([new Uint8Array(image)]),
         });
       expect((await send()).status).toBe(200);
       expect((await send()).status).toBe(200);

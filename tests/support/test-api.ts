@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, type App } from '../../api/src/bootstrap.js';
@@ -58,6 +60,8 @@ export async function startTestApi(
     LOG_LEVEL: 'error',
     JOBS_POLL_SECONDS: '0.5',
     ABUSE_LIMITS: JSON.stringify(NO_ABUSE_LIMITS),
+    // Uploads (avatars) of each test API in a folder of its own, never in the repository's .data.
+    UPLOADS_DIR: path.join(tmpdir(), 'hearth-test-uploads', url.split('/').pop()!.split('?')[0]!),
     ...env,
   });
   // As main.ts does: cheap argon2 parameters under NODE_ENV=test (never in production).

@@ -5,6 +5,7 @@ export const ViewerQuery = graphql(`
     me {
       id
       handle
+      avatarUrl(size: 64)
       role
       isAdvocate
       privileges {
@@ -184,6 +185,7 @@ export const PostViewFragment = graphql(`
     }
     author {
       handle
+      avatarUrl(size: 64)
       role
       isAdvocate
       level {
@@ -415,6 +417,7 @@ export const MemberQuery = graphql(`
     member(handle: $handle) {
       id
       handle
+      avatarUrl(size: 256)
       role
       createdAt
       reputation
