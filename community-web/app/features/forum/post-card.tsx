@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Form, Link, useFetcher, useLocation, useSearchParams } from 'react-router';
 import { ConfirmButton, ConfirmStep, type ConfirmText } from '../../components/ui/confirm';
-import { Button, FieldError, FormMessage, TextArea } from '../../components/ui/field';
+import { Button, Field, FieldError, FormMessage, TextArea } from '../../components/ui/field';
 import type { PostViewFragment } from '../../graphql/generated/graphql';
 import { useHydrated } from '../../lib/use-hydrated';
 import { BadgeCounts } from '../badges/badge-counts';
@@ -230,6 +230,13 @@ export function PostCard({
               </>
             )}
             <TextArea label="Edit post" name="body" rows={8} defaultValue={post.body} error={mine?.fields.body} />
+            <Field
+              label="Edit reason (optional)"
+              name="reason"
+              maxLength={300}
+              hint="Shown in the edit history, e.g. “fixed the link”."
+              error={mine?.fields.reason}
+            />
             <FormMessage message={mine?.form} />
             <div className="flex gap-2">
               <Button type="submit">Save edit</Button>
