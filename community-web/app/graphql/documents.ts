@@ -563,6 +563,7 @@ export const LeaderboardQuery = graphql(`
       accepted
       member {
         handle
+        avatarUrl(size: 64)
         reputation
         isAdvocate
         level {
