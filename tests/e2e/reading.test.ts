@@ -25,8 +25,9 @@ describe('the edit history', () => {
       title: 'How do I pair the hub with a second phone?',
       body: 'I set up the hub on my phone. My partner wants to control it from her phone too.',
     });
-    // The first edit through the thread page's form, with a reason.
-    const editor = await newVisitor(stack.browser);
+    // The first edit through the thread page's form, with a reason (without JavaScript: the form
+    // works without it, and nothing hydrates under the test's typing).
+    const editor = await newVisitor(stack.browser, { javaScriptEnabled: false });
     await loginAs(editor.page, stack.web.url, author);
     await editor.page.goto(`${stack.web.url}/t/${thread.id}?edit=${thread.question.id}`);
     await editor.page
