@@ -95,6 +95,16 @@ describe('the edit history', () => {
 });
 
 describe('avatars', () => {
+  it('are served from the web app’s origin, and nothing else of the API is reachable that way', async () => {
+    const generated = await fetch(`${stack.web.url}/avatars/g/jane_doe.svg`);
+    expect(generated.status).toBe(200);
+    expect(generated.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await generated.text()).toContain('>JD</text>');
+    for (const path of ['/avatars/g/a%2F..%2F..%2Fhealthz', '/avatars/u/1-0123456789abcdef-256.webp', '/avatars/x']) {
+      expect((await fetch(`${stack.web.url}${path}`)).status, path).toBe(404);
+    }
+  });
+
   it('a member uploads one without JavaScript and sees it on their profile and posts; a wrong file is refused', async () => {
     const member = await buildMember(stack.api);
     await buildThread(stack.api, member);

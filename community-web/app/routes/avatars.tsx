@@ -1,6 +1,7 @@
 import type { Route } from './+types/avatars';
 
 const API_URL = process.env.API_URL ?? 'http://127.0.0.1:4000';
+const AVATAR_FILE = /^\/avatars\/(u\/\d{1,10}-[0-9a-f]{16}-\d{2,3}\.webp|g\/[A-Za-z0-9_-]{1,40}\.svg)$/;
 const PASSED_ON = ['content-type', 'cache-control', 'content-security-policy', 'x-content-type-options'];
 
 /**
@@ -10,11 +11,14 @@ const PASSED_ON = ['content-type', 'cache-control', 'content-security-policy', '
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const { pathname } = new URL(request.url);
+  // Only the two kinds of avatar file: nothing else of the API is reachable through this route.
+  if (!AVATAR_FILE.test(pathname)) return new Response('Not found', { status: 404 });
   const res = await fetch(`${API_URL}${pathname}`);
+  if (!res.ok) return new Response('Not found', { status: 404 });
   const headers = new Headers();
   for (const name of PASSED_ON) {
     const value = res.headers.get(name);
     if (value) headers.set(name, value);
   }
-  return new Response(res.ok ? res.body : 'Not found', { status: res.ok ? 200 : 404, headers });
+  return new Response(res.body, { status: 200, headers });
 }
