@@ -270,7 +270,7 @@ export function PostCard({
                   className="underline underline-offset-2 hover:text-slate-900"
                   data-testid="edit-history-link"
                 >
-                  edited {formatCount(revisionCount - 1, 'time')}
+                  {revisionCount > 1 ? `edited ${formatCount(revisionCount - 1, 'time')}` : 'edited'}
                 </Link>
               </>
             )}
