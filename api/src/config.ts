@@ -38,6 +38,8 @@ const envSchema = z.object({
   /** PostgreSQL connection string; when absent an embedded PostgreSQL is started under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(path.join(ROOT_DIR, '.data')),
+  /** Where uploaded files (avatars) are kept on local disk; default `<DATA_DIR>/uploads`. */
+  UPLOADS_DIR: z.string().optional(),
   EMBEDDED_PG_PORT: int(54329),
   DB_POOL_MAX: int(10),
   /** Public origin of the web app: decides cookie flags and which links count as internal. */

@@ -1,5 +1,6 @@
 import { accountsModule } from './modules/accounts/index.js';
 import { advocatesModule } from './modules/advocates/index.js';
+import { avatarsModule } from './modules/avatars/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
@@ -31,6 +32,7 @@ export const modules = [
   liveModule,
   composerModule,
   notificationsModule,
+  avatarsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -248,6 +248,8 @@ export async function createServer(services: Services) {
   };
   app.use(bodyErrors);
 
+  for (const mount of services.assembly.http) mount(app, services);
+
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
   });

@@ -48,6 +48,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ? {
         id: me.id,
         handle: me.handle,
+        avatarUrl: me.avatarUrl,
         role: me.role,
         canReview: canReview(me),
         sanction: me.sanction ?? null,
@@ -69,6 +70,7 @@ function canReview(me: { role: string; isAdvocate: boolean; privileges: { held: 
 export type Viewer = {
   id: string;
   handle: string;
+  avatarUrl: string;
   role: string;
   canReview: boolean;
   sanction: { kind: string; until?: string | null; reason: string } | null;

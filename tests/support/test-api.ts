@@ -65,6 +65,8 @@ export async function startTestApi(
     // Without SMTP_URL emails go to an outbox: one per test API under the system's temporary
     // folder, never the repository's .data/outbox (tests/api/notification-emails.test.ts reads it).
     OUTBOX_DIR: outbox,
+    // Uploads (avatars) of each test API in a folder of its own, never in the repository's .data.
+    UPLOADS_DIR: path.join(os.tmpdir(), 'hearth-test-uploads', url.split('/').pop()!.split('?')[0]!),
     ...env,
   });
   // As main.ts does: cheap argon2 parameters under NODE_ENV=test (never in production).

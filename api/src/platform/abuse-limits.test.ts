@@ -16,6 +16,7 @@ describe('ABUSE_LIMITS', () => {
       editsPerDay: 30,
       signupsPerNetworkPerDay: 3,
       composerRequestsPerMinute: 120,
+      avatarUploadsPerHour: 10,
     });
   });
 

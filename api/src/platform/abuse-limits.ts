@@ -35,6 +35,8 @@ export const abuseLimitsSchema = z
     signupsPerNetworkPerDay: count(3),
     /** Composer previews and tag/handle suggestions per minute of one member (visitors: one address). */
     composerRequestsPerMinute: count(120),
+    /** Avatar uploads one member may make in any hour (each one is decoded and re-encoded). */
+    avatarUploadsPerHour: count(10),
   })
   .strict();
 
@@ -82,6 +84,7 @@ export const abuseLimitFields: readonly SettingFieldSpec[] = [
     label: 'Composer requests per minute',
     help: 'Previews and tag or handle suggestions one member may ask for in a minute.',
   },
+  { path: 'avatarUploadsPerHour', label: 'Avatar uploads per hour', help: 'Uploads one member may make in an hour.' },
 ];
 
 /** Every limit off: for tests that are not about limits, and for seeding through the commands. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Express } from 'express';
 import type { Viewer, Rules } from './authz/guardian.js';
 import type { SubscriberDefinition } from './events/subscribers.js';
 import type { JobDefinition, JobName } from './jobs/jobs.js';
@@ -32,6 +33,8 @@ export interface ModuleDefinition {
   loaders?: (em: EntityManager, viewer: Viewer | null) => Partial<Loaders>;
   /** The viewer a bearer token stands for (one module owns sessions). */
   authenticate?: (em: EntityManager, token: string) => Promise<Viewer>;
+  /** Plain HTTP routes beside /graphql, for what GraphQL carries badly (file uploads and downloads). */
+  http?: (app: Express, services: Services) => void;
 }
 
 /** Everything the modules define, gathered once at start-up. */
@@ -44,6 +47,8 @@ export interface Assembly {
   jobs: JobDefinition<JobName, Services>[];
   createLoaders(em: EntityManager, viewer: Viewer | null): Loaders;
   authenticate(em: EntityManager, token: string): Promise<Viewer>;
+  /** The modules' HTTP routes, mounted by the server before its 404. */
+  http: NonNullable<ModuleDefinition['http']>[];
 }
 
 /**
@@ -81,5 +86,6 @@ export function assemble(
     jobs: [...(platform.jobs ?? []), ...modules.flatMap((m) => m.jobs ?? [])],
     createLoaders: (em, viewer) => Object.assign({}, ...loaderFactories.map((make) => make(em, viewer))) as Loaders,
     authenticate: authenticators[0]!,
+    http: modules.flatMap((m) => (m.http ? [m.http] : [])),
   };
 }

@@ -5,6 +5,7 @@ export const ViewerQuery = graphql(`
     me {
       id
       handle
+      avatarUrl(size: 64)
       role
       emailVerified
       isAdvocate
@@ -176,6 +177,7 @@ export const PostViewFragment = graphql(`
     }
     author {
       handle
+      avatarUrl(size: 64)
       role
       isAdvocate
       level {
@@ -407,6 +409,7 @@ export const MemberQuery = graphql(`
     member(handle: $handle) {
       id
       handle
+      avatarUrl(size: 256)
       role
       createdAt
       reputation
@@ -552,6 +555,7 @@ export const LeaderboardQuery = graphql(`
       accepted
       member {
         handle
+        avatarUrl(size: 64)
         reputation
         isAdvocate
         level {

@@ -4,6 +4,7 @@ import { LeaderboardQuery } from '../graphql/documents';
 import type { LeaderboardPeriod, LeaderboardRanking } from '../graphql/generated/graphql';
 import { AdvocateMark } from '../features/reputation/advocate-mark';
 import type { Route } from './+types/leaderboard';
+import { Avatar } from '../components/ui/avatar';
 
 const PERIODS: { value: LeaderboardPeriod; label: string; empty: string }[] = [
   { value: 'WEEK', label: 'This week', empty: 'this week' },
@@ -145,7 +146,7 @@ export default function Leaderboard() {
                   </td>
                   <td className="px-4 py-2">
                     <Link to={`/u/${entry.member.handle}`} className="font-medium text-slate-900 hover:underline">
-                      @{entry.member.handle}
+                      <Avatar url={entry.member.avatarUrl} size={24} className="mr-2" />@{entry.member.handle}
                     </Link>
                     {entry.member.isAdvocate && <AdvocateMark />}
                   </td>

@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from 'react-router';
+import { Avatar } from '../components/ui/avatar';
 import { Button, Field, FormMessage } from '../components/ui/field';
 import { api, query } from '../graphql/client.server';
 import { GrantAdvocateMutation, MemberQuery, RevokeAdvocateMutation } from '../graphql/documents';
@@ -138,11 +139,13 @@ export default function MemberPage() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-6 rounded-lg border border-slate-200 bg-white p-6">
         <div className="flex items-center gap-4">
-          <div
-            aria-hidden
-            className="grid h-16 w-16 place-items-center rounded-full bg-brand-100 text-2xl font-bold text-brand-700"
-          >
-            {member.handle.slice(0, 1).toUpperCase()}
+          <div className="flex flex-col items-center gap-1">
+            <Avatar url={member.avatarUrl} size={64} />
+            {ownProfile && (
+              <Link to="/settings/avatar" className="text-xs text-slate-600 underline hover:text-slate-900">
+                Change avatar
+              </Link>
+            )}
           </div>
           <div>
             <h1 className="text-2xl font-bold">

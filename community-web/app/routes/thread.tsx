@@ -128,6 +128,7 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
           body: text(form, 'body'),
           title: title === null ? undefined : String(title),
           tags: tags === null ? undefined : splitTags(String(tags)),
+          reason: text(form, 'reason') || null,
         },
       });
       if (res.error) return fail(res.error);

@@ -77,6 +77,12 @@ export class EditPostInput {
 
   @Field(() => [String], { nullable: true, description: 'Questions only.' })
   tags?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why you edited, shown in the edit history (at most 300 characters).',
+  })
+  reason?: string | null;
 }
 
 @InputType()

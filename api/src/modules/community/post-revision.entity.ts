@@ -5,7 +5,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'post_revisions' })
 export class PostRevision {
-  [OptionalProps]?: 'title' | 'tags' | 'createdAt';
+  [OptionalProps]?: 'title' | 'tags' | 'reason' | 'createdAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -32,6 +32,10 @@ export class PostRevision {
   @Field(() => String)
   @Property({ type: 'text' })
   body!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why the editor made this edit, when they said.' })
+  @Property({ type: 'text', nullable: true })
+  reason: string | null = null;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, R
 import type { Context } from '../../graphql/context.js';
 import { isStaffViewer, type Decision } from '../../platform/authz/guardian.js';
 import { pageSize, parseId } from '../../graphql/pagination.js';
+import { NotFoundError } from '../../platform/errors.js';
 import { Member } from '../accounts/member.entity.js';
 import { deletePost, removePost } from './commands/delete-post.js';
 import { hidePost, unhidePost } from './commands/hide-post.js';
@@ -24,7 +25,7 @@ import { PostRevision } from './post-revision.entity.js';
 import { Post, RemovalReason } from './post.entity.js';
 import { Thread } from './thread.entity.js';
 import { PostConnection } from './thread.resolver.js';
-import { HIDDEN_PLACEHOLDER, mayReadPostContent } from './visibility.js';
+import { HIDDEN_PLACEHOLDER, mayReadPostContent, readablePost } from './visibility.js';
 
 const TO_NUMBER: Record<VoteValue, VoteNumber> = { UP: 1, DOWN: -1, NONE: 0 };
 const FROM_NUMBER: Record<number, VoteValue> = { 1: VoteValue.UP, [-1]: VoteValue.DOWN, 0: VoteValue.NONE };
@@ -162,6 +163,18 @@ export class PostResolver {
       flag: permission(ctx.guardian.check('post.flag', { post, thread })),
       hide: ctx.guardian.can('post.hide', { post, thread }),
     };
+  }
+
+  @Query(() => Post, {
+    nullable: true,
+    description:
+      'One post (its edit history, a link to it): NOT_FOUND when it is deleted, in a thread the viewer may not read, or hidden from them.',
+  })
+  async post(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Post> {
+    const { post, thread } = await readablePost(ctx.em, ctx.viewer, parseId(id, 'id'));
+    if (!mayReadPostContent(ctx.viewer, post, thread, ctx.guardian.settings)) throw new NotFoundError('Post');
+    ctx.loaders.threadById.prime(thread.id, thread);
+    return primePost(ctx, post);
   }
 
   @Query(() => PostConnection, { description: 'Deleted and removed posts, newest first (moderators).' })

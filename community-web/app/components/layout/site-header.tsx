@@ -1,9 +1,16 @@
 import { Form, Link, NavLink } from 'react-router';
 import { NotificationBell } from '../../features/notifications/bell';
 import { HeaderSearch, SearchLink } from '../../features/search/header-search';
+import { Avatar } from '../ui/avatar';
 import { MobileMenu } from './mobile-menu';
 
-export type HeaderViewer = { handle: string; role: string; canReview?: boolean; unreadNotifications?: number } | null;
+export type HeaderViewer = {
+  handle: string;
+  avatarUrl?: string;
+  role: string;
+  canReview?: boolean;
+  unreadNotifications?: number;
+} | null;
 
 const desktopLink = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
@@ -92,10 +99,10 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
           <div className="hidden items-center gap-2 text-sm lg:flex">
             <Link
               to={`/u/${viewer.handle}`}
-              className="font-medium text-slate-700 hover:text-slate-900"
+              className="flex items-center gap-2 font-medium text-slate-700 hover:text-slate-900"
               data-testid="viewer-handle"
             >
-              @{viewer.handle}
+              {viewer.avatarUrl && <Avatar url={viewer.avatarUrl} size={24} />}@{viewer.handle}
             </Link>
             <LogoutForm className="whitespace-nowrap rounded-md px-2 py-2 text-slate-600 hover:text-slate-900" />
           </div>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Form, Link, useFetcher, useLocation, useSearchParams } from 'react-router';
 import { ConfirmButton, ConfirmStep, type ConfirmText } from '../../components/ui/confirm';
-import { Button, FieldError, FormMessage } from '../../components/ui/field';
+import { Button, Field, FieldError, FormMessage } from '../../components/ui/field';
 import { Composer } from '../composer/composer';
 import { TagInput } from '../composer/tag-input';
 import type { PostViewFragment } from '../../graphql/generated/graphql';
 import { useHydrated } from '../../lib/use-hydrated';
 import { BadgeCounts } from '../badges/badge-counts';
 import { FlagControl, HideControl } from '../moderation/flag-form';
+import { Avatar } from '../../components/ui/avatar';
 import { AdvocateMark } from '../reputation/advocate-mark';
 import { timeAgo } from './format';
 import { formatCount } from '../../lib/plural';
@@ -235,6 +236,13 @@ export function PostCard({
               draftFields={question ? EDIT_QUESTION_DRAFT_FIELDS : undefined}
               submitFailed={!!mine}
             />
+            <Field
+              label="Edit reason (optional)"
+              name="reason"
+              maxLength={300}
+              hint="Shown in the edit history, e.g. “fixed the link”."
+              error={mine?.fields.reason}
+            />
             <FormMessage message={mine?.form} />
             <div className="flex gap-2">
               <Button type="submit">Save edit</Button>
@@ -249,7 +257,7 @@ export function PostCard({
         <footer className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-500">
           <span>
             <Link to={`/u/${post.author.handle}`} className="font-medium text-slate-700 hover:underline">
-              @{post.author.handle}
+              <Avatar url={post.author.avatarUrl} size={20} className="mr-1" />@{post.author.handle}
             </Link>
             {post.author.isAdvocate && <AdvocateMark />}
             {post.author.role !== 'MEMBER' && (
@@ -260,7 +268,18 @@ export function PostCard({
             · <span data-testid="author-level">{post.author.level.name}</span>{' '}
             <BadgeCounts counts={post.author.badgeCounts} /> ·{' '}
             <time dateTime={post.createdAt}>{timeAgo(post.createdAt)}</time>
-            {post.editedAt && <span> · edited ({formatCount(revisionCount, 'revision')})</span>}
+            {post.editedAt && (
+              <>
+                {' · '}
+                <Link
+                  to={`/posts/${post.id}/revisions`}
+                  className="underline underline-offset-2 hover:text-slate-900"
+                  data-testid="edit-history-link"
+                >
+                  {revisionCount > 1 ? `edited ${formatCount(revisionCount - 1, 'time')}` : 'edited'}
+                </Link>
+              </>
+            )}
           </span>
           {post.viewerCan.edit && !editing && (
             <Link to={`?edit=${post.id}#post-${post.id}`} className="hover:text-slate-900" data-testid="edit-post">

@@ -18,7 +18,11 @@ export interface EditPostInput {
   title?: string | null;
   /** Questions only. */
   tags?: string[] | null;
+  /** Why, for the edit history; blank is none. */
+  reason?: string | null;
 }
+
+const MAX_REASON = 300;
 
 /**
  * Edits a post and records the new version as the next revision. The post row is locked
@@ -39,6 +43,8 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
   } else if (input.title != null || input.tags != null) {
     errors.title = 'Only a question has a title and tags.';
   }
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > MAX_REASON) errors.reason = `The edit reason is at most ${MAX_REASON} characters.`;
   assertValid(errors);
   const unchanged =
     body === post.body &&
@@ -78,10 +84,10 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
     );
     const [revision] = await sql<{ revision: number }>(
       tx,
-      `insert into post_revisions (post_id, revision, editor_id, title, tags, body)
-       select ?, coalesce(max(revision), 0) + 1, ?, ?, ?::text[], ? from post_revisions where post_id = ?
+      `insert into post_revisions (post_id, revision, editor_id, title, tags, body, reason)
+       select ?, coalesce(max(revision), 0) + 1, ?, ?, ?::text[], ?, ? from post_revisions where post_id = ?
        returning revision`,
-      [post.id, viewer.id, newTitle, newTags && textArray(newTags), body, post.id],
+      [post.id, viewer.id, newTitle, newTags && textArray(newTags), body, reason, post.id],
     );
     if (post.isQuestion && (changed.includes('title') || changed.includes('tags'))) {
       await recordTags(tx, newTags ?? [], viewer.id);
