@@ -130,7 +130,7 @@ function SiteChrome({ children }: { children: React.ReactNode }) {
 
 /** Live updates for the page (see useLiveUpdates), announced politely to screen readers. */
 function LiveRegion() {
-  const announcement = useLiveUpdates();
+  const announcement = useLiveUpdates(!!useViewer());
   return (
     <div role="status" aria-live="polite" className="sr-only" data-testid="live-announcement">
       {announcement}

@@ -8,8 +8,8 @@ const noOverflow = (page: import('playwright-core').Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 /**
- * A member is mentioned: the header's bell counts it (after a reload: live updates are another
- * part), the notifications page lists it unread, opening it leads to the post and marks it read,
+ * A member is mentioned: the header's bell counts it live (no reload: the page's /live stream
+ * tells it), the notifications page lists it unread, opening it leads to the post and marks it read,
  * and "Mark all as read" clears the rest. The thread page's follow controls and the email
  * settings page work without JavaScript, on a phone too.
  */
@@ -24,7 +24,10 @@ describe('notifications in the web app', () => {
     const thread = await buildThread(stack.api, asker);
     const visitor = await newVisitor(stack.browser);
     const { page } = visitor;
+    // The page's live stream, opened once the page after login has hydrated.
+    const streaming = page.waitForResponse((r) => new URL(r.url()).pathname === '/live' && r.status() === 200);
     await loginAs(page, stack.web.url, mentioned);
+    await streaming;
     const bell = page.getByTestId('notification-bell');
     expect(await bell.getAttribute('aria-label')).toBe('Notifications');
 
@@ -34,16 +37,11 @@ describe('notifications in the web app', () => {
       thread.id,
       `@${mentioned.handle} knows this one: it is the token.`,
     );
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return bell.getAttribute('aria-label');
-        },
-        { timeout: 10_000, interval: 500 },
-      )
-      .toBe('Notifications, 1 unread');
+    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 15_000 }).toBe('Notifications, 1 unread');
     expect(await page.getByTestId('notification-count').textContent()).toBe('1');
+    expect(await page.getByTestId('live-announcement').textContent()).toBe(
+      `New notification: ${writer.handle} mentioned you in “${thread.title}”`,
+    );
 
     await bell.click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/notifications');

@@ -9,7 +9,7 @@ const HEARTBEAT_MS = 20_000;
 
 /**
  * The page's one Server-Sent Events stream (`/live?thread=12`): what happens in the thread it
- * shows, as the signed-in member (or visitor) may see it, relayed from the API's graphql-ws
+ * shows, and the signed-in member's new notifications, as they may see them, relayed from the API's graphql-ws
  * subscriptions. Each event carries the cursor to resume from; the browser sends it back as
  * Last-Event-ID when it reconnects and the stream catches up. A member the API refuses
  * (suspended, session ended) gets 403, which browsers do not retry.
@@ -18,13 +18,16 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const threadParam = url.searchParams.get('thread');
   const threadId = threadParam && /^\d{1,10}$/.test(threadParam) ? threadParam : null;
+  const token = await readToken(request);
+  // A visitor off a thread page has nothing to hear.
+  if (!threadId && !token) return new Response(null, { status: 204 });
   const cursor = parseLiveId(request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId'));
   const queue: Parameters<Parameters<typeof openLiveFeed>[0]['onEvent']>[0][] = [];
   let forward: ((event: (typeof queue)[number]) => void) | null = null;
   let feed;
   try {
     feed = await openLiveFeed({
-      token: await readToken(request),
+      token,
       clientIp: request.headers.get('x-hearth-client-ip') ?? '127.0.0.1',
       threadId,
       cursor,

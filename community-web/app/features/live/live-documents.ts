@@ -10,3 +10,12 @@ export const ThreadActivitySubscription = graphql(`
     }
   }
 `);
+
+export const NotificationAddedSubscription = graphql(`
+  subscription NotificationAdded($after: ID) {
+    notificationAdded(after: $after) {
+      id
+      message
+    }
+  }
+`);

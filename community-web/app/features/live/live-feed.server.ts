@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ThreadActivitySubscription } from './live-documents';
+import { NotificationAddedSubscription, ThreadActivitySubscription } from './live-documents';
 import type { LiveCursor } from './live-id';
 
 const API_URL = process.env.API_URL ?? 'http://127.0.0.1:4000';
@@ -9,7 +9,7 @@ const WS_URL = `${API_URL.replace(/^http/, 'ws')}/graphql`;
 
 export type LiveEvent =
   | { event: 'thread'; id: string; data: { kind: string; postId: string | null } }
-  | { event: 'notification'; id: string; data: { unread: number | null } };
+  | { event: 'notification'; id: string; data: { message: string } };
 
 export interface LiveFeed {
   /** Why the feed ended: 'refused' (the API would not serve this member), or 'lost'. */
@@ -19,7 +19,8 @@ export interface LiveFeed {
 
 /**
  * One browser's live feed: a graphql-ws connection from this server to the API, as the
- * browser's member, with the subscriptions the page wants (its thread), starting after the
+ * browser's member, with the subscriptions the page wants (its thread; a member's own
+ * notifications), starting after the
  * cursor the browser last saw. Resolves once the API accepted the connection, or rejects with
  * 'refused' when it would not (a suspended member, an ended session) so the route can answer
  * with an error the browser does not retry.
@@ -76,6 +77,21 @@ export async function openLiveFeed(opts: {
                 data: { kind: activity.kind, postId: activity.postId },
               });
             }
+          },
+          error: onError,
+          complete: onError,
+        },
+      ),
+    );
+  }
+  if (opts.token) {
+    stops.push(
+      client.subscribe(
+        { query: print(NotificationAddedSubscription), variables: { after: opts.cursor.notification } },
+        {
+          next: ({ data }) => {
+            const added = (data as { notificationAdded?: { id: string; message: string } })?.notificationAdded;
+            if (added) opts.onEvent({ event: 'notification', id: added.id, data: { message: added.message } });
           },
           error: onError,
           complete: onError,

@@ -14,32 +14,39 @@ const MESSAGES: Record<string, string> = {
   STATUS_CHANGED: 'The thread’s status changed.',
 };
 
+/** A string field of an event's JSON data; null when there is no event (or it is not ours). */
+function field(data: string | null, key: string): string | null {
+  if (!data) return null;
+  try {
+    const value = (JSON.parse(data) as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Keeps the page live: one EventSource per page on `/live` (with the thread it shows), and on
- * each event the page's data is reloaded from the loaders (the source of truth, so what shows
+ * Keeps the page live: one EventSource per page on `/live` (with the thread it shows; for a
+ * signed-in member, also their new notifications, which the header counts), and on each event
+ * the page's data is reloaded from the loaders (the source of truth, so what shows
  * is exactly what a reload would show). While the tab is hidden the reload waits until it is
  * visible again. Returns a sentence for a polite live region. Without JavaScript none of this
  * runs and a reload shows the same.
  */
-export function useLiveUpdates(): string {
+export function useLiveUpdates(signedIn: boolean): string {
   const threadId = useMatches().find((m) => m.id === 'routes/thread')?.params.id;
   const url = threadId ? `/live?thread=${encodeURIComponent(threadId)}` : '/live';
-  const threadEvent = useEventSource(url, { event: 'thread', enabled: !!threadId });
+  const enabled = !!threadId || signedIn;
+  const threadEvent = useEventSource(url, { event: 'thread', enabled });
+  const notificationEvent = useEventSource(url, { event: 'notification', enabled: enabled && signedIn });
   const revalidator = useRevalidator();
   const [announcement, setAnnouncement] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
 
-  useEffect(() => {
-    if (!threadEvent) return;
-    let kind = '';
-    try {
-      kind = (JSON.parse(threadEvent) as { kind?: string }).kind ?? '';
-    } catch {
-      return;
-    }
-    setAnnouncement(MESSAGES[kind] ?? '');
+  const schedule = useRef(() => {});
+  schedule.current = () => {
     const reload = () => {
       if (document.hidden) {
         document.addEventListener('visibilitychange', reload, { once: true });
@@ -49,7 +56,21 @@ export function useLiveUpdates(): string {
     };
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(reload, COALESCE_MS);
+  };
+
+  useEffect(() => {
+    const kind = field(threadEvent, 'kind');
+    if (kind === null) return;
+    setAnnouncement(MESSAGES[kind] ?? '');
+    schedule.current();
   }, [threadEvent]);
+
+  useEffect(() => {
+    const message = field(notificationEvent, 'message');
+    if (message === null) return;
+    setAnnouncement(`New notification: ${message}`);
+    schedule.current();
+  }, [notificationEvent]);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   return announcement;

@@ -43,6 +43,7 @@ type Documents = {
     "\n  mutation VerifyArticle($articleId: ID!) {\n    verifyArticle(articleId: $articleId) {\n      id\n      needsReview\n    }\n  }\n": typeof types.VerifyArticleDocument,
     "\n  mutation ArchiveArticle($input: ArchiveArticleInput!) {\n    archiveArticle(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.ArchiveArticleDocument,
     "\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n": typeof types.ThreadActivityDocument,
+    "\n  subscription NotificationAdded($after: ID) {\n    notificationAdded(after: $after) {\n      id\n      message\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation FlagPost($input: FlagPostInput!) {\n    flagPost(input: $input) {\n      post {\n        id\n        isHidden\n      }\n    }\n  }\n": typeof types.FlagPostDocument,
     "\n  mutation HidePost($input: HidePostInput!) {\n    hidePost(input: $input) {\n      id\n    }\n  }\n": typeof types.HidePostDocument,
     "\n  mutation UnhidePost($input: UnhidePostInput!) {\n    unhidePost(input: $input) {\n      id\n    }\n  }\n": typeof types.UnhidePostDocument,
@@ -159,6 +160,7 @@ const documents: Documents = {
     "\n  mutation VerifyArticle($articleId: ID!) {\n    verifyArticle(articleId: $articleId) {\n      id\n      needsReview\n    }\n  }\n": types.VerifyArticleDocument,
     "\n  mutation ArchiveArticle($input: ArchiveArticleInput!) {\n    archiveArticle(input: $input) {\n      id\n      state\n    }\n  }\n": types.ArchiveArticleDocument,
     "\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n": types.ThreadActivityDocument,
+    "\n  subscription NotificationAdded($after: ID) {\n    notificationAdded(after: $after) {\n      id\n      message\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation FlagPost($input: FlagPostInput!) {\n    flagPost(input: $input) {\n      post {\n        id\n        isHidden\n      }\n    }\n  }\n": types.FlagPostDocument,
     "\n  mutation HidePost($input: HidePostInput!) {\n    hidePost(input: $input) {\n      id\n    }\n  }\n": types.HidePostDocument,
     "\n  mutation UnhidePost($input: UnhidePostInput!) {\n    unhidePost(input: $input) {\n      id\n    }\n  }\n": types.UnhidePostDocument,
@@ -376,6 +378,10 @@ export function graphql(source: "\n  mutation ArchiveArticle($input: ArchiveArti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n"): (typeof documents)["\n  subscription ThreadActivity($threadId: ID!, $after: ID) {\n    threadActivity(threadId: $threadId, after: $after) {\n      eventId\n      kind\n      postId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded($after: ID) {\n    notificationAdded(after: $after) {\n      id\n      message\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded($after: ID) {\n    notificationAdded(after: $after) {\n      id\n      message\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
