@@ -1030,5 +1030,67 @@ async function liveSection(db: pg.Pool, threadIds: string[]) {
   const at = (q: number) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))]?.toFixed(0) ?? '-';
   rows.push(`  reply answered → delivered to a subscriber: p50 ${at(0.5)} ms  p99 ${at(0.99)} ms  max ${at(1)} ms`);
   console.log(rows.join('\n'));
+
+  // Fan-out: a thread followed by the 1,000 connected members, each also subscribed to their
+  // notifications; one reply, timed to the last notification row and to the last delivery.
+  const followed = threadIds[threadIds.length - 1]!;
+  await db.query(
+    `insert into notification_watches (member_id, thread_id, level)
+     select unnest($1::int[]), $2, 'FOLLOWING'
+     on conflict (member_id, thread_id) where thread_id is not null do update set level = 'FOLLOWING'`,
+    [sessions.map((s) => s.id), followed],
+  );
+  const arrived: number[] = [];
+  await Promise.all(
+    clients.map(
+      (client) =>
+        new Promise<void>((resolve) => {
+          client.subscribe(
+            { query: `subscription { notificationAdded { id kind message } }` },
+            { next: () => arrived.push(performance.now()), error: () => resolve(), complete: () => undefined },
+          );
+          resolve();
+        }),
+    ),
+  );
+  await new Promise((r) => setTimeout(r, 2000));
+  arrived.length = 0;
+  const poster = posters[posters.length - 1]!;
+  const replied = performance.now();
+  const reply = await gql(
+    `mutation($input: PostReplyInput!) { postReply(input: $input) { id } }`,
+    {
+      input: {
+        threadId: followed,
+        body: `Fan-out bench reply ${randomBytes(6).toString('hex')}: check the proxy settings.`,
+      },
+    },
+    { authorization: `Bearer ${poster.token}` },
+  );
+  if (reply.errors) throw new Error(`postReply: ${JSON.stringify(reply.errors)}`);
+  const answered = performance.now();
+  let rowsAt = 0;
+  let notified = 0;
+  while (performance.now() - answered < 60_000) {
+    notified = (
+      await db.query<{ n: number }>(`select count(*)::int as n from notifications where post_id = $1`, [
+        Number(reply.data.postReply.id),
+      ])
+    ).rows[0]!.n;
+    if (notified >= SUBSCRIBERS) {
+      rowsAt = performance.now();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  while (arrived.length < SUBSCRIBERS && performance.now() - answered < 60_000) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const lastDelivery = arrived.length ? Math.max(...arrived) : NaN;
+  console.log(
+    `  fan-out to ${notified} followers: reply answered in ${(answered - replied).toFixed(0)} ms; ` +
+      `last notification row ${rowsAt ? (rowsAt - answered).toFixed(0) : '>60000'} ms after; ` +
+      `${arrived.length} delivered over subscriptions, the last ${(lastDelivery - answered).toFixed(0)} ms after`,
+  );
   await Promise.all(clients.map((c) => c.dispose()));
 }

@@ -48,14 +48,16 @@ export function attachLiveServer(httpServer: http.Server, schema: GraphQLSchema,
           ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           userAgent: String(ctx.extra.request.headers['user-agent'] ?? '').slice(0, 512),
           connectionId: randomUUID(),
-          // Unknown: a change to the member heard while they are read below would otherwise be
-          // missed, so the first event re-reads them.
           standing: -1,
           ended: false,
         };
         if (token) {
           try {
+            const heard = services.live.standingChanges;
             session.viewer = await services.assembly.authenticate(services.orm.em.fork(), token);
+            // A change heard while the member was read may postdate what was read: then the
+            // first event re-reads them (standing -1 never matches).
+            if (services.live.standingChanges === heard) session.standing = services.live.standingOf(session.viewer.id);
           } catch (err) {
             if (err instanceof DomainError) return false;
             throw err;

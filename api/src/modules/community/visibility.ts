@@ -56,6 +56,10 @@ export const mayReadPostContent = (
   settings: Pick<GuardianSettings, 'privileges'>,
 ): boolean => !post.hiddenAt || mayReadHiddenPost(viewer, post, thread, settings);
 
+/** Whether a post in hand is listed for `viewer`: the predicate form of listedPostSql (deleted posts never are). */
+export const isListedPost = (viewer: Viewer | null, post: Pick<Post, 'authorId' | 'hiddenAt' | 'deletedAt'>): boolean =>
+  !post.deletedAt && (!post.hiddenAt || isStaffViewer(viewer) || (!!viewer && post.authorId === viewer.id));
+
 /**
  * SQL: the post aliased `p` is listed for `viewer` (not hidden, or the viewer's own, or staff).
  * Lists stay simple: reviewers find hidden posts in the review queue.

@@ -14,9 +14,11 @@ import type { Context } from '../../graphql/context.js';
 import { parseId } from '../../graphql/pagination.js';
 import { sql } from '../../platform/db/sql.js';
 import type { LiveMessage } from '../../platform/realtime/live-hub.js';
+import { Category } from '../community/category.entity.js';
 import { visibleThread } from '../community/community.queries.js';
 import { Post } from '../community/post.entity.js';
-import { listedPostSql } from '../community/visibility.js';
+import { Thread } from '../community/thread.entity.js';
+import { isListedPost, loadPost, mayReadThread } from '../community/visibility.js';
 import { ReviewQueueStats } from '../moderation/moderation.types.js';
 import { reviewQueueStats } from '../moderation/review-queue.queries.js';
 import { THREAD_ACTIVITY } from './live-messages.js';
@@ -68,22 +70,45 @@ export class ReviewQueueChange {
 /** At most this many missed events are replayed on reconnection; more, and the client reloads. */
 const CATCH_UP_LIMIT = 200;
 
+/**
+ * The rows a thread event is about, loaded once per instance and event however many
+ * subscribers watch the thread (each then decides in memory what its own viewer may see).
+ * Kept for a few seconds: long enough for every local subscriber to take its copy.
+ */
+const shared = new Map<string, Promise<{ thread: Thread; category: Category; post: Post | null } | null>>();
+const SHARED_FOR_MS = 10_000;
+
+function eventRows(ctx: Context, message: LiveMessage, threadId: number, postId: number | null) {
+  const key = `${message.topic} ${message.id} ${message.kind}`;
+  let rows = shared.get(key);
+  if (!rows) {
+    const em = ctx.services.orm.em.fork();
+    rows = (async () => {
+      if (postId !== null) {
+        const found = await loadPost(em, postId);
+        return found && found.thread.id === threadId ? found : null;
+      }
+      const thread = await em.findOne(Thread, threadId);
+      const category = thread && (await em.findOne(Category, thread.categoryId));
+      return thread && category ? { thread, category, post: null } : null;
+    })();
+    shared.set(key, rows);
+    setTimeout(() => shared.delete(key), SHARED_FOR_MS).unref();
+  }
+  return rows;
+}
+
 /** What a thread event shows `ctx`'s viewer now; null: nothing (the thread or the post is not theirs to read). */
 async function presentThreadActivity(message: LiveMessage, ctx: Context): Promise<ThreadActivity | null> {
   const threadId = Number(message.data?.threadId);
-  const thread = await visibleThread(ctx.loaders, ctx.viewer, threadId).catch(() => null);
-  if (!thread) return null;
   const postId = message.data?.postId == null ? null : Number(message.data.postId);
-  let post: Post | null = null;
-  if (postId !== null) {
-    const [listed] = await sql<{ id: number }>(
-      ctx.em,
-      `select p.id from posts p where p.id = ? and p.thread_id = ? and p.deleted_at is null and ${listedPostSql(ctx.viewer)}`,
-      [postId, threadId],
-    );
-    post = listed ? await ctx.loaders.postById.load(postId) : null;
-    if (!post && !GONE.has(message.kind)) return null;
-  }
+  const rows = await eventRows(ctx, message, threadId, postId);
+  if (!rows || !mayReadThread(ctx.viewer, rows.thread, rows.category)) return null;
+  const post = rows.post && isListedPost(ctx.viewer, rows.post) ? rows.post : null;
+  if (postId !== null && !post && !GONE.has(message.kind)) return null;
+  // The post's own fields resolve from this copy, not from another query per subscriber.
+  if (post) ctx.loaders.postById.prime(post.id, post);
+  ctx.loaders.threadById.prime(rows.thread.id, rows.thread);
   return {
     eventId: message.id,
     kind: message.kind as ThreadActivityKind,

@@ -55,6 +55,8 @@ export class LiveHub {
    * already knows its viewer is out of date.
    */
   private readonly standing = new Map<number, number>();
+  /** Changes to anyone's standing heard so far (see LiveSession.standing). */
+  standingChanges = 0;
   /** Open subscriptions on this instance, by kind (for /metrics and the bench). */
   readonly open = new Map<string, number>();
   received = 0;
@@ -104,7 +106,10 @@ export class LiveHub {
     }
     this.received += 1;
     const member = /^member:(\d+)$/.exec(message.topic);
-    if (member) this.standing.set(Number(member[1]), this.standingOf(Number(member[1])) + 1);
+    if (member) {
+      this.standing.set(Number(member[1]), this.standingOf(Number(member[1])) + 1);
+      this.standingChanges += 1;
+    }
     this.pubSub.publish(message.topic, message);
   }
 }
