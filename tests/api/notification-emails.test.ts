@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDigests, sendImmediateEmails } from '../../api/src/modules/notifications/email/index.js';
 import { signToken } from '../../api/src/platform/signed-tokens.js';
+import { drain } from '../support/drain.js';
 import { buildMember, buildReply, buildThread, firstCategoryId, type TestMember } from '../support/factories.js';
 import { linkIn, startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -24,7 +25,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-let eventIds = 1_000_000;
 const sweep = () => sendImmediateEmails(api.app.services);
 const digest = () => sendDigests(api.app.services);
 
@@ -34,26 +34,23 @@ async function verifiedMember(): Promise<TestMember> {
   return member;
 }
 
-/** A notification row as the in-app fan-out writes it (that subscriber lives in the notifications module). */
-async function notify(
+/**
+ * The notification the real fan-out wrote for `recipient` of that kind (about that post): every
+ * committed event is first delivered, so the rows of the test's own setup are all there too.
+ */
+async function notificationOf(
+  on: TestApi,
   recipient: TestMember,
   kind: string,
-  opts: { actor?: TestMember; threadId?: string; postId?: string; data?: object } = {},
+  post?: { id: string },
 ): Promise<string> {
-  const [row] = await api.sql<{ id: string }>(
-    `insert into notifications (recipient_id, kind, event_id, actor_id, thread_id, post_id, data)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id::text`,
-    [
-      recipient.id,
-      kind,
-      eventIds++,
-      opts.actor?.id ?? null,
-      opts.threadId ?? null,
-      opts.postId ?? null,
-      JSON.stringify(opts.data ?? {}),
-    ],
+  await drain(on);
+  const rows = await on.sql<{ id: string }>(
+    `select id::text from notifications where recipient_id = $1 and kind = $2 and ($3::int is null or post_id = $3)`,
+    [recipient.id, kind, post?.id ?? null],
   );
-  return row!.id;
+  expect(rows).toHaveLength(1);
+  return rows[0]!.id;
 }
 
 const notificationEmails = (recipient: TestMember) =>
@@ -68,6 +65,20 @@ async function answered(asker: TestMember) {
   return { helper, thread, reply };
 }
 
+/** `member` replies in someone else's question (and so follows it); a third member's reply then is a FOLLOWED_REPLY to them. */
+async function followedReply(member: TestMember) {
+  const asker = await buildMember(api);
+  const thread = await buildThread(api, asker);
+  await buildReply(api, member, thread.id, 'I see this too since the update, on two devices at least.');
+  const helper = await buildMember(api);
+  const reply = await buildReply(api, helper, thread.id);
+  return { asker, helper, thread, reply };
+}
+
+/** A reply by `author` in `threadId` that mentions `member`: a MENTION to them. */
+const mentioning = (author: TestMember, threadId: string, member: TestMember) =>
+  buildReply(api, author, threadId, `@${member.handle} this should fix it: clear the sync tokens and sign in again.`);
+
 const unsubscribeTokenOf = (mail: ReceivedMail) => {
   const header = mail.header('list-unsubscribe');
   const url = /^<([^>]+)>$/.exec(header ?? '')?.[1];
@@ -79,11 +90,11 @@ describe('immediate notification emails', () => {
   it('emails a notification once, with a link to its target and one-click unsubscribe headers', async () => {
     const asker = await verifiedMember();
     const { helper, thread, reply } = await answered(asker);
-    const id = await notify(asker, 'REPLY', { actor: helper, threadId: thread.id, postId: reply.id });
+    const id = await notificationOf(api, asker, 'REPLY', reply);
 
     await sweep();
-    const mail = await smtp.waitFor(asker.email, (m) => m.subject.includes('replied'));
-    expect(mail.subject).toBe(`@${helper.handle} replied to your question “${thread.title}”`);
+    const mail = await smtp.waitFor(asker.email, (m) => m.subject.includes('answered'));
+    expect(mail.subject).toBe(`${helper.handle} answered your question “${thread.title}”`);
     const target = `${PUBLIC_URL}/t/${thread.id}#post-${reply.id}`;
     expect(mail.text).toContain(target);
     expect(mail.html).toContain(`href="${target}"`);
@@ -104,9 +115,10 @@ describe('immediate notification emails', () => {
   it('sends one email per notification when sweeps run at the same time', async () => {
     const asker = await verifiedMember();
     const { helper, thread, reply } = await answered(asker);
+    const mention = await mentioning(helper, thread.id, asker);
     const ids = [
-      await notify(asker, 'REPLY', { actor: helper, threadId: thread.id, postId: reply.id }),
-      await notify(asker, 'MENTION', { actor: helper, threadId: thread.id, postId: reply.id }),
+      await notificationOf(api, asker, 'REPLY', reply),
+      await notificationOf(api, asker, 'MENTION', mention),
     ];
     await Promise.all([sweep(), sweep(), sweep(), sweep()]);
     await sweep();
@@ -116,8 +128,8 @@ describe('immediate notification emails', () => {
         .sort(),
     ).toEqual(
       [
-        `@${helper.handle} mentioned you in “${thread.title}”`,
-        `@${helper.handle} replied to your question “${thread.title}”`,
+        `${helper.handle} mentioned you in “${thread.title}”`,
+        `${helper.handle} answered your question “${thread.title}”`,
       ].sort(),
     );
     for (const id of ids) expect(await claims(id)).toEqual([{ mode: 'IMMEDIATELY' }]);
@@ -125,9 +137,10 @@ describe('immediate notification emails', () => {
 
   it('sends nothing to an unverified address', async () => {
     const unverified = await buildMember(api);
-    const { helper, thread, reply } = await answered(unverified);
-    const id = await notify(unverified, 'REPLY', { actor: helper, threadId: thread.id, postId: reply.id });
-    const digestId = await notify(unverified, 'BADGE_AWARDED', { data: { badgeName: 'Helper' } });
+    const { reply } = await answered(unverified);
+    const id = await notificationOf(api, unverified, 'REPLY', reply);
+    const followed = await followedReply(unverified);
+    const digestId = await notificationOf(api, unverified, 'FOLLOWED_REPLY', followed.reply);
     await sweep();
     await digest();
     // Only the verification email ever reached it.
@@ -139,50 +152,50 @@ describe('immediate notification emails', () => {
 
   it('follows the preference (else the default), and skips what was read or can no longer be read', async () => {
     const member = await verifiedMember();
-    const { helper, thread, reply } = await answered(member);
-    const at = { actor: helper, threadId: thread.id, postId: reply.id };
     await api.sql(
       `insert into notification_preferences (member_id, kind, email) values ($1, 'REPLY', 'NEVER'), ($1, 'FOLLOWED_REPLY', 'IMMEDIATELY')`,
       [member.id],
     );
-    const never = await notify(member, 'REPLY', at);
-    const chosen = await notify(member, 'FOLLOWED_REPLY', at);
-    const digestByDefault = await notify(member, 'NEW_THREAD', { actor: helper, threadId: thread.id });
-    const read = await notify(member, 'MENTION', at);
+    const { helper, thread, reply } = await answered(member);
+    const never = await notificationOf(api, member, 'REPLY', reply);
+    const followed = await followedReply(member);
+    const chosen = await notificationOf(api, member, 'FOLLOWED_REPLY', followed.reply);
+
+    // A new question in a category the member follows: NEW_THREAD, a digest kind by default. The
+    // category is unfollowed again at once, so that the replies below are not FOLLOWED_REPLY too.
+    const category = await firstCategoryId(api);
+    await api.sql(`insert into notification_watches (member_id, category_id, level) values ($1, $2, 'FOLLOWING')`, [
+      member.id,
+      category,
+    ]);
+    const news = await buildThread(api, helper);
+    const digestByDefault = await notificationOf(api, member, 'NEW_THREAD', news.question);
+    await api.sql('delete from notification_watches where member_id = $1 and category_id = $2', [member.id, category]);
+
+    const readMention = await mentioning(helper, thread.id, member);
+    const read = await notificationOf(api, member, 'MENTION', readMention);
     await api.sql('update notifications set read_at = now() where id = $1', [read]);
 
-    // A reply hidden pending review, a deleted thread and a restricted one are not emailed to a member who cannot read them.
-    const hiddenReply = await buildReply(
-      api,
-      helper,
-      thread.id,
-      'Another answer that will be hidden pending review soon.',
-    );
+    // A reply hidden pending review, a deleted thread and a restricted one are not emailed to a
+    // member who cannot read them (any more: each was readable when it was fanned out).
+    const hiddenReply = await mentioning(helper, thread.id, member);
+    const hidden = await notificationOf(api, member, 'MENTION', hiddenReply);
     await api.sql(`update posts set hidden_at = now(), hidden_reason = 'flags' where id = $1`, [hiddenReply.id]);
-    const hidden = await notify(member, 'MENTION', { actor: helper, threadId: thread.id, postId: hiddenReply.id });
-    const gone = await answered(member);
-    await api.sql('update threads set deleted_at = now() where id = $1', [gone.thread.id]);
-    const deleted = await notify(member, 'MENTION', {
-      actor: gone.helper,
-      threadId: gone.thread.id,
-      postId: gone.reply.id,
-    });
-    const moved = await answered(member);
+    const gone = await buildThread(api, member);
+    const deleted = await notificationOf(api, member, 'MENTION', await mentioning(helper, gone.id, member));
+    await api.sql('update threads set deleted_at = now() where id = $1', [gone.id]);
+    const moved = await buildThread(api, member);
+    const restricted = await notificationOf(api, member, 'MENTION', await mentioning(helper, moved.id, member));
     await api.sql('update threads set category_id = $1 where id = $2', [
       await firstCategoryId(api, 'RESTRICTED'),
-      moved.thread.id,
+      moved.id,
     ]);
-    const restricted = await notify(member, 'MENTION', {
-      actor: moved.helper,
-      threadId: moved.thread.id,
-      postId: moved.reply.id,
-    });
 
     await sweep();
-    await smtp.waitFor(member.email, (m) => m.subject.includes('a thread you follow'));
+    await smtp.waitFor(member.email, (m) => m.subject.includes('replied in'));
     await sweep();
     expect(notificationEmails(member).map((m) => m.subject)).toEqual([
-      `@${helper.handle} replied in “${thread.title}”, a thread you follow`,
+      `${followed.helper.handle} replied in “${followed.thread.title}”`,
     ]);
     expect(await claims(chosen)).toEqual([{ mode: 'IMMEDIATELY' }]);
     for (const id of [never, digestByDefault, read, hidden, deleted, restricted]) expect(await claims(id)).toEqual([]);
@@ -190,10 +203,11 @@ describe('immediate notification emails', () => {
 
   it('fails while the mail server is down, and once it is back sends exactly once', async () => {
     const asker = await verifiedMember();
-    const { helper, thread, reply } = await answered(asker);
     smtp.refuse(true);
     try {
-      const id = await notify(asker, 'REPLY', { actor: helper, threadId: thread.id, postId: reply.id });
+      // Refused from before the notification exists, so no scheduled sweep can send it first.
+      const { reply } = await answered(asker);
+      const id = await notificationOf(api, asker, 'REPLY', reply);
       const refusedBefore = smtp.refused;
       await expect(sweep()).rejects.toThrow(/451|temporarily/i);
       expect(smtp.refused).toBeGreaterThan(refusedBefore);
@@ -218,7 +232,7 @@ describe('immediate notification emails', () => {
     }
     await sweep();
     await sweep();
-    await smtp.waitFor(asker.email, (m) => m.subject.includes('replied'));
+    await smtp.waitFor(asker.email, (m) => m.subject.includes('answered'));
     expect(notificationEmails(asker)).toHaveLength(1);
   });
 });
@@ -226,25 +240,28 @@ describe('immediate notification emails', () => {
 describe('daily digest', () => {
   it('sends one email per member with the digest notifications since the last one, once', async () => {
     const member = await verifiedMember();
-    const { helper, thread, reply } = await answered(member);
-    const followed = await notify(member, 'FOLLOWED_REPLY', { actor: helper, threadId: thread.id, postId: reply.id });
-    const badge = await notify(member, 'BADGE_AWARDED', { data: { badgeName: 'Good Answer' } });
-    const immediate = await notify(member, 'REPLY', { actor: helper, threadId: thread.id, postId: reply.id });
-    await api.sql(`update notifications set created_at = now() - interval '3 hours' where id = any($1::bigint[])`, [
-      [followed, badge],
-    ]);
+    const { reply: answer } = await answered(member);
+    const immediate = await notificationOf(api, member, 'REPLY', answer);
+    const { helper, thread, reply } = await followedReply(member);
+    const followed = await notificationOf(api, member, 'FOLLOWED_REPLY', reply);
+    // What else the member's own setup earned them in digest kinds (levels, badges) goes in too.
+    const due = await api.sql<{ id: string }>(
+      `select id::text from notifications
+        where recipient_id = $1 and kind in ('FOLLOWED_REPLY', 'NEW_THREAD', 'STAFF_PICKED', 'ARTICLE_FROM_ANSWER', 'BADGE_AWARDED', 'LEVEL_REACHED')`,
+      [member.id],
+    );
+    expect(due.map((r) => r.id)).toContain(followed);
 
     await digest();
     const [mail, ...others] = notificationEmails(member);
     expect(others).toEqual([]);
-    expect(mail!.subject).toBe('Your Hearth digest: 2 updates');
-    expect(mail!.text).toContain(`@${helper.handle} replied in “${thread.title}”, a thread you follow`);
+    expect(mail!.subject).toBe(`Your Hearth digest: ${due.length} update${due.length === 1 ? '' : 's'}`);
+    expect(mail!.text).toContain(`${helper.handle} replied in “${thread.title}”`);
     expect(mail!.text).toContain(`${PUBLIC_URL}/t/${thread.id}#post-${reply.id}`);
-    expect(mail!.text).toContain('You earned the Good Answer badge');
+    expect(mail!.text).not.toContain('answered your question');
     expect(mail!.header('list-unsubscribe')).toMatch(/^<https:\/\/community\.example\/unsubscribe\?token=/);
     expect(mail!.header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    expect(await claims(followed)).toEqual([{ mode: 'DAILY_DIGEST' }]);
-    expect(await claims(badge)).toEqual([{ mode: 'DAILY_DIGEST' }]);
+    for (const { id } of due) expect(await claims(id)).toEqual([{ mode: 'DAILY_DIGEST' }]);
     expect(await claims(immediate)).toEqual([]);
     const [{ last_digest_at }] = await api.sql('select last_digest_at from members where id = $1', [member.id]);
     expect(last_digest_at).toBeInstanceOf(Date);
@@ -252,14 +269,16 @@ describe('daily digest', () => {
     await Promise.all([digest(), digest()]);
     expect(notificationEmails(member)).toHaveLength(1);
 
-    // The next digest carries only what came since.
-    const level = await notify(member, 'LEVEL_REACHED', { data: { levelName: 'Regular' } });
+    // The next digest carries only what came since: one more reply in the followed thread.
+    const later = await buildMember(api);
+    const laterReply = await buildReply(api, later, thread.id, 'Same here; signing out and in again fixed it for me.');
+    const next = await notificationOf(api, member, 'FOLLOWED_REPLY', laterReply);
     await digest();
-    const next = notificationEmails(member)[1]!;
-    expect(next.subject).toBe('Your Hearth digest: 1 update');
-    expect(next.text).toContain('You reached the level Regular');
-    expect(next.text).not.toContain('Good Answer');
-    expect(await claims(level)).toEqual([{ mode: 'DAILY_DIGEST' }]);
+    const second = notificationEmails(member)[1]!;
+    expect(second.subject).toBe('Your Hearth digest: 1 update');
+    expect(second.text).toContain(`${later.handle} replied in “${thread.title}”`);
+    expect(second.text).not.toContain(`${helper.handle} replied`);
+    expect(await claims(next)).toEqual([{ mode: 'DAILY_DIGEST' }]);
   });
 });
 
@@ -276,10 +295,10 @@ describe('unsubscribe links', () => {
 
   it('stop that kind of email without a login, and nothing else', async () => {
     const asker = await verifiedMember();
-    const { helper, thread, reply } = await answered(asker);
-    await notify(asker, 'REPLY', { actor: helper, threadId: thread.id, postId: reply.id });
+    const { reply } = await answered(asker);
+    await notificationOf(api, asker, 'REPLY', reply);
     await sweep();
-    const mail = await smtp.waitFor(asker.email, (m) => m.subject.includes('replied'));
+    const mail = await smtp.waitFor(asker.email, (m) => m.subject.includes('answered'));
     const token = unsubscribeTokenOf(mail);
 
     const preview = await api.gql(LINK, { token });
@@ -312,11 +331,12 @@ describe('unsubscribe links', () => {
 
     // No more of that kind; other kinds still come.
     const again = await answered(asker);
-    await notify(asker, 'REPLY', { actor: again.helper, threadId: again.thread.id, postId: again.reply.id });
-    await notify(asker, 'MENTION', { actor: again.helper, threadId: again.thread.id, postId: again.reply.id });
+    const silenced = await notificationOf(api, asker, 'REPLY', again.reply);
+    await notificationOf(api, asker, 'MENTION', await mentioning(again.helper, again.thread.id, asker));
     await sweep();
     await smtp.waitFor(asker.email, (m) => m.subject.includes('mentioned you'));
-    expect(notificationEmails(asker).filter((m) => m.subject.includes('replied'))).toHaveLength(1);
+    expect(notificationEmails(asker).filter((m) => m.subject.includes('answered'))).toHaveLength(1);
+    expect(await claims(silenced)).toEqual([]);
   });
 
   it('from a digest stop every kind the digest carries', async () => {
@@ -325,7 +345,8 @@ describe('unsubscribe links', () => {
       `insert into notification_preferences (member_id, kind, email) values ($1, 'MENTION', 'DAILY_DIGEST')`,
       [member.id],
     );
-    await notify(member, 'BADGE_AWARDED', { data: { badgeName: 'Scholar' } });
+    const { thread } = await followedReply(member);
+    await drain(api);
     await digest();
     const mail = notificationEmails(member)[0]!;
     const token = unsubscribeTokenOf(mail);
@@ -341,8 +362,11 @@ describe('unsubscribe links', () => {
       BADGE_AWARDED: 'NEVER',
       LEVEL_REACHED: 'NEVER',
     });
-    await notify(member, 'LEVEL_REACHED', { data: { levelName: 'Regular' } });
+    const later = await buildMember(api);
+    const after = await buildReply(api, later, thread.id, 'Same here; signing out and in again fixed it for me.');
+    const next = await notificationOf(api, member, 'FOLLOWED_REPLY', after);
     await digest();
+    expect(await claims(next)).toEqual([]);
     expect(notificationEmails(member)).toHaveLength(1);
   });
 });
@@ -374,24 +398,20 @@ describe('scheduling and the outbox', () => {
         .poll(async () => (await parsed()).map((m) => m.subject), { timeout: 15_000 })
         .toEqual(['Confirm your email address for Hearth']);
       await local.sql('update members set email_verified_at = now() where id = $1', [member.id]);
-      await local.sql(
-        `insert into notifications (recipient_id, kind, event_id, data) values ($1, 'BADGE_AWARDED', 1, '{"badgeName":"Scholar"}')`,
-        [member.id],
-      );
-      await local.sql(
-        `insert into notification_preferences (member_id, kind, email) values ($1, 'BADGE_AWARDED', 'IMMEDIATELY')`,
-        [member.id],
-      );
+      const helper = await buildMember(local);
+      const thread = await buildThread(local, member);
+      const reply = await buildReply(local, helper, thread.id);
+      await notificationOf(local, member, 'REPLY', reply);
       await sendImmediateEmails(local.app.services);
       const mails = await parsed();
-      const badge = mails.find((m) => m.subject === 'You earned the Scholar badge');
-      expect(badge?.to && 'text' in badge.to ? badge.to.text : '').toBe(member.email);
-      const lines = badge?.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')) ?? [];
+      const answer = mails.find((m) => m.subject === `${helper.handle} answered your question “${thread.title}”`);
+      expect(answer?.to && 'text' in answer.to ? answer.to.text : '').toBe(member.email);
+      const lines = answer?.headerLines.map((h) => h.line.replace(/\r?\n[ \t]+/g, ' ')) ?? [];
       expect(lines).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       expect(lines.find((l) => l.startsWith('List-Unsubscribe:'))).toMatch(
         /^List-Unsubscribe: <https:\/\/community\.example\/unsubscribe\?token=/,
       );
-      expect(badge?.text).toContain(`${PUBLIC_URL}/badges`);
+      expect(answer?.text).toContain(`${PUBLIC_URL}/t/${thread.id}#post-${reply.id}`);
     } finally {
       await local.close();
       await fs.rm(outbox, { recursive: true, force: true });
