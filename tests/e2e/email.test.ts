@@ -41,13 +41,21 @@ async function emailedReply(): Promise<{ member: TestMember; unsubscribe: string
   const helper = await buildMember(api);
   const thread = await buildThread(api, member);
   const reply = await buildReply(api, helper, thread.id);
-  await api.sql(
-    `insert into notifications (recipient_id, kind, event_id, actor_id, thread_id, post_id)
-     values ($1, 'REPLY', $2, $3, $4, $5)`,
-    [member.id, Number(reply.id), helper.id, thread.id, reply.id],
-  );
+  // The fan-out writes the asker's REPLY after commit; the sweep emails it.
+  await expect
+    .poll(
+      async () =>
+        (
+          await api.sql(
+            `select count(*)::int as n from notifications where recipient_id = $1 and kind = 'REPLY' and post_id = $2`,
+            [member.id, reply.id],
+          )
+        )[0].n,
+      { timeout: 15_000 },
+    )
+    .toBe(1);
   await sendImmediateEmails(api.app.services);
-  const mail = await smtp.waitFor(member.email, (m) => m.subject.includes('replied'));
+  const mail = await smtp.waitFor(member.email, (m) => m.subject.includes('answered your question'));
   return { member, unsubscribe: onWeb(linkIn(mail.text, `${PUBLIC_URL}/unsubscribe?token=`)) };
 }
 
@@ -112,7 +120,7 @@ describe('unsubscribe page', () => {
     const member = await buildMember(api);
     await api.sql('update members set email_verified_at = now() where id = $1', [member.id]);
     await api.sql(
-      `insert into notifications (recipient_id, kind, event_id, data) values ($1, 'BADGE_AWARDED', $2, '{"badgeName":"Scholar"}')`,
+      `insert into notifications (recipient_id, kind, event_id, data) values ($1, 'BADGE_AWARDED', $2, '{"badge":"scholar","name":"Scholar"}')`,
       [member.id, 900_000 + Number(member.id)],
     );
     await sendDigests(api.app.services);

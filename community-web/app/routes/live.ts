@@ -43,16 +43,32 @@ export async function loader({ request }: Route.LoaderArgs) {
   return eventStream(
     request.signal,
     (send, close) => {
+      // The browser may be gone before the abort signal says so (the response stream is
+      // cancelled first): a write then throws, and must end this stream, never the process.
+      const end = () => {
+        try {
+          close();
+        } catch {
+          // already closed
+        }
+      };
+      const write = (event: Parameters<typeof send>[0]) => {
+        try {
+          send(event);
+        } catch {
+          end();
+        }
+      };
       forward = (event) => {
         if (event.event === 'thread') cursor.thread = event.id;
         else cursor.notification = event.id;
-        send({ event: event.event, id: formatLiveId(cursor), data: JSON.stringify(event.data) });
+        write({ event: event.event, id: formatLiveId(cursor), data: JSON.stringify(event.data) });
       };
       queue.splice(0).forEach(forward);
-      send({ event: 'ready', data: JSON.stringify({ thread: threadId }) });
-      const heartbeat = setInterval(() => send({ event: 'ping', data: '' }), HEARTBEAT_MS);
+      write({ event: 'ready', data: JSON.stringify({ thread: threadId }) });
+      const heartbeat = setInterval(() => write({ event: 'ping', data: '' }), HEARTBEAT_MS);
       // The API went away: end the stream; the browser reconnects with its Last-Event-ID.
-      void live.ended.then(() => close());
+      void live.ended.then(end);
       return () => {
         clearInterval(heartbeat);
         live.close();

@@ -103,7 +103,8 @@ export async function openLiveFeed(opts: {
     ended,
     close: () => {
       stops.forEach((stop) => stop());
-      void client.dispose();
+      // Disposing a socket that is still connecting may reject; nothing is left to clean then.
+      void Promise.resolve(client.dispose()).catch(() => undefined);
     },
   };
   // Wait for the API's answer to the connection before the stream starts.
