@@ -252,8 +252,10 @@ describe('daily digest', () => {
     );
     expect(due.map((r) => r.id)).toContain(followed);
 
+    // The every-minute sweep may email the REPLY meanwhile: only digests are looked at here.
+    const digests = () => notificationEmails(member).filter((m) => m.subject.startsWith('Your Hearth digest'));
     await digest();
-    const [mail, ...others] = notificationEmails(member);
+    const [mail, ...others] = digests();
     expect(others).toEqual([]);
     expect(mail!.subject).toBe(`Your Hearth digest: ${due.length} update${due.length === 1 ? '' : 's'}`);
     expect(mail!.text).toContain(`${helper.handle} replied in “${thread.title}”`);
@@ -262,19 +264,19 @@ describe('daily digest', () => {
     expect(mail!.header('list-unsubscribe')).toMatch(/^<https:\/\/community\.example\/unsubscribe\?token=/);
     expect(mail!.header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     for (const { id } of due) expect(await claims(id)).toEqual([{ mode: 'DAILY_DIGEST' }]);
-    expect(await claims(immediate)).toEqual([]);
+    expect(await claims(immediate)).not.toContainEqual({ mode: 'DAILY_DIGEST' });
     const [{ last_digest_at }] = await api.sql('select last_digest_at from members where id = $1', [member.id]);
     expect(last_digest_at).toBeInstanceOf(Date);
 
     await Promise.all([digest(), digest()]);
-    expect(notificationEmails(member)).toHaveLength(1);
+    expect(digests()).toHaveLength(1);
 
     // The next digest carries only what came since: one more reply in the followed thread.
     const later = await buildMember(api);
     const laterReply = await buildReply(api, later, thread.id, 'Same here; signing out and in again fixed it for me.');
     const next = await notificationOf(api, member, 'FOLLOWED_REPLY', laterReply);
     await digest();
-    const second = notificationEmails(member)[1]!;
+    const second = digests()[1]!;
     expect(second.subject).toBe('Your Hearth digest: 1 update');
     expect(second.text).toContain(`${later.handle} replied in “${thread.title}”`);
     expect(second.text).not.toContain(`${helper.handle} replied`);
