@@ -34,6 +34,8 @@ export default defineConfig({
           setupFiles: ['tests/support/fail-on-console-error.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+          // Subscribers run after commit: on a busy machine they take seconds (see e2e below).
+          expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
           maxWorkers: 2,
           sequence: { groupOrder: 1 },

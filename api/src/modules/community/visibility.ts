@@ -60,6 +60,15 @@ export const mayReadPostContent = (
 export const isListedPost = (viewer: Viewer | null, post: Pick<Post, 'authorId' | 'hiddenAt' | 'deletedAt'>): boolean =>
   !post.deletedAt && (!post.hiddenAt || isStaffViewer(viewer) || (!!viewer && post.authorId === viewer.id));
 
+/** Whether a thread in hand is listed for `viewer`: the predicate form of listedThreadSql. */
+export const isListedThread = (
+  viewer: Viewer | null,
+  thread: Pick<Thread, 'deletedAt' | 'authorId' | 'questionHidden'>,
+  category: Pick<Category, 'kind'>,
+): boolean =>
+  mayReadThread(viewer, thread, category) &&
+  (!thread.questionHidden || isStaffViewer(viewer) || (!!viewer && thread.authorId === viewer.id));
+
 /**
  * SQL: the post aliased `p` is listed for `viewer` (not hidden, or the viewer's own, or staff).
  * Lists stay simple: reviewers find hidden posts in the review queue.

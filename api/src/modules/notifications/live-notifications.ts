@@ -6,12 +6,19 @@ import { publishLive, type LiveHub, type LiveMessage } from '../../platform/real
 import type { Services } from '../../platform/scope.js';
 import { liveStream } from '../live/live-stream.js';
 import type { Notification } from './notification.types.js';
-import { newNotifications } from './notifications.queries.js';
+import {
+  addedNotifications,
+  newNotifications,
+  stillReadable,
+  type AddedNotification,
+} from './notifications.queries.js';
 
 /** The topic a fan-out batch is announced on: the range of notification ids it wrote. */
 const ADDED = 'notifications';
 const forMember = (memberId: number) => `notifications:${memberId}`;
 const CATCH_UP_LIMIT = 200;
+/** Long enough for every local subscriber to take its copy of a routed notification. */
+const KEPT_FOR_MS = 10_000;
 
 /** The newest notification id (the primary key's last entry: one index probe). */
 export async function lastNotificationId(tx: EntityManager): Promise<string> {
@@ -32,10 +39,13 @@ export async function announceNotifications(tx: EntityManager, from: string, to:
 
 /**
  * On each API instance, turns a batch announcement into one message per member connected here:
- * one query for the batch's rows whose recipients have a subscription on this instance.
+ * one query for the batch's rows whose recipients have a subscription on this instance, with
+ * what deciding visibility needs, so presenting them costs no query per recipient.
  */
 class NotificationRouter {
   private readonly interest = new Map<number, number>();
+  /** The batch rows just routed, by notification id, for the subscribers to present. */
+  readonly recent = new Map<string, AddedNotification>();
 
   constructor(
     private readonly services: Services,
@@ -65,19 +75,18 @@ class NotificationRouter {
   }
 
   private async route(message: LiveMessage) {
-    const rows = await sql<{ id: string; recipient_id: number }>(
+    const added = await addedNotifications(
       this.services.orm.em.fork(),
-      `select id::text, recipient_id from notifications
-        where id > ?::bigint and id <= ?::bigint and recipient_id = any(?::int[])
-        order by id`,
-      [String(message.data?.from ?? '0'), message.id, `{${[...this.interest.keys()].join(',')}}`],
+      { from: String(message.data?.from ?? '0'), to: message.id },
+      [...this.interest.keys()],
     );
-    for (const row of rows) {
-      this.hub.pubSub.publish(forMember(row.recipient_id), {
-        topic: forMember(row.recipient_id),
-        id: row.id,
-        kind: 'added',
-      });
+    for (const entry of added) {
+      const id = entry.notification.id;
+      // Each subscriber decides from this copy what its viewer may read: no query per recipient.
+      this.recent.set(id, entry);
+      setTimeout(() => this.recent.delete(id), KEPT_FOR_MS).unref();
+      const topic = forMember(entry.recipientId);
+      this.hub.pubSub.publish(topic, { topic, id, kind: 'added' });
     }
   }
 }
@@ -96,7 +105,8 @@ const routerFor = (services: Services) => {
  */
 export function notificationStream(ctx: Context, after: string | null): AsyncIterable<Notification> {
   const viewer = ctx.guardian.requireViewer();
-  const unwatch = routerFor(ctx.services).watch(viewer.id);
+  const router = routerFor(ctx.services);
+  const unwatch = router.watch(viewer.id);
   return liveStream(ctx, {
     kind: 'notificationAdded',
     topics: [forMember(viewer.id)],
@@ -111,6 +121,9 @@ export function notificationStream(ctx: Context, after: string | null): AsyncIte
             })),
     present: async (message, current) => {
       if (!current.viewer) return null;
+      const routed = router.recent.get(message.id);
+      if (routed) return stillReadable(current.viewer, routed) ? routed.notification : null;
+      // Caught up from the table rather than routed: read as the viewer may see it.
       const [notification] = await newNotifications(current.em, current.viewer, { ids: [message.id] });
       return notification ?? null;
     },

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../platform/authz/guardian.js';
 import { sql } from '../../platform/db/sql.js';
 import { decodeCursor, toConnection, type Connection } from '../../graphql/pagination.js';
-import { listedPostSql, listedThreadSql } from '../community/visibility.js';
+import type { CategoryKind } from '../community/category.entity.js';
+import { isListedPost, isListedThread, listedPostSql, listedThreadSql } from '../community/visibility.js';
 import type { NotificationKind } from './notification-kinds.js';
 import { notificationMessage, notificationPath } from './notification-message.js';
 import type { Notification } from './notification.types.js';
@@ -17,6 +18,9 @@ const stillReadableSql = (viewer: Viewer): string =>
   `(n.thread_id is null or (t.id is not null and ${listedThreadSql(viewer, 't')}))
    and (n.post_id is null or p.author_id = ${Number(viewer.id)}
         or (p.id is not null and p.deleted_at is null and ${listedPostSql(viewer, 'p')}))`;
+
+const COLUMNS = `n.id::text as id, n.kind, n.read_at, n.created_at, n.actor_id, n.thread_id, n.post_id, n.data,
+  a.handle as actor_handle, t.title as thread_title`;
 
 const FROM = `notifications n
   left join threads t on t.id = n.thread_id
@@ -84,36 +88,111 @@ async function selectNotifications(
 ): Promise<Notification[]> {
   const rows = await sql<Row>(
     em,
-    `select n.id::text as id, n.kind, n.read_at, n.created_at, n.actor_id, n.thread_id, n.post_id, n.data,
-            a.handle as actor_handle, t.title as thread_title
-       from ${FROM}
+    `select ${COLUMNS} from ${FROM}
        left join members a on a.id = n.actor_id
       where n.recipient_id = ? ${where}
         and ${stillReadableSql(viewer)}
       order by ${orderBy} limit ?`,
     [viewer.id, ...params, limit],
   );
-  return rows.map((r): Notification => {
-    const parts = {
-      kind: r.kind,
-      actor: r.actor_handle,
-      threadTitle: r.thread_title,
-      threadId: r.thread_id,
-      postId: r.post_id,
-      data: r.data,
-    };
-    return {
-      id: r.id,
-      kind: r.kind,
-      readAt: r.read_at ? new Date(r.read_at) : null,
-      createdAt: new Date(r.created_at),
-      message: notificationMessage(parts),
-      path: notificationPath(parts),
-      actorId: r.actor_id,
-      threadId: r.thread_id,
-      postId: r.post_id,
-    };
-  });
+  return rows.map(toNotification);
+}
+
+function toNotification(r: Row): Notification {
+  const parts = {
+    kind: r.kind,
+    actor: r.actor_handle,
+    threadTitle: r.thread_title,
+    threadId: r.thread_id,
+    postId: r.post_id,
+    data: r.data,
+  };
+  return {
+    id: r.id,
+    kind: r.kind,
+    readAt: r.read_at ? new Date(r.read_at) : null,
+    createdAt: new Date(r.created_at),
+    message: notificationMessage(parts),
+    path: notificationPath(parts),
+    actorId: r.actor_id,
+    threadId: r.thread_id,
+    postId: r.post_id,
+  };
+}
+
+/** A notification just written, with what deciding who may read it needs (see `stillReadable`). */
+export interface AddedNotification {
+  recipientId: number;
+  notification: Notification;
+  thread: {
+    deletedAt: Date | null;
+    authorId: number;
+    questionHidden: boolean;
+    category: { kind: CategoryKind };
+  } | null;
+  post: { authorId: number; hiddenAt: Date | null; deletedAt: Date | null } | null;
+}
+
+/**
+ * The notifications with ids in (`from`, `to`] of the members `recipientIds`, each with its
+ * thread's and post's standing: one statement for a whole fan-out batch, however many
+ * recipients; who may read each is decided in memory (`stillReadable`), per recipient.
+ */
+export async function addedNotifications(
+  em: EntityManager,
+  range: { from: string; to: string },
+  recipientIds: number[],
+): Promise<AddedNotification[]> {
+  const rows = await sql<
+    Row & {
+      recipient_id: number;
+      t_deleted_at: Date | null;
+      t_author_id: number | null;
+      t_question_hidden: boolean | null;
+      c_kind: CategoryKind | null;
+      p_author_id: number | null;
+      p_hidden_at: Date | null;
+      p_deleted_at: Date | null;
+    }
+  >(
+    em,
+    `select ${COLUMNS}, n.recipient_id,
+            t.deleted_at as t_deleted_at, t.author_id as t_author_id, t.question_hidden as t_question_hidden,
+            c.kind as c_kind, p.author_id as p_author_id, p.hidden_at as p_hidden_at, p.deleted_at as p_deleted_at
+       from ${FROM}
+       left join members a on a.id = n.actor_id
+       left join categories c on c.id = t.category_id
+      where n.id > ?::bigint and n.id <= ?::bigint and n.recipient_id = any(?::int[])
+      order by n.id`,
+    [range.from, range.to, `{${recipientIds.join(',')}}`],
+  );
+  return rows.map((r) => ({
+    recipientId: r.recipient_id,
+    notification: toNotification(r),
+    thread:
+      r.t_author_id === null
+        ? null
+        : {
+            deletedAt: r.t_deleted_at,
+            authorId: r.t_author_id,
+            questionHidden: !!r.t_question_hidden,
+            category: { kind: r.c_kind! },
+          },
+    post:
+      r.p_author_id === null ? null : { authorId: r.p_author_id, hiddenAt: r.p_hidden_at, deletedAt: r.p_deleted_at },
+  }));
+}
+
+/** The predicate form of `stillReadableSql`: whether `viewer` may still read this notification. */
+export function stillReadable(viewer: Viewer, added: AddedNotification): boolean {
+  const { notification: n, thread, post } = added;
+  if (added.recipientId !== viewer.id) return false;
+  if (n.threadId !== null && !(thread && isListedThread(viewer, thread, thread.category))) return false;
+  return (
+    n.postId === null ||
+    post?.authorId === viewer.id ||
+    (post !== null && !post.deletedAt && isListedPost(viewer, post))
+  );
 }
 
 /** Unread notifications the viewer may still read (the header's badge). */
