@@ -104,6 +104,8 @@ describe('immediate notification emails', () => {
     const unsubscribe = linkIn(mail.text, `${PUBLIC_URL}/unsubscribe?token=`);
     expect(mail.header('list-unsubscribe')).toBe(`<${unsubscribe}>`);
     expect(await claims(id)).toEqual([{ mode: 'IMMEDIATELY' }]);
+    // A resend after a failed commit would carry the same Message-ID, which mail stores dedupe on.
+    expect(mail.header('message-id')).toBe(`<notification-${id}@community.example>`);
 
     // The sweep again, and the scheduled job through the queue: nothing is sent twice.
     await sweep();

@@ -102,6 +102,14 @@ export const readableThreadSql = (viewer: Viewer | null, t = 't'): string =>
     : `${t}.deleted_at is null and exists (select 1 from categories rc where rc.id = ${t}.category_id
                                             and ${readableCategorySql(viewer, 'rc')})`;
 
+/**
+ * SQL: the member row aliased `m` may read the thread `t` in category `c` — mayReadThread written
+ * over a members row instead of a viewer, so one statement decides for many members at once
+ * (the notification fan-out's recipients).
+ */
+export const memberReadsThreadSql = (m: string, t: string, c: string): string =>
+  `(${t}.deleted_at is null and (${c}.kind <> '${CategoryKind.RESTRICTED}' or ${m}.role in ('MODERATOR', 'ADMIN') or ${m}.is_advocate))`;
+
 /** SQL: the thread with id column `threadIdColumn` exists and is readable by `viewer`. */
 export const readableThreadIdSql = (viewer: Viewer | null, threadIdColumn: string): string =>
   `exists (select 1 from threads rt where rt.id = ${threadIdColumn} and ${readableThreadSql(viewer, 'rt')})`;

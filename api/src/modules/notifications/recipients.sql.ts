@@ -1,13 +1,4 @@
 /**
- * The fan-out's SQL for "may this member read it", for many members at once. It is the rule of
- * community/visibility.ts (mayReadCategory / mayReadThread: a thread not deleted, in a category
- * that is not restricted unless the member is staff or an advocate) written over a members row
- * instead of a viewer, so one statement decides for every recipient.
- */
-export const memberReadsThreadSql = (m: string, t: string, c: string): string =>
-  `(${t}.deleted_at is null and (${c}.kind <> 'RESTRICTED' or ${m}.role in ('MODERATOR', 'ADMIN') or ${m}.is_advocate))`;
-
-/**
  * SQL: the member's watch level on the thread, falling back to their watch on its category (the
  * most specific choice wins: a muted thread in a followed category stays quiet, a followed
  * thread in a muted category speaks). Null: neither.

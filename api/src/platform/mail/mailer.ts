@@ -13,6 +13,12 @@ export interface MailMessage {
   html: string;
   /** https URL that unsubscribes with a GET page or an RFC 8058 one-click POST. */
   unsubscribeUrl?: string;
+  /**
+   * The Message-ID's left part, stable for what the email is about (`notification-12`): should a
+   * retry resend an email the server already accepted, the copies share one Message-ID and mail
+   * stores and clients keep one.
+   */
+  idempotencyKey?: string;
 }
 
 export interface Mailer {
@@ -38,6 +44,7 @@ function composed(message: MailMessage, from: string): SendMailOptions {
     subject: message.subject,
     text: message.text,
     html: message.html,
+    ...(message.idempotencyKey ? { messageId: `<${message.idempotencyKey}@${from.replace(/^.*@|>$/g, '')}>` } : {}),
     ...(message.unsubscribeUrl
       ? {
           list: { unsubscribe: message.unsubscribeUrl },

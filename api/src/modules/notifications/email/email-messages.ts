@@ -31,6 +31,7 @@ export function immediateEmail(config: Config, to: Recipient, n: EmailedNotifica
     to: to.email,
     subject: line,
     unsubscribeUrl: unsubscribe,
+    idempotencyKey: `notification-${n.id}`,
     text: [
       `Hi @${to.handle},`,
       '',
@@ -62,6 +63,8 @@ export function digestEmail(config: Config, to: Recipient, items: EmailedNotific
     to: to.email,
     subject: `Your Hearth digest: ${count}`,
     unsubscribeUrl: unsubscribe,
+    // A digest is defined by the notifications it claimed: the first and last id name it.
+    idempotencyKey: `digest-${to.id}-${items[0]!.id}-${items[items.length - 1]!.id}`,
     text: [
       `Hi @${to.handle}, here is what happened since your last digest:`,
       '',

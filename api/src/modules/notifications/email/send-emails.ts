@@ -27,6 +27,9 @@ async function eachRecipient(
  * notification_emails) in the transaction that sends it: a sweep running twice, or two at once,
  * sends it once (the second insert waits for the first and then does nothing), and when the mail
  * server fails the claim rolls back with the error, the job fails and pg-boss retries it later.
+ * Should the commit itself fail after the server accepted the email, the retry resends it with
+ * the same Message-ID, which mail stores keep once (claiming first and sending after commit
+ * would instead lose the email to a crash in between).
  * Returns how many emails went out.
  */
 export async function sendImmediateEmails(services: Services): Promise<number> {

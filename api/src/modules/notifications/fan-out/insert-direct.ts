@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../../platform/db/sql.js';
 import type { NotificationKind } from '../notification-kinds.js';
-import { memberReadsThreadSql } from '../recipients.sql.js';
+import { memberReadsThreadSql } from '../../community/visibility.js';
 
 /** One notification for one known recipient (an outcome about their own post, badge or standing). */
 export interface DirectNotification {

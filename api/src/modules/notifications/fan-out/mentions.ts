@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../../platform/db/sql.js';
 import { mentionedHandles } from '../../community/markdown.js';
-import { memberReadsThreadSql, watchLevelSql } from '../recipients.sql.js';
+import { memberReadsThreadSql } from '../../community/visibility.js';
+import { watchLevelSql } from '../recipients.sql.js';
 
 /** A post's new mentions, by the event that made them. */
 export interface Mentions {

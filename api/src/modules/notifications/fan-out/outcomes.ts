@@ -7,7 +7,7 @@ import '../../knowledge/knowledge.events.js';
 import '../../moderation/moderation.events.js';
 import '../../sanctions/sanctions.events.js';
 import { badgeByKey } from '../../badges/badge.definitions.js';
-import { memberReadsThreadSql } from '../recipients.sql.js';
+import { memberReadsThreadSql } from '../../community/visibility.js';
 import type { DirectNotification } from './insert-direct.js';
 
 /** The events that tell one member about their own post, badge or standing. */

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../../platform/db/sql.js';
 import type { DomainEvent } from '../../../platform/events/events.js';
 import '../../community/community.events.js';
-import { alreadyNotifiedSql, memberReadsThreadSql, watchLevelSql } from '../recipients.sql.js';
+import { memberReadsThreadSql } from '../../community/visibility.js';
+import { alreadyNotifiedSql, watchLevelSql } from '../recipients.sql.js';
 import { newMentions, notifyMentions } from './mentions.js';
 
 /**
