@@ -52,9 +52,10 @@ export default defineConfig({
           // A page that answers in 100 ms on a quiet machine takes seconds on a busy one: polls
           // end when they pass, so only a real failure waits this long (vitest's default is 1 s).
           expect: { poll: { timeout: 10_000 } },
+          // Two files at a time: each has its own API, web server, database and browser, and
+          // much of a browser test is waiting on the other processes.
           pool: 'forks',
-          maxWorkers: 1,
-          fileParallelism: false,
+          maxWorkers: 2,
           sequence: { groupOrder: 2 },
         },
       },

@@ -46,6 +46,17 @@ describe('mentions', () => {
     const [post] = await api.sql('select body_html from posts where id = $1', [reply.id]);
     expect(post.body_html).toContain(`<a href="/u/${bob.handle}" class="mention">@${bob.handle}</a>`);
     expect(post.body_html).toContain(`<code>@${carol.handle}</code>`);
+
+    // A handle nobody has stays text: no link to an empty profile, and it counts toward no limit.
+    const newcomer = await buildMember(api, { reputation: 0 });
+    const unknown = await buildReply(
+      api,
+      newcomer,
+      thread.id,
+      'Ping @nobody_here_x, @ghost_team and @support_x: any idea?',
+    );
+    const [plain] = await api.sql('select body_html from posts where id = $1', [unknown.id]);
+    expect(plain.body_html).toBe('<p>Ping @nobody_here_x, @ghost_team and @support_x: any idea?</p>');
     await drain();
     expect(await mentionsOf(bob)).toEqual([
       {

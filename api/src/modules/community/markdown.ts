@@ -106,3 +106,16 @@ const MENTION_LINK = /<a href="\/u\/([A-Za-z0-9_-]{3,20})" class="mention">/g;
 export function mentionedHandles(html: string): string[] {
   return [...new Set([...html.matchAll(MENTION_LINK)].map((m) => m[1]!.toLowerCase()))];
 }
+
+const MENTION_ELEMENT = /<a href="\/u\/([A-Za-z0-9_-]{3,20})" class="mention">(@[A-Za-z0-9_-]{3,20})<\/a>/g;
+
+/**
+ * `html` with the mention links of handles not in `known` (lower-cased) turned back into their
+ * text. The links are the renderer's own output (the sanitizer drops any class a writer gives
+ * a link), so their exact shape is known.
+ */
+export function keepKnownMentions(html: string, known: ReadonlySet<string>): string {
+  return html.replace(MENTION_ELEMENT, (link, handle: string, text: string) =>
+    known.has(handle.toLowerCase()) ? link : text,
+  );
+}

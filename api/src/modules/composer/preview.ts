@@ -3,6 +3,7 @@ import type { Scope } from '../../platform/scope.js';
 import { codePointLength, trimInvisible } from '../../platform/text.js';
 import { LIMITS } from '../community/post.rules.js';
 import { consumeComposerRequest } from './composer-limits.js';
+import { renderBody } from '../community/render-body.js';
 
 /**
  * A draft body as it would be stored: trimmed as posting trims it, then the renderer and
@@ -18,5 +19,5 @@ export async function previewMarkdown(scope: Scope, body: string): Promise<strin
     const n = (x: number) => x.toLocaleString('en');
     throw new ValidationError({ body: `Body must be at most ${n(LIMITS.bodyMax)} characters; it has ${n(length)}.` });
   }
-  return value === '' ? '' : scope.services.markdown(value);
+  return value === '' ? '' : renderBody(scope, value);
 }

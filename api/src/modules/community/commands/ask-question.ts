@@ -19,6 +19,7 @@ import {
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import { Thread } from '../thread.entity.js';
+import { renderBody } from '../render-body.js';
 
 export interface AskQuestionInput {
   categoryId: number;
@@ -42,7 +43,7 @@ export async function askQuestion(scope: Scope, input: AskQuestionInput): Promis
   scope.guardian.ensureCan('category.post', category);
   assertValid(errors);
 
-  const bodyHtml = scope.services.markdown(body);
+  const bodyHtml = await renderBody(scope, body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
   ensureMentionsAllowed(scope.guardian, bodyHtml);
   await ensureTagsAllowed(scope.em, scope.guardian, tags);

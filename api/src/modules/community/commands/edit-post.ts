@@ -10,6 +10,7 @@ import { ensureLinksAllowed, ensureMentionsAllowed, ensureTagsAllowed, recordTag
 import { ensureEditAllowed } from '../posting-limits.js';
 import { normalizeTags, validateBody, validateTitle } from '../post.rules.js';
 import { Post } from '../post.entity.js';
+import { renderBody } from '../render-body.js';
 
 export interface EditPostInput {
   postId: number;
@@ -51,7 +52,7 @@ export async function editPost(scope: Scope, input: EditPostInput): Promise<Post
     (!post.isQuestion || (title === thread.title && JSON.stringify(tags) === JSON.stringify(thread.tags)));
   if (unchanged) throw new ValidationError({ body: 'Your edit changes nothing.' });
 
-  const bodyHtml = scope.services.markdown(body);
+  const bodyHtml = await renderBody(scope, body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
   ensureMentionsAllowed(scope.guardian, bodyHtml);
   if (post.isQuestion && tags) {

@@ -13,6 +13,7 @@ import { ensurePostAllowed } from '../posting-limits.js';
 import { validateBody } from '../post.rules.js';
 import { Post } from '../post.entity.js';
 import type { ThreadStatus } from '../thread.entity.js';
+import { renderBody } from '../render-body.js';
 
 /**
  * Adds a reply. The thread's counter update doubles as the status check (it only matches an
@@ -26,7 +27,7 @@ export async function postReply(scope: Scope, input: { threadId: number; body: s
   scope.guardian.ensureCan('thread.reply', thread);
   assertValid(errors);
 
-  const bodyHtml = scope.services.markdown(body);
+  const bodyHtml = await renderBody(scope, body);
   ensureLinksAllowed(scope.guardian, bodyHtml);
   ensureMentionsAllowed(scope.guardian, bodyHtml);
   return transact(scope.em, async (tx) => {

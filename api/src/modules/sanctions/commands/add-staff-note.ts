@@ -6,6 +6,7 @@ import { validateNote } from '../sanction.rules.js';
 import { lockTarget } from '../sanction-target.js';
 import type { StaffNoteRow } from '../sanctions.queries.js';
 import '../sanctions.events.js';
+import { renderBody } from '../../community/render-body.js';
 
 /**
  * Staff keep a private note on a member (markdown, rendered by the posts' sanitizer, so a
@@ -20,7 +21,7 @@ export async function addStaffNote(scope: Scope, input: { memberId: number; body
     const [note] = await sql<StaffNoteRow>(
       tx,
       'insert into staff_notes (member_id, author_id, body, body_html) values (?, ?, ?, ?) returning *',
-      [target.id, viewer.id, body, scope.services.markdown(body)],
+      [target.id, viewer.id, body, await renderBody({ em: tx, services: scope.services }, body)],
     );
     await recordEvent(tx, scope.guardian.requireActor(), {
       name: 'member.staff_note_added',
