@@ -277,7 +277,7 @@ describe('outcomes about your own posts and standing', () => {
     expect((await inbox(asker)).unread).toBe(before.unread - aboutThread);
   });
 
-  it('FLAG_RESOLVED tells the flaggers whether moderators agreed', async () => {
+  it('FLAG_RESOLVED tells the flaggers whether moderators agreed, disagreed or took no action', async () => {
     const [author, flagger, moderator] = await Promise.all([
       buildMember(api),
       buildMember(api, { reputation: 20 }),
@@ -295,8 +295,22 @@ describe('outcomes about your own posts and standing', () => {
       { input: { itemId: String(flag.review_item_id), decision: 'DISAGREE', reason: 'Not spam' } },
       moderator,
     );
+    // Another flag on another post, which moderators ignore: the flagger hears of that too.
+    const reply = await buildReply(api, author, thread.id);
+    await gqlOk(
+      `mutation($input: FlagPostInput!) { flagPost(input: $input) { flag { id } } }`,
+      { input: { postId: reply.id, reason: 'OFF_TOPIC' } },
+      flagger,
+    );
+    const [second] = await api.sql('select review_item_id from flags where post_id = $1', [reply.id]);
+    await gqlOk(
+      `mutation($input: ResolveReviewItemInput!) { resolveReviewItem(input: $input) { id } }`,
+      { input: { itemId: String(second.review_item_id), decision: 'IGNORE', reason: 'Fine as it is' } },
+      moderator,
+    );
     await drain();
     expect((await inbox(flagger)).items.filter((n) => n.kind === 'FLAG_RESOLVED').map((n) => n.message)).toEqual([
+      `Moderators reviewed your flag on a post in “${thread.title}” and took no action`,
       `Moderators reviewed your flag on a post in “${thread.title}” and left the post up`,
     ]);
   });

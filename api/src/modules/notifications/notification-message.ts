@@ -53,9 +53,9 @@ export function notificationMessage(n: MessageParts): string {
       return `Your post in ${title} ${MODERATED[String(d.action)] ?? 'was moderated'}${reason}`;
     }
     case 'FLAG_RESOLVED':
-      return d.decision === 'AGREE'
-        ? `Moderators agreed with your flag on a post in ${title}`
-        : `Moderators reviewed your flag on a post in ${title} and left the post up`;
+      if (d.decision === 'AGREE') return `Moderators agreed with your flag on a post in ${title}`;
+      if (d.decision === 'IGNORE') return `Moderators reviewed your flag on a post in ${title} and took no action`;
+      return `Moderators reviewed your flag on a post in ${title} and left the post up`;
     case 'SANCTION': {
       const kind = d.sanction === 'SUSPEND' ? 'suspension' : 'silence';
       if (d.change === 'LIFTED') return `Staff lifted your ${kind}`;

@@ -147,12 +147,13 @@ export async function articleNotifications(
 }
 
 /**
- * FLAG_RESOLVED to each member whose flag a post's review decided (agreed or disagreed; ignored
- * and escalated flags say nothing yet), in one statement for the batch.
+ * FLAG_RESOLVED to each member whose flag a post's review decided (agreed, disagreed or ignored;
+ * an item handed to staff is not decided yet: its flaggers hear when staff decide), in one
+ * statement for the batch.
  */
 export async function notifyFlaggers(tx: EntityManager, events: DomainEvent<'review.resolved'>[]): Promise<void> {
   const decided = events
-    .filter((e) => e.data.postId !== null && (e.data.decision === 'AGREE' || e.data.decision === 'DISAGREE'))
+    .filter((e) => e.data.postId !== null && e.data.decision !== 'ESCALATE')
     .map((e) => ({ event_id: e.id, item_id: e.data.itemId, actor_id: e.actor.id, decision: e.data.decision }));
   if (decided.length === 0) return;
   await sql(
@@ -160,7 +161,7 @@ export async function notifyFlaggers(tx: EntityManager, events: DomainEvent<'rev
     `insert into notifications (recipient_id, kind, event_id, actor_id, thread_id, post_id, data)
      select m.id, 'FLAG_RESOLVED', e.event_id, e.actor_id, t.id, p.id, jsonb_build_object('decision', e.decision)
        from jsonb_to_recordset(?::jsonb) as e(event_id bigint, item_id int, actor_id int, decision text)
-       join flags f on f.review_item_id = e.item_id and f.status in ('AGREED', 'DISAGREED')
+       join flags f on f.review_item_id = e.item_id and f.status in ('AGREED', 'DISAGREED', 'IGNORED')
        join posts p on p.id = f.post_id
        join threads t on t.id = p.thread_id
        join categories c on c.id = t.category_id
