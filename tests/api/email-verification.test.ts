@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_ABUSE_LIMITS } from '../../api/src/platform/abuse-limits.js';
 import { signToken } from '../../api/src/platform/signed-tokens.js';
 import { buildMember } from '../support/factories.js';
 import { linkIn, startTestSmtp, type TestSmtp } from '../support/smtp.js';
@@ -16,6 +17,8 @@ beforeAll(async () => {
     PUBLIC_URL,
     SESSION_SECRET,
     MAIL_FROM: 'Hearth <hello@community.example>',
+    // Only the limit under test: sign-ups from one address must not be held.
+    ABUSE_LIMITS: JSON.stringify({ ...NO_ABUSE_LIMITS, verificationEmailsPerHour: 3 }),
   });
 });
 afterAll(async () => {

@@ -17,6 +17,7 @@ describe('ABUSE_LIMITS', () => {
       signupsPerNetworkPerDay: 3,
       composerRequestsPerMinute: 120,
       avatarUploadsPerHour: 10,
+      verificationEmailsPerHour: 3,
     });
   });
 

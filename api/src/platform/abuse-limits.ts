@@ -37,6 +37,8 @@ export const abuseLimitsSchema = z
     composerRequestsPerMinute: count(120),
     /** Avatar uploads one member may make in any hour (each one is decoded and re-encoded). */
     avatarUploadsPerHour: count(10),
+    /** Verification emails one member may ask for again in any hour (the button must not flood an inbox). */
+    verificationEmailsPerHour: count(3),
   })
   .strict();
 
@@ -85,6 +87,11 @@ export const abuseLimitFields: readonly SettingFieldSpec[] = [
     help: 'Previews and tag or handle suggestions one member may ask for in a minute.',
   },
   { path: 'avatarUploadsPerHour', label: 'Avatar uploads per hour', help: 'Uploads one member may make in an hour.' },
+  {
+    path: 'verificationEmailsPerHour',
+    label: 'Verification emails per hour',
+    help: 'Times one member may ask for another verification email in an hour.',
+  },
 ];
 
 /** Every limit off: for tests that are not about limits, and for seeding through the commands. */

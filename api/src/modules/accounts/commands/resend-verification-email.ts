@@ -3,12 +3,10 @@ import { UnauthenticatedError } from '../../../platform/errors.js';
 import type { Scope } from '../../../platform/scope.js';
 import '../email-verification.jobs.js';
 
-/** Verification emails a member may ask for; the counter is shared by every API instance (rate_limits). */
-export const RESEND_VERIFICATION_LIMIT = { label: 'verification emails', points: 3, durationSeconds: 3600 };
-
 /**
  * Queues another verification email for the signed-in member: false (nothing sent) when the
- * address is verified already. Limited per member, so the button cannot be used to flood an inbox.
+ * address is verified already. Limited per member (the abuse limit `verificationEmailsPerHour`,
+ * counted in rate_limits, which every API instance shares), so the button cannot flood an inbox.
  */
 export async function resendVerificationEmail(scope: Scope): Promise<boolean> {
   const viewer = scope.guardian.viewer;
@@ -19,7 +17,13 @@ export async function resendVerificationEmail(scope: Scope): Promise<boolean> {
     [viewer.id],
   );
   if (!member || member.verified) return false;
-  await scope.services.rateLimits.consume(RESEND_VERIFICATION_LIMIT, `member:${viewer.id}`);
+  const perHour = scope.settings.abuseLimits.verificationEmailsPerHour;
+  if (perHour > 0) {
+    await scope.services.rateLimits.consume(
+      { label: 'verification emails', points: perHour, durationSeconds: 3600 },
+      `member:${viewer.id}`,
+    );
+  }
   await scope.services.jobs.send('accounts.send-verification-email', { memberId: viewer.id });
   return true;
 }

@@ -7,27 +7,36 @@ import { mayReadCategory, readableThread } from '../../community/visibility.js';
 import type { WatchLevel } from '../notification.types.js';
 
 /**
+ * Sets the member's watch on a thread or a category (null: back to no choice). One statement:
+ * the unique (member, thread) and (member, category) make a repeated click a no-op.
+ */
+async function setWatch(
+  scope: Scope,
+  memberId: number,
+  on: { column: 'thread_id' | 'category_id'; id: number },
+  level: WatchLevel | null,
+): Promise<void> {
+  if (level === null) {
+    await sql(scope.em, `delete from notification_watches where member_id = ? and ${on.column} = ?`, [memberId, on.id]);
+    return;
+  }
+  await sql(
+    scope.em,
+    `insert into notification_watches (member_id, ${on.column}, level) values (?, ?, ?)
+     on conflict (member_id, ${on.column}) where ${on.column} is not null
+     do update set level = excluded.level, created_at = now()`,
+    [memberId, on.id, level],
+  );
+}
+
+/**
  * Follows or mutes a thread for the viewer (null: back to no choice, so the category's watch and
- * the asker's own replies apply). A thread the viewer may not read is NOT_FOUND. One statement:
- * the unique (member, thread) makes a repeated click a no-op.
+ * the asker's own replies apply). A thread the viewer may not read is NOT_FOUND.
  */
 export async function setThreadWatch(scope: Scope, threadId: number, level: WatchLevel | null) {
   const viewer = scope.guardian.requireViewer();
   const { thread } = await readableThread(scope.em, viewer, threadId);
-  if (level === null) {
-    await sql(scope.em, 'delete from notification_watches where member_id = ? and thread_id = ?', [
-      viewer.id,
-      thread.id,
-    ]);
-  } else {
-    await sql(
-      scope.em,
-      `insert into notification_watches (member_id, thread_id, level) values (?, ?, ?)
-       on conflict (member_id, thread_id) where thread_id is not null
-       do update set level = excluded.level, created_at = now()`,
-      [viewer.id, thread.id, level],
-    );
-  }
+  await setWatch(scope, viewer.id, { column: 'thread_id', id: thread.id }, level);
   return thread;
 }
 
@@ -36,19 +45,6 @@ export async function setCategoryWatch(scope: Scope, categoryId: number, level: 
   const viewer = scope.guardian.requireViewer();
   const [category] = await snapshotsById(scope.em, Category, [categoryId]);
   if (!category || !mayReadCategory(viewer, category)) throw new NotFoundError('Category');
-  if (level === null) {
-    await sql(scope.em, 'delete from notification_watches where member_id = ? and category_id = ?', [
-      viewer.id,
-      category.id,
-    ]);
-  } else {
-    await sql(
-      scope.em,
-      `insert into notification_watches (member_id, category_id, level) values (?, ?, ?)
-       on conflict (member_id, category_id) where category_id is not null
-       do update set level = excluded.level, created_at = now()`,
-      [viewer.id, category.id, level],
-    );
-  }
+  await setWatch(scope, viewer.id, { column: 'category_id', id: category.id }, level);
   return category;
 }

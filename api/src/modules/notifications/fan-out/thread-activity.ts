@@ -18,20 +18,7 @@ export async function fanOutThreads(
   events: DomainEvent<'thread.created'>[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const items = events.map((e) => ({
-    event_id: e.id,
-    thread_id: e.data.threadId,
-    post_id: e.data.postId,
-    actor_id: e.data.authorId,
-  }));
-  await notifyMentions(
-    tx,
-    await newMentions(
-      tx,
-      render,
-      events.map((e) => ({ eventId: e.id, postId: e.data.postId, revision: 1, actorId: e.data.authorId })),
-    ),
-  );
+  const items = await mentionsFirst(tx, render, events);
   await sql(
     tx,
     `insert into notifications (recipient_id, kind, event_id, actor_id, thread_id, post_id)
@@ -56,21 +43,8 @@ export async function fanOutReplies(
   events: DomainEvent<'post.created'>[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const items = events.map((e) => ({
-    event_id: e.id,
-    thread_id: e.data.threadId,
-    post_id: e.data.postId,
-    actor_id: e.data.authorId,
-  }));
+  const items = await mentionsFirst(tx, render, events);
   const json = JSON.stringify(items);
-  await notifyMentions(
-    tx,
-    await newMentions(
-      tx,
-      render,
-      events.map((e) => ({ eventId: e.id, postId: e.data.postId, revision: 1, actorId: e.data.authorId })),
-    ),
-  );
   // The reply as it stands now: hidden or deleted since it was written, it notifies nobody.
   const replies = `jsonb_to_recordset(?::jsonb) as e(event_id bigint, thread_id int, post_id int, actor_id int)
        join posts p on p.id = e.post_id and p.hidden_at is null and p.deleted_at is null
@@ -110,6 +84,25 @@ export async function fanOutReplies(
     [json],
   );
   await followByDefault(tx, items);
+}
+
+/**
+ * The new posts of `events` as the fan-out's statements take them (one JSON record each), once
+ * their mentions are notified: MENTION is the most specific kind, so it goes first.
+ */
+async function mentionsFirst(
+  tx: EntityManager,
+  render: (markdown: string) => string,
+  events: (DomainEvent<'thread.created'> | DomainEvent<'post.created'>)[],
+) {
+  const posts = events.map((e) => ({ eventId: e.id, postId: e.data.postId, revision: 1, actorId: e.data.authorId }));
+  await notifyMentions(tx, await newMentions(tx, render, posts));
+  return posts.map((p, i) => ({
+    event_id: p.eventId,
+    thread_id: events[i]!.data.threadId,
+    post_id: p.postId,
+    actor_id: p.actorId,
+  }));
 }
 
 /** Mentions added by an edit notify their new members (those already mentioned were told before). */
