@@ -40,5 +40,6 @@ export default [
   route('admin/categories', 'routes/admin.categories.tsx'),
   route('admin/members', 'routes/admin.members.tsx'),
   route('admin/settings', 'routes/admin.settings.tsx'),
+  route('admin/tokens', 'routes/admin.tokens.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { ServiceActor } from '../platform/authz/actor.js';
 import type { Viewer } from '../platform/authz/guardian.js';
 import type { Loaders } from '../platform/module.js';
 import { guardianFor, type Scope, type Services } from '../platform/scope.js';
 
 export interface Context extends Scope {
+  /** The signed-in member; null for a visitor and for a service (see `guardian.actor`). */
   viewer: Viewer | null;
   /** The bearer token of this request, for logout. */
   token: string | null;
@@ -26,9 +28,12 @@ export async function buildContext(
   // Taken before anything else, so the whole request sees one state of the settings.
   const settings = services.settings.current();
   const token = bearerToken(req.headers.authorization);
-  const viewer = token ? await services.assembly.authenticate(em, token) : null;
+  // A service token (its prefix says so) makes the request an integration's, never a member's.
+  const service = token ? await services.assembly.authenticateService(em, token) : null;
+  const viewer = token && !service ? await services.assembly.authenticate(em, token) : null;
   return contextFor(services, viewer, token, {
     em,
+    service,
     settings,
     requestId,
     ip: req.ip ?? 'unknown',
@@ -45,7 +50,8 @@ export function contextFor(
   services: Services,
   viewer: Viewer | null,
   token: string | null,
-  rest: Partial<Pick<Context, 'em' | 'settings' | 'idempotencyKey'>> & Pick<Context, 'requestId' | 'ip' | 'userAgent'>,
+  rest: Partial<Pick<Context, 'em' | 'settings' | 'idempotencyKey'>> &
+    Pick<Context, 'requestId' | 'ip' | 'userAgent'> & { service?: ServiceActor | null },
 ): Context {
   const em = rest.em ?? services.orm.em.fork();
   const settings = rest.settings ?? services.settings.current();
@@ -55,7 +61,7 @@ export function contextFor(
     settings,
     viewer,
     token,
-    guardian: guardianFor(services, settings, viewer),
+    guardian: guardianFor(services, settings, viewer, rest.service ?? undefined),
     loaders: services.assembly.createLoaders(em, viewer),
     requestId: rest.requestId,
     ip: rest.ip,

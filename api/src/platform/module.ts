@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
-import type { Viewer, Rules } from './authz/guardian.js';
+import { SERVICE_SCOPES, type ServiceActor, type ServiceScope } from './authz/actor.js';
+import type { Action, Rules, ServiceGrants, Viewer } from './authz/guardian.js';
 import type { SubscriberDefinition } from './events/subscribers.js';
 import type { JobDefinition, JobName } from './jobs/jobs.js';
 import type { Services } from './scope.js';
@@ -33,6 +34,16 @@ export interface ModuleDefinition {
   loaders?: (em: EntityManager, viewer: Viewer | null) => Partial<Loaders>;
   /** The viewer a bearer token stands for (one module owns sessions). */
   authenticate?: (em: EntityManager, token: string) => Promise<Viewer>;
+  /**
+   * The service (an integration) a bearer token with this prefix stands for: such a token is
+   * never a session. Unknown or revoked tokens are UNAUTHENTICATED.
+   */
+  authenticateService?: { prefix: string; authenticate: (em: EntityManager, token: string) => Promise<ServiceActor> };
+  /**
+   * The actions each service scope grants, declared by the module owning those actions; a
+   * service token may do exactly what its scopes grant (see Guardian.check).
+   */
+  serviceScopes?: { [scope in ServiceScope]?: Action[] };
   /** Plain HTTP routes beside /graphql, for what GraphQL carries badly (file uploads and downloads). */
   http?: (app: Express, services: Services) => void;
 }
@@ -47,6 +58,10 @@ export interface Assembly {
   jobs: JobDefinition<JobName, Services>[];
   createLoaders(em: EntityManager, viewer: Viewer | null): Loaders;
   authenticate(em: EntityManager, token: string): Promise<Viewer>;
+  /** The service a token stands for, or null when its prefix is no service token's. */
+  authenticateService(em: EntityManager, token: string): Promise<ServiceActor> | null;
+  /** For each action a service scope grants, the scopes granting it. */
+  serviceGrants: ServiceGrants;
   /** The modules' HTTP routes, mounted by the server before its 404. */
   http: NonNullable<ModuleDefinition['http']>[];
 }
@@ -76,6 +91,18 @@ export function assemble(
   }
   const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate] : []));
   if (authenticators.length !== 1) throw new Error('Exactly one module must authenticate bearer tokens');
+  const services = modules.flatMap((m) => (m.authenticateService ? [m.authenticateService] : []));
+  const grants: Record<string, ServiceScope[]> = {};
+  for (const m of modules) {
+    for (const [scope, actions] of Object.entries(m.serviceScopes ?? {}) as [ServiceScope, Action[]][]) {
+      if (!SERVICE_SCOPES.includes(scope)) throw new Error(`Unknown service scope ${scope} (in ${m.name})`);
+      for (const action of actions) {
+        if (!(action in rules)) throw new Error(`Scope ${scope} grants ${action}, which has no rule (in ${m.name})`);
+        const granting = (grants[action] ??= []);
+        if (!granting.includes(scope)) granting.push(scope);
+      }
+    }
+  }
   const loaderFactories = modules.flatMap((m) => (m.loaders ? [m.loaders] : []));
   return {
     modules,
@@ -86,6 +113,11 @@ export function assemble(
     jobs: [...(platform.jobs ?? []), ...modules.flatMap((m) => m.jobs ?? [])],
     createLoaders: (em, viewer) => Object.assign({}, ...loaderFactories.map((make) => make(em, viewer))) as Loaders,
     authenticate: authenticators[0]!,
+    authenticateService: (em, token) => {
+      const owner = services.find((s) => token.startsWith(s.prefix));
+      return owner ? owner.authenticate(em, token) : null;
+    },
+    serviceGrants: grants as ServiceGrants,
     http: modules.flatMap((m) => (m.http ? [m.http] : [])),
   };
 }

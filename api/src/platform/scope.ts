@@ -47,7 +47,13 @@ export interface Scope {
 /** The guardian of `viewer` (or of another actor), with the thresholds in `settings` and the modules' rules. */
 export function guardianFor(services: Services, settings: Settings, viewer: Viewer | null, actor?: Actor): Guardian {
   const { privileges, newMembers } = settings.reputation;
-  return new Guardian(viewer, { privileges, newMembers }, services.assembly.rules, actor);
+  return new Guardian(
+    viewer,
+    { privileges, newMembers },
+    services.assembly.rules,
+    actor,
+    services.assembly.serviceGrants,
+  );
 }
 
 /** A scope acting as `viewer` (a member, or null for a visitor), on a fresh EntityManager. */

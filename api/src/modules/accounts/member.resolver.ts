@@ -1,7 +1,8 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { actAs as contextActAs, type Context } from '../../graphql/context.js';
-import { NotFoundError } from '../../platform/errors.js';
+import { SERVICE_IS_NOT_A_MEMBER } from '../../platform/authz/guardian.js';
+import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import type { ActiveSanction } from '../sanctions/active-sanctions.js';
 import { logIn } from './commands/log-in.js';
 import { registerMember } from './commands/register-member.js';
@@ -74,11 +75,13 @@ export class MemberResolver {
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and logs it in.' })
   async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context) {
+    refuseService(ctx);
     return actAs(ctx, await registerMember(ctx, input));
   }
 
   @Mutation(() => AuthPayload)
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context) {
+    refuseService(ctx);
     return actAs(ctx, await logIn(ctx, input));
   }
 
@@ -88,4 +91,9 @@ export class MemberResolver {
     await deleteSession(ctx.em, ctx.token);
     return true;
   }
+}
+
+/** An integration's token never becomes a member's session (signing up or in). */
+function refuseService(ctx: Context): void {
+  if (ctx.guardian.actor?.type === 'service') throw new ForbiddenError(SERVICE_IS_NOT_A_MEMBER);
 }

@@ -49,12 +49,15 @@ export const AUDIT_KINDS = [
   'categories.reordered',
   'member.role_changed',
   'settings.changed',
+  'service_token.created',
+  'service_token.rotated',
+  'service_token.revoked',
 ] as const;
 
 /**
  * SQL: the event aliased `e` is an audited action: one of AUDIT_KINDS, or an edit or deletion
  * of someone else's post (staff, or a member with the edit privilege). Written exactly as the
- * predicate of domain_events_audit_idx (its latest migration, 20261204900000), so PostgreSQL reads the
+ * predicate of domain_events_audit_idx (its latest migration, 20261206000000), so PostgreSQL reads the
  * log's moderator actions from that index without walking the votes and replies in between.
  */
 export const AUDIT_PREDICATE = `(e.name in (${AUDIT_KINDS.map((k) => `'${k}'`).join(', ')})

@@ -25,7 +25,7 @@ import { listEvents } from './event-log.queries.js';
   description: 'Something that happened, as recorded in the same transaction (the audit trail).',
   simpleResolvers: true,
 })
-class DomainEventType {
+export class DomainEventType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'What happened, e.g. post.removed.' }) name!: string;
   @Field(() => String, { description: 'member, service or system.' }) actorType!: string;
@@ -37,22 +37,25 @@ class DomainEventType {
   @Field(() => JSONObjectResolver, { description: 'The details: before and after for changes.' })
   data!: Record<string, unknown>;
   @Field(() => Date) occurredAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'The service token that did it, for service actors.' })
+  serviceTokenId!: string | null;
   actorId!: number | null;
 }
 
-const toType = (e: DomainEvent): DomainEventType => ({
+export const toType = (e: DomainEvent): DomainEventType => ({
   id: e.id,
   name: e.name,
   actorType: e.actor.type,
   actorLabel: e.actor.label,
   actorId: e.actor.type === 'member' ? e.actor.id : null,
+  serviceTokenId: e.actor.type === 'service' && e.actor.id !== null ? String(e.actor.id) : null,
   subject: e.subject,
   related: e.related,
   data: e.data as Record<string, unknown>,
   occurredAt: e.occurredAt,
 });
 
-const DomainEventConnection = connectionType(DomainEventType, 'DomainEvent');
+export const DomainEventConnection = connectionType(DomainEventType, 'DomainEvent');
 
 @InputType()
 class EventLogFilterInput {

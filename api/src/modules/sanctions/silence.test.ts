@@ -11,6 +11,7 @@ const READS = [
   'article.review',
   'category.administer',
   'deflection.read',
+  'event.feed',
   'event.read',
   'member.list',
   'member.readEmail',
@@ -20,6 +21,7 @@ const READS = [
   'member.searchByEmail',
   'post.listRemoved',
   'review.list',
+  'serviceToken.read',
   'settings.read',
 ];
 

@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
-import type { Actor } from './actor.js';
+import type { Actor, ServiceActor, ServiceScope } from './actor.js';
 
 /** Who is asking; null for a visitor. Modules read only these fields. */
 export interface Viewer {
@@ -41,6 +41,11 @@ export type Rule<A extends Action> = (
   viewer: Viewer | null,
   resource: Actions[A],
   settings: GuardianSettings,
+  /**
+   * A service actor when the guardian runs the rule for an integration whose token's scopes
+   * grant the action (viewer is then null: a trusted non-member); null otherwise.
+   */
+  service?: ServiceActor | null,
 ) => Decision;
 
 /**
@@ -65,6 +70,9 @@ export function readRule<A extends Action>(rule: Rule<A>): Rule<A> {
   return rule;
 }
 
+/** For each action a service scope grants, the scopes that grant it (gathered by `assemble`). */
+export type ServiceGrants = { [A in Action]?: readonly ServiceScope[] };
+
 /** Types a module's rules object; the module lists it in its definition. */
 export const defineRules = (moduleRules: Rules): Rules => moduleRules;
 
@@ -79,6 +87,7 @@ export class Guardian {
     readonly settings: GuardianSettings,
     private readonly rules: Rules,
     readonly actor: Actor | null = viewer ? { type: 'member', id: viewer.id } : null,
+    private readonly grants: ServiceGrants = {},
   ) {}
 
   /**
@@ -91,11 +100,37 @@ export class Guardian {
     const rule = this.rules[action] as Rule<A> | undefined;
     if (!rule) throw new Error(`No policy rule registered for ${action}`);
     if (this.actor?.type === 'system') return allow();
+    if (this.actor?.type === 'service') return this.checkService(this.actor, action, rule, resource);
     if (this.viewer?.silence && !readRules.has(rule)) {
       const refused = silenced(this.viewer.silence);
       if (refused) return refused;
     }
-    return rule(this.viewer, resource, this.settings);
+    return rule(this.viewer, resource, this.settings, null);
+  }
+
+  /**
+   * A service may do exactly what its token's scopes grant: a granted action's rule runs with
+   * the service as a trusted non-member (viewer null, `service` given); an action some scope
+   * grants but this token lacks is refused naming that scope; any other read runs as it would
+   * for a visitor (public content), and any other write is refused. Never "log in": a service
+   * is authenticated, so every refusal is FORBIDDEN.
+   */
+  private checkService<A extends Action>(service: ServiceActor, action: A, rule: Rule<A>, resource: Actions[A]) {
+    const granting = this.grants[action] ?? [];
+    const asForbidden = (d: Decision): Decision => (d.allowed ? d : deny(d.reason));
+    if (granting.some((s) => service.scopes.includes(s))) {
+      return asForbidden(rule(null, resource, this.settings, service));
+    }
+    if (granting.length > 0) {
+      const scopes = granting.map((s) => `"${s}"`).join(' or ');
+      return deny(`This service token lacks the ${scopes} scope, which ${action} needs.`);
+    }
+    if (readRules.has(rule)) {
+      const asVisitor = rule(null, resource, this.settings, null);
+      if (asVisitor.allowed) return asVisitor;
+      return deny(`No service token scope grants ${action}, and a visitor may not do it: ${asVisitor.reason}`);
+    }
+    return deny(`No service token scope grants ${action}: integrations cannot do it.`);
   }
 
   can<A extends Action>(action: A, resource: Actions[A]): boolean {
@@ -109,10 +144,11 @@ export class Guardian {
     throw new ForbiddenError(decision.reason);
   }
 
-  /** The signed-in viewer, or UNAUTHENTICATED. */
+  /** The signed-in viewer; UNAUTHENTICATED for a visitor, FORBIDDEN for a service (never a member). */
   requireViewer(): Viewer {
-    if (!this.viewer) throw new UnauthenticatedError();
-    return this.viewer;
+    if (this.viewer) return this.viewer;
+    if (this.actor?.type === 'service') throw new ForbiddenError(SERVICE_IS_NOT_A_MEMBER);
+    throw new UnauthenticatedError();
   }
 
   /** Who commands run for: the signed-in member, or UNAUTHENTICATED. */
@@ -126,6 +162,10 @@ export class Guardian {
     return action in this.rules;
   }
 }
+
+/** Why a service token cannot do what only a signed-in member can. */
+export const SERVICE_IS_NOT_A_MEMBER =
+  'A service token acts for an integration, not a member: only a signed-in member can do this.';
 
 export const isStaffViewer = (viewer: Pick<Viewer, 'role'> | null): boolean =>
   viewer?.role === 'MODERATOR' || viewer?.role === 'ADMIN';

@@ -115,6 +115,9 @@ export const AUDIT_KINDS: Record<string, string> = {
   'categories.reordered': 'reordered the categories',
   'member.role_changed': 'changed a member’s role',
   'settings.changed': 'changed site settings',
+  'service_token.created': 'created a service token',
+  'service_token.rotated': 'rotated a service token',
+  'service_token.revoked': 'revoked a service token',
 };
 
 /** When the queue would be clear at the last 7 days' rate, as the capacity view says it. */

@@ -120,6 +120,10 @@ type Documents = {
     "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminRevokeAdvocateDocument,
     "\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n": typeof types.SiteSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n": typeof types.UpdateSettingsDocument,
+    "\n  query AdminServiceTokens {\n    serviceTokens {\n      id\n      name\n      scopes\n      createdAt\n      rotatedAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        handle\n      }\n    }\n  }\n": typeof types.AdminServiceTokensDocument,
+    "\n  mutation AdminCreateServiceToken($input: CreateServiceTokenInput!) {\n    createServiceToken(input: $input) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminCreateServiceTokenDocument,
+    "\n  mutation AdminRotateServiceToken($id: ID!) {\n    rotateServiceToken(id: $id) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminRotateServiceTokenDocument,
+    "\n  mutation AdminRevokeServiceToken($id: ID!) {\n    revokeServiceToken(id: $id) {\n      id\n    }\n  }\n": typeof types.AdminRevokeServiceTokenDocument,
     "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AdminHomeDocument,
     "\n  query ArticleReportState($id: ID!) {\n    article(id: $id) {\n      id\n      viewerCanReport\n      viewerReport {\n        reason\n      }\n    }\n  }\n": typeof types.ArticleReportStateDocument,
     "\n  mutation ReportArticle($input: ReportArticleInput!) {\n    reportArticle(input: $input) {\n      report {\n        id\n      }\n    }\n  }\n": typeof types.ReportArticleDocument,
@@ -237,6 +241,10 @@ const documents: Documents = {
     "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n": types.AdminRevokeAdvocateDocument,
     "\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n": types.SiteSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n": types.UpdateSettingsDocument,
+    "\n  query AdminServiceTokens {\n    serviceTokens {\n      id\n      name\n      scopes\n      createdAt\n      rotatedAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        handle\n      }\n    }\n  }\n": types.AdminServiceTokensDocument,
+    "\n  mutation AdminCreateServiceToken($input: CreateServiceTokenInput!) {\n    createServiceToken(input: $input) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n": types.AdminCreateServiceTokenDocument,
+    "\n  mutation AdminRotateServiceToken($id: ID!) {\n    rotateServiceToken(id: $id) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n": types.AdminRotateServiceTokenDocument,
+    "\n  mutation AdminRevokeServiceToken($id: ID!) {\n    revokeServiceToken(id: $id) {\n      id\n    }\n  }\n": types.AdminRevokeServiceTokenDocument,
     "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.AdminHomeDocument,
     "\n  query ArticleReportState($id: ID!) {\n    article(id: $id) {\n      id\n      viewerCanReport\n      viewerReport {\n        reason\n      }\n    }\n  }\n": types.ArticleReportStateDocument,
     "\n  mutation ReportArticle($input: ReportArticleInput!) {\n    reportArticle(input: $input) {\n      report {\n        id\n      }\n    }\n  }\n": types.ReportArticleDocument,
@@ -686,6 +694,22 @@ export function graphql(source: "\n  query SiteSettings {\n    siteSettings {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminServiceTokens {\n    serviceTokens {\n      id\n      name\n      scopes\n      createdAt\n      rotatedAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        handle\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminServiceTokens {\n    serviceTokens {\n      id\n      name\n      scopes\n      createdAt\n      rotatedAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        handle\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateServiceToken($input: CreateServiceTokenInput!) {\n    createServiceToken(input: $input) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateServiceToken($input: CreateServiceTokenInput!) {\n    createServiceToken(input: $input) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRotateServiceToken($id: ID!) {\n    rotateServiceToken(id: $id) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRotateServiceToken($id: ID!) {\n    rotateServiceToken(id: $id) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeServiceToken($id: ID!) {\n    revokeServiceToken(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeServiceToken($id: ID!) {\n    revokeServiceToken(id: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

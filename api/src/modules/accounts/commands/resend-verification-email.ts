@@ -1,5 +1,6 @@
 import { sql } from '../../../platform/db/sql.js';
-import { UnauthenticatedError } from '../../../platform/errors.js';
+import { SERVICE_IS_NOT_A_MEMBER } from '../../../platform/authz/guardian.js';
+import { ForbiddenError, UnauthenticatedError } from '../../../platform/errors.js';
 import type { Scope } from '../../../platform/scope.js';
 import '../email-verification.jobs.js';
 
@@ -10,6 +11,7 @@ import '../email-verification.jobs.js';
  */
 export async function resendVerificationEmail(scope: Scope): Promise<boolean> {
   const viewer = scope.guardian.viewer;
+  if (!viewer && scope.guardian.actor?.type === 'service') throw new ForbiddenError(SERVICE_IS_NOT_A_MEMBER);
   if (!viewer) throw new UnauthenticatedError('Log in to ask for a verification email.');
   const [member] = await sql<{ verified: boolean }>(
     scope.em,
