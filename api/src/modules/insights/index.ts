@@ -1,0 +1,14 @@
+import type { ModuleDefinition } from '../../platform/module.js';
+import { insightsLoaders } from './insights.loaders.js';
+import { insightsRules } from './insights.policy.js';
+import { MemberSentimentResolver, PostSentimentResolver } from './sentiment.resolver.js';
+import { scorePostSentiment } from './sentiment/sentiment.subscriber.js';
+
+/** Signals for staff: each post's sentiment and cues, and each member's influence. */
+export const insightsModule: ModuleDefinition = {
+  name: 'insights',
+  resolvers: [PostSentimentResolver, MemberSentimentResolver],
+  rules: insightsRules,
+  loaders: insightsLoaders,
+  subscribers: [scorePostSentiment],
+};
