@@ -5,6 +5,7 @@ import { startTestApi, type TestApi } from '../support/test-api.js';
 import { backfillSentiments } from '../../api/src/modules/insights/sentiment/sentiment.store.js';
 import { scorePostSentiment } from '../../api/src/modules/insights/sentiment/sentiment.subscriber.js';
 import type { DomainEvent } from '../../api/src/platform/events/events.js';
+import { recomputeInfluenceJob } from '../../api/src/modules/insights/influence/influence.jobs.js';
 
 // Sentiment and influence signals (issue 14, item 4): computed after commit, read by staff only.
 let api: TestApi;
@@ -150,5 +151,128 @@ describe('post sentiment', () => {
     ]);
     expect(n).toBe(1000);
     expect(perPost).toBeLessThan(10);
+  });
+});
+
+describe('influence', () => {
+  const ACCEPT = `mutation($id: ID!) { acceptAnswer(postId: $id) { id } }`;
+  const HIDDEN = `query { hiddenInfluencers(first: 50) {
+    member { id handle } rank outOf why nominatedAt influence { score parts { name value weight explanation } } } }`;
+  const INFLUENCE = `query($h: String!) { member(handle: $h) { influence { score computedAt parts { name value weight } } } }`;
+  const NOMINATE = `mutation($id: ID!) { nominateAdvocate(memberId: $id) { id score member { id } nominatedBy { id } } }`;
+  let hidden: TestMember;
+  let staffAnswerer: TestMember;
+  let solvedThreadId: string;
+
+  /** `answerer` answers one question from each asker, and each asker accepts. */
+  async function solve(answerer: TestMember, askers: TestMember[]): Promise<string[]> {
+    const threads: string[] = [];
+    for (const asker of askers) {
+      const thread = await buildThread(api, asker);
+      const reply = await buildReply(api, answerer, thread.id);
+      const res = await api.gql(ACCEPT, { id: reply.id }, as(asker));
+      expect(res.errors).toBeUndefined();
+      threads.push(thread.id);
+    }
+    return threads;
+  }
+
+  beforeAll(async () => {
+    [hidden, staffAnswerer] = await Promise.all([buildMember(api), buildMember(api, { role: 'MODERATOR' })]);
+    const askers = await Promise.all(Array.from({ length: 4 }, () => buildMember(api)));
+    const fillers = await Promise.all(Array.from({ length: 20 }, () => buildMember(api)));
+    // The top three: an advocate (4 solutions), staff (4) and a plain member (3); then 20
+    // members with one solution each, for one asker. Top decile of 23 = ntile 1 = 3 members.
+    await solve(advocate, askers);
+    await solve(staffAnswerer, askers);
+    [solvedThreadId] = await solve(hidden, askers.slice(0, 3));
+    for (const filler of fillers) await solve(filler, [askers[3]!]);
+    await caughtUp(api, 'insights.solution_views');
+    // Views after the solution count as reach; those before do not.
+    const [note] = await api.sql('select views_at_solution from solution_views where thread_id = $1', [solvedThreadId]);
+    expect(note).toBeDefined();
+    await api.sql('update threads set view_count = view_count + 40 where id = $1', [solvedThreadId]);
+    await recomputeInfluenceJob.handle(api.app.services, {});
+  });
+
+  it('hiddenInfluencers lists the top decile without staff or advocates, with why', async () => {
+    const res = await api.gql(HIDDEN, {}, as(moderator));
+    expect(res.errors).toBeUndefined();
+    const list = res.data.hiddenInfluencers;
+    expect(list.map((h: any) => h.member.handle)).toEqual([hidden.handle]);
+    const [row] = list;
+    expect(row.outOf).toBe(23);
+    expect(row.rank).toBeLessThanOrEqual(3);
+    expect(row.why).toMatch(
+      /^Top 10% of influence \(#[123] of 23\), neither staff nor an advocate: 3 accepted answers/,
+    );
+    expect(row.why).toContain('3 distinct askers');
+    expect(row.why).toContain('about 40 views');
+    const parts = Object.fromEntries(row.influence.parts.map((p: any) => [p.name, p]));
+    expect(parts.ACCEPTED_ANSWERS.value).toBeCloseTo(3, 2);
+    expect(parts.ASKERS_HELPED).toMatchObject({ value: 3, weight: 0.5 });
+    expect(parts.REACH.value).toBeCloseTo(Math.log10(41), 3);
+    expect(row.influence.score).toBeCloseTo(
+      row.influence.parts.reduce((s: number, p: any) => s + p.value * p.weight, 0),
+      2,
+    );
+    const [{ n }] = await api.sql('select count(*)::int as n from member_influence');
+    expect(n).toBe(23);
+  });
+
+  it('influence and hiddenInfluencers are for staff only', async () => {
+    const staff = await api.gql(INFLUENCE, { h: hidden.handle }, as(admin));
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data.member.influence.parts.map((p: any) => p.name)).toEqual([
+      'ACCEPTED_ANSWERS',
+      'REACH',
+      'ASKERS_HELPED',
+      'RANK',
+    ]);
+    const none = await api.gql(INFLUENCE, { h: member.handle }, as(moderator));
+    expect(none.data.member.influence).toMatchObject({ score: 0, computedAt: null });
+    for (const [viewer, code] of [
+      [hidden, 'FORBIDDEN'],
+      [advocate, 'FORBIDDEN'],
+      [null, 'UNAUTHENTICATED'],
+    ] as const) {
+      const own = await api.gql(INFLUENCE, { h: hidden.handle }, as(viewer));
+      expect(own.data.member.influence).toBeNull();
+      expect(own.errors?.[0]?.extensions.code).toBe(code);
+      const list = await api.gql(HIDDEN, {}, as(viewer));
+      expect(list.data).toBeNull();
+      expect(list.errors?.[0]?.extensions.code).toBe(code);
+    }
+  });
+
+  it('staff nominate a hidden influencer once; members cannot; staff and advocates are not nominated', async () => {
+    const refused = await api.gql(NOMINATE, { id: hidden.id }, as(member));
+    expect(refused.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const res = await api.gql(NOMINATE, { id: hidden.id }, as(moderator));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.nominateAdvocate).toMatchObject({ member: { id: hidden.id }, nominatedBy: { id: moderator.id } });
+    expect(res.data.nominateAdvocate.score).toBeGreaterThan(0);
+    expect((await api.gql(NOMINATE, { id: hidden.id }, as(admin))).errors?.[0]?.extensions.code).toBe('CONFLICT');
+    expect((await api.gql(NOMINATE, { id: advocate.id }, as(admin))).errors?.[0]?.extensions.code).toBe('CONFLICT');
+    expect((await api.gql(NOMINATE, { id: staffAnswerer.id }, as(admin))).errors?.[0]?.extensions.code).toBe(
+      'CONFLICT',
+    );
+    expect((await api.gql(NOMINATE, { id: '99999999' }, as(admin))).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const events = await api.sql(
+      `select actor_id, subject, data from domain_events where name = 'advocate.nominated' order by id`,
+    );
+    expect(events).toEqual([
+      {
+        actor_id: String(moderator.id),
+        subject: `member:${hidden.id}`,
+        data: {
+          memberId: Number(hidden.id),
+          score: res.data.nominateAdvocate.score,
+          nominationId: Number(res.data.nominateAdvocate.id),
+        },
+      },
+    ]);
+    const list = await api.gql(HIDDEN, {}, as(moderator));
+    expect(list.data.hiddenInfluencers[0].nominatedAt).not.toBeNull();
   });
 });
