@@ -19,7 +19,7 @@ import { nominateAdvocate } from './commands/nominate-advocate.js';
 import { hiddenInfluencers, whyHidden } from './influence/influence.store.js';
 
 @ObjectType({ description: 'One part of a member’s influence: score = Σ value × weight.', simpleResolvers: true })
-class InfluencePart {
+export class InfluencePart {
   @Field(() => String, { description: 'ACCEPTED_ANSWERS, REACH, ASKERS_HELPED or RANK.' }) name!: string;
   @Field(() => Float, { description: 'The value as it enters the score (after decay, log10 or scaling).' })
   value!: number;
@@ -28,7 +28,7 @@ class InfluencePart {
 }
 
 @ObjectType({ description: 'Influence measured by outcomes (staff only), recomputed hourly.', simpleResolvers: true })
-class Influence {
+export class Influence {
   @Field(() => Float) score!: number;
   @Field(() => [InfluencePart]) parts!: InfluencePart[];
   @Field(() => Date, { nullable: true, description: 'Null when the member has no accepted answer yet.' })

@@ -10,6 +10,9 @@ import '../../community/community.events.js';
 export const noteSolutionViews: SubscriberDefinition<Services> = {
   name: 'insights.solution_views',
   events: ['answer.accepted', 'answer.unaccepted'],
+  // Past acceptances would note today's view count as the count at the solution: those
+  // solutions use the estimate in recomputeInfluence instead.
+  startAt: 'now',
   handle: async (events, { tx }) => {
     for (const event of events) {
       const { threadId, postId } = event.data as { threadId: number; postId: number };

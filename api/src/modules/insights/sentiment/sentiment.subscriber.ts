@@ -12,6 +12,9 @@ export const scorePostSentiment: SubscriberDefinition<Services> = {
   name: 'insights.post_sentiment',
   events: ['thread.created', 'post.created', 'post.edited'],
   batchSize: 500,
+  // Posts written before this subscriber existed are scored by the backfill script
+  // (npm run insights:backfill-sentiments -w api), in set-based batches, not event by event.
+  startAt: 'now',
   handle: async (events, { tx }) => {
     const ids = events.map((e) => (e.data as { postId: number }).postId);
     await computeSentiments(tx, ids);
