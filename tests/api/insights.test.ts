@@ -275,4 +275,25 @@ describe('influence', () => {
     const list = await api.gql(HIDDEN, {}, as(moderator));
     expect(list.data.hiddenInfluencers[0].nominatedAt).not.toBeNull();
   });
+
+  it('a recompute drops a member whose only solution was unaccepted; the views note goes with it', async () => {
+    const [asker, answerer] = await Promise.all([buildMember(api), buildMember(api)]);
+    const [threadId] = await solve(answerer, [asker]);
+    await caughtUp(api, 'insights.solution_views');
+    await recomputeInfluenceJob.handle(api.app.services, {});
+    expect(await api.sql('select 1 from member_influence where member_id = $1', [answerer.id])).toHaveLength(1);
+    const res = await api.gql(
+      `mutation($id: ID!) { unacceptAnswer(threadId: $id) { id } }`,
+      { id: threadId },
+      as(asker),
+    );
+    expect(res.errors).toBeUndefined();
+    await caughtUp(api, 'insights.solution_views');
+    expect(await api.sql('select 1 from solution_views where thread_id = $1', [threadId])).toHaveLength(0);
+    await recomputeInfluenceJob.handle(api.app.services, {});
+    expect(await api.sql('select 1 from member_influence where member_id = $1', [answerer.id])).toHaveLength(0);
+    const INFLUENCE_OF = `query($h: String!) { member(handle: $h) { influence { score computedAt } } }`;
+    const after = await api.gql(INFLUENCE_OF, { h: answerer.handle }, as(moderator));
+    expect(after.data.member.influence).toEqual({ score: 0, computedAt: null });
+  });
 });
