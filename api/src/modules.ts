@@ -6,6 +6,7 @@ import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { composerModule } from './modules/composer/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
+import { insightsModule } from './modules/insights/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
@@ -35,6 +36,7 @@ export const modules = [
   notificationsModule,
   avatarsModule,
   integrationsModule,
+  insightsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

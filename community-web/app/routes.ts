@@ -36,6 +36,7 @@ export default [
   route('moderation/knowledge', 'routes/moderation.knowledge.tsx'),
   route('moderation/review', 'routes/moderation.review.tsx'),
   route('moderation/audit', 'routes/moderation.audit.tsx'),
+  route('staff/influencers', 'routes/staff.influencers.tsx'),
   route('admin', 'routes/admin.tsx'),
   route('admin/categories', 'routes/admin.categories.tsx'),
   route('admin/members', 'routes/admin.members.tsx'),

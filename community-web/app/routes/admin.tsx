@@ -94,6 +94,7 @@ export default function AdminHome() {
             ['/moderation/deflection', 'Deflection'],
             ['/moderation/activity', 'Activity'],
             ['/moderation/knowledge', 'KB queue'],
+            ['/staff/influencers', 'Hidden influencers'],
           ].map(([to, label]) => (
             <li key={to}>
               <Link to={to!} className="font-medium text-brand-700 hover:underline">
