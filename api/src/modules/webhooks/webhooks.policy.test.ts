@@ -37,18 +37,18 @@ const matrix: Record<Who, { read: boolean; manage: boolean }> = {
 
 describe('webhook policy', () => {
   it.each(Object.keys(matrix) as Who[])('%s', (who) => {
-    const g = new Guardian(viewers[who], {}, webhookRules);
+    const g = new Guardian(viewers[who], {} as never, webhookRules);
     expect({ read: g.can('webhook.read', null), manage: g.can('webhook.manage', null) }).toEqual(matrix[who]);
   });
 
   it('a visitor is asked to log in to manage, refused to read', () => {
-    const g = new Guardian(null, {}, webhookRules);
+    const g = new Guardian(null, {} as never, webhookRules);
     expect(g.check('webhook.manage', null)).toMatchObject({ allowed: false, needsLogin: true });
     expect(g.check('webhook.read', null)).toMatchObject({ allowed: false });
   });
 
   it('the system (the delivery jobs) may do both', () => {
-    const g = new Guardian(null, {}, webhookRules, systemActor('webhooks'));
+    const g = new Guardian(null, {} as never, webhookRules, systemActor('webhooks'));
     expect(g.can('webhook.manage', null)).toBe(true);
   });
 });

@@ -58,6 +58,16 @@ function transactionExecutor(tx: EntityManager): PgBoss.Db {
 }
 
 /**
+ * pg-boss options for `options`. A delay in seconds is sent as the instant it ends: pg-boss
+ * casts a number through `CASE … THEN CAST(x as timestamptz)`, which PostgreSQL folds and
+ * rejects when the parameter arrives inlined (as through a MikroORM transaction).
+ */
+function sendOptions(options: EnqueueOptions): PgBoss.SendOptions {
+  const { startAfter } = options;
+  return typeof startAfter === 'number' ? { startAfter: new Date(Date.now() + startAfter * 1000) } : { startAfter };
+}
+
+/**
  * The job queue: pg-boss on the application's PostgreSQL. Commands enqueue inside their own
  * transaction (`enqueue(tx, …)`), so a job exists exactly when the change that caused it was
  * committed: a crash after commit leaves it queued for the next worker.
@@ -129,12 +139,12 @@ export class Jobs<S> {
     options: EnqueueOptions = {},
   ): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job ${name}`);
-    await this.boss.send(name, payload as object, { ...options, db: transactionExecutor(tx) });
+    await this.boss.send(name, payload as object, { ...sendOptions(options), db: transactionExecutor(tx) });
   }
 
   /** Enqueues outside any transaction (scheduled work, tools). */
   async send<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    await this.boss.send(name, payload as object, options);
+    await this.boss.send(name, payload as object, sendOptions(options));
   }
 
   async stop(): Promise<void> {
