@@ -40,5 +40,7 @@ export default [
   route('admin/categories', 'routes/admin.categories.tsx'),
   route('admin/members', 'routes/admin.members.tsx'),
   route('admin/settings', 'routes/admin.settings.tsx'),
+  route('admin/webhooks', 'routes/admin.webhooks.tsx'),
+  route('admin/webhooks/:id', 'routes/admin.webhook.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;
