@@ -282,7 +282,7 @@ describe('outbound deliveries', () => {
     expect(ok.map((r) => r.id)).toEqual(rows.map((d) => d.webhook_id));
   });
 
-  it('a 410 disables the endpoint and staff see why in the event log', async () => {
+  it('a 410 disables the endpoint and records why (webhook.endpoint_disabled)', async () => {
     crm.answers.set('/gone', () => 410);
     const { endpoint } = await createEndpoint('/gone', ['thread.created']);
     await buildThread(api, asker);
