@@ -16,7 +16,8 @@ declare module '../../platform/events/events.js' {
     'webhook.endpoint_disabled': { endpointId: number; url: string; reason: string };
     'webhook.endpoint_deleted': { endpointId: number; url: string };
     'webhook.secret_rotated': { endpointId: number };
-    'webhook.deliveries_replayed': { endpointId: number; deliveryIds: string[]; since: string | null };
+    /** `deliveryIds`: the first 100 of the `count` replayed. */
+    'webhook.deliveries_replayed': { endpointId: number; count: number; deliveryIds: string[]; since: string | null };
     'crm.webhook_received': { inboundId: number; webhookId: string; type: string; data: unknown };
   }
 }

@@ -38,7 +38,7 @@ export async function replayWebhookDelivery(scope: Scope, id: string): Promise<D
     await recordEvent(tx, scope.guardian.requireActor(), {
       name: 'webhook.deliveries_replayed',
       subject: ref('webhook_endpoint', current.endpoint_id),
-      data: { endpointId: current.endpoint_id, deliveryIds: [id], since: null },
+      data: { endpointId: current.endpoint_id, count: 1, deliveryIds: [id], since: null },
     });
     return row!;
   });
@@ -67,7 +67,7 @@ export async function replayWebhookEndpoint(scope: Scope, endpointId: number, si
       await recordEvent(tx, scope.guardian.requireActor(), {
         name: 'webhook.deliveries_replayed',
         subject: ref('webhook_endpoint', endpointId),
-        data: { endpointId, deliveryIds: ids, since: since.toISOString() },
+        data: { endpointId, count: ids.length, deliveryIds: ids.slice(0, 100), since: since.toISOString() },
       });
     }
     return ids.length;
