@@ -98,6 +98,17 @@ const envSchema = z.object({
   ABUSE_LIMITS: z.string().default('{}'),
   // Moderation rules (flag weights, the hide threshold): a JSON object overriding any default (modules/moderation/moderation.rules.ts)
   MODERATION_RULES: z.string().default('{}'),
+  /**
+   * Outgoing webhooks may target http:// and private, loopback or link-local addresses (tests,
+   * the demo, a CRM on the local network). Off: https only, to public addresses only, checked
+   * when an endpoint is saved and again on every delivery (against DNS rebinding).
+   */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** The CRM's Standard Webhooks secret (`whsec_…`) for POST /webhooks/crm; unset, that route answers 404. */
+  CRM_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,200}$/, 'must be whsec_ and base64')),
   // How often an instance checks for settings changed elsewhere, in case a NOTIFY was lost
   SETTINGS_POLL_MS: z.coerce.number().int().min(100).default(5000),
 });

@@ -15,6 +15,7 @@ import { reputationModule } from './modules/reputation/index.js';
 import { sanctionsModule } from './modules/sanctions/index.js';
 import { searchModule } from './modules/search/index.js';
 import { settingsModule } from './modules/settings/index.js';
+import { webhooksModule } from './modules/webhooks/index.js';
 import { pruneIdempotencyKeysJob } from './platform/idempotency.js';
 import { assemble, type ModuleDefinition } from './platform/module.js';
 
@@ -37,6 +38,7 @@ export const modules = [
   avatarsModule,
   integrationsModule,
   insightsModule,
+  webhooksModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

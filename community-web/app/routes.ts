@@ -42,5 +42,7 @@ export default [
   route('admin/members', 'routes/admin.members.tsx'),
   route('admin/settings', 'routes/admin.settings.tsx'),
   route('admin/tokens', 'routes/admin.tokens.tsx'),
+  route('admin/webhooks', 'routes/admin.webhooks.tsx'),
+  route('admin/webhooks/:id', 'routes/admin.webhook.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

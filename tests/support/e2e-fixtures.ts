@@ -150,12 +150,13 @@ export interface Stack {
 /**
  * The whole product for one test file: the API on its own database (with a category to ask
  * in), the built web app in front of it, and Chromium; started before the file's tests and
- * stopped after them. Fields are filled once beforeAll has run.
+ * stopped after them. Fields are filled once beforeAll has run. `env` adds to the API's
+ * configuration (WEBHOOK_ALLOW_PRIVATE_URLS for a local receiver).
  */
-export function useStack(): Stack {
+export function useStack(env: Record<string, string> = {}): Stack {
   const stack = {} as Stack;
   beforeAll(async () => {
-    stack.api = await startTestApi();
+    stack.api = await startTestApi(env);
     await firstCategoryId(stack.api);
     stack.web = await startWeb(stack.api.url);
     stack.browser = await launchBrowser();

@@ -41,7 +41,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 const card = 'block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600 hover:bg-slate-50';
 
 /**
- * The admin area's entry: categories, members (with the held sign-ups waiting), settings and service tokens,
+ * The admin area's entry: categories, members (with the held sign-ups waiting), settings, service tokens and
+ * webhooks,
  * and the moderation pages the header's bar leaves to the menu for administrators.
  */
 export default function AdminHome() {
@@ -77,6 +78,14 @@ export default function AdminHome() {
             <span className="font-semibold text-brand-700">Service tokens</span>
             <span className="mt-1 block text-sm text-slate-700">
               Tokens for integrations: scopes, rotation, revoking.
+            </span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/webhooks" className={card}>
+            <span className="font-semibold text-brand-700">Webhooks</span>
+            <span className="mt-1 block text-sm text-slate-700">
+              Signed event deliveries to your CRM and other systems, with their logs.
             </span>
           </Link>
         </li>

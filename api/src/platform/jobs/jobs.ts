@@ -24,6 +24,16 @@ export interface JobDefinition<N extends JobName, S> {
   retryLimit?: number;
   /** Jobs fetched at once (default 20). */
   batchSize?: number;
+  /**
+   * Workers this process runs for the queue (default 1), each handling its batch in turn: with
+   * several, one slow job (a webhook to a slow endpoint) does not hold up the others.
+   */
+  concurrency?: number;
+}
+
+export interface EnqueueOptions {
+  /** Not before this time (a Date) or this many seconds from now: pg-boss's `startAfter`. */
+  startAfter?: Date | number;
 }
 
 export interface JobsOptions {
@@ -45,6 +55,16 @@ function transactionExecutor(tx: EntityManager): PgBoss.Db {
       return { rows: rows as unknown[] };
     },
   };
+}
+
+/**
+ * pg-boss options for `options`. A delay in seconds is sent as the instant it ends: pg-boss
+ * casts a number through `CASE … THEN CAST(x as timestamptz)`, which PostgreSQL folds and
+ * rejects when the parameter arrives inlined (as through a MikroORM transaction).
+ */
+function sendOptions(options: EnqueueOptions): PgBoss.SendOptions {
+  const { startAfter } = options;
+  return typeof startAfter === 'number' ? { startAfter: new Date(Date.now() + startAfter * 1000) } : { startAfter };
 }
 
 /**
@@ -88,34 +108,43 @@ export class Jobs<S> {
   async work(services: S): Promise<void> {
     if (!this.options.work) return;
     for (const d of this.definitions.values()) {
-      const batchSize = d.batchSize ?? 20;
-      const workerId: string = await this.boss.work(
-        d.name,
-        { pollingIntervalSeconds: this.options.pollingIntervalSeconds, batchSize },
-        async (jobs) => {
-          for (const job of jobs) {
-            try {
-              await d.handle(services, d.payload.parse(job.data));
-            } catch (error) {
-              logger.warn('job failed; pg-boss retries it', { job: d.name, id: job.id, error });
-              await this.boss.fail(d.name, job.id, { message: String((error as Error)?.message ?? error) });
-            }
-          }
-          if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
-        },
-      );
+      for (let i = 0; i < (d.concurrency ?? 1); i++) await this.startWorker(d, services);
     }
   }
 
+  private async startWorker(d: JobDefinition<JobName, S>, services: S): Promise<void> {
+    const batchSize = d.batchSize ?? 20;
+    const workerId: string = await this.boss.work(
+      d.name,
+      { pollingIntervalSeconds: this.options.pollingIntervalSeconds, batchSize },
+      async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await d.handle(services, d.payload.parse(job.data));
+          } catch (error) {
+            logger.warn('job failed; pg-boss retries it', { job: d.name, id: job.id, error });
+            await this.boss.fail(d.name, job.id, { message: String((error as Error)?.message ?? error) });
+          }
+        }
+        if (jobs.length === batchSize) this.boss.notifyWorker(workerId);
+      },
+    );
+  }
+
   /** Enqueues a job in `tx`: it is committed or rolled back with the change that caused it. */
-  async enqueue<N extends JobName>(tx: EntityManager, name: N, payload: JobPayloads[N]): Promise<void> {
+  async enqueue<N extends JobName>(
+    tx: EntityManager,
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<void> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job ${name}`);
-    await this.boss.send(name, payload as object, { db: transactionExecutor(tx) });
+    await this.boss.send(name, payload as object, { ...sendOptions(options), db: transactionExecutor(tx) });
   }
 
   /** Enqueues outside any transaction (scheduled work, tools). */
-  async send<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
-    await this.boss.send(name, payload as object);
+  async send<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+    await this.boss.send(name, payload as object, sendOptions(options));
   }
 
   async stop(): Promise<void> {

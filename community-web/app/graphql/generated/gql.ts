@@ -127,6 +127,15 @@ type Documents = {
     "\n  mutation AdminRotateServiceToken($id: ID!) {\n    rotateServiceToken(id: $id) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminRotateServiceTokenDocument,
     "\n  mutation AdminRevokeServiceToken($id: ID!) {\n    revokeServiceToken(id: $id) {\n      id\n    }\n  }\n": typeof types.AdminRevokeServiceTokenDocument,
     "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AdminHomeDocument,
+    "\n  query AdminWebhookLog($id: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n    webhookDeliveries(endpointId: $id, status: $status, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          webhookId\n          eventType\n          subject\n          status\n          attempts\n          responseStatus\n          responseTimeMs\n          error\n          nextAttemptAt\n          lastAttemptAt\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminWebhookLogDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
+    "\n  mutation ReplayWebhookEndpoint($input: ReplayWebhookEndpointInput!) {\n    replayWebhookEndpoint(input: $input) {\n      replayed\n    }\n  }\n": typeof types.ReplayWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  query AdminWebhooks {\n    webhookEventKinds {\n      type\n      label\n      description\n    }\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n  }\n": typeof types.AdminWebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation EnableWebhookEndpoint($id: ID!) {\n    enableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": typeof types.EnableWebhookEndpointDocument,
+    "\n  mutation DisableWebhookEndpoint($id: ID!) {\n    disableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": typeof types.DisableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  query ArticleReportState($id: ID!) {\n    article(id: $id) {\n      id\n      viewerCanReport\n      viewerReport {\n        reason\n      }\n    }\n  }\n": typeof types.ArticleReportStateDocument,
     "\n  mutation ReportArticle($input: ReportArticleInput!) {\n    reportArticle(input: $input) {\n      report {\n        id\n      }\n    }\n  }\n": typeof types.ReportArticleDocument,
     "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityDocument,
@@ -250,6 +259,15 @@ const documents: Documents = {
     "\n  mutation AdminRotateServiceToken($id: ID!) {\n    rotateServiceToken(id: $id) {\n      token\n      serviceToken {\n        id\n        name\n      }\n    }\n  }\n": types.AdminRotateServiceTokenDocument,
     "\n  mutation AdminRevokeServiceToken($id: ID!) {\n    revokeServiceToken(id: $id) {\n      id\n    }\n  }\n": types.AdminRevokeServiceTokenDocument,
     "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.AdminHomeDocument,
+    "\n  query AdminWebhookLog($id: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n    webhookDeliveries(endpointId: $id, status: $status, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          webhookId\n          eventType\n          subject\n          status\n          attempts\n          responseStatus\n          responseTimeMs\n          error\n          nextAttemptAt\n          lastAttemptAt\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminWebhookLogDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
+    "\n  mutation ReplayWebhookEndpoint($input: ReplayWebhookEndpointInput!) {\n    replayWebhookEndpoint(input: $input) {\n      replayed\n    }\n  }\n": types.ReplayWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  query AdminWebhooks {\n    webhookEventKinds {\n      type\n      label\n      description\n    }\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n  }\n": types.AdminWebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation EnableWebhookEndpoint($id: ID!) {\n    enableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": types.EnableWebhookEndpointDocument,
+    "\n  mutation DisableWebhookEndpoint($id: ID!) {\n    disableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": types.DisableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  query ArticleReportState($id: ID!) {\n    article(id: $id) {\n      id\n      viewerCanReport\n      viewerReport {\n        reason\n      }\n    }\n  }\n": types.ArticleReportStateDocument,
     "\n  mutation ReportArticle($input: ReportArticleInput!) {\n    reportArticle(input: $input) {\n      report {\n        id\n      }\n    }\n  }\n": types.ReportArticleDocument,
     "\n  query Activity($filter: EventLogFilterInput, $after: String) {\n    events(filter: $filter, first: 30, after: $after) {\n      edges {\n        node {\n          id\n          name\n          subject\n          actorType\n          actorLabel\n          actor {\n            handle\n          }\n          data\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityDocument,
@@ -726,6 +744,42 @@ export function graphql(source: "\n  mutation AdminRevokeServiceToken($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminHome {\n    adminCategories {\n      id\n    }\n    adminMembers(filter: { held: true }, first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookLog($id: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n    webhookDeliveries(endpointId: $id, status: $status, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          webhookId\n          eventType\n          subject\n          status\n          attempts\n          responseStatus\n          responseTimeMs\n          error\n          nextAttemptAt\n          lastAttemptAt\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookLog($id: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n    webhookDeliveries(endpointId: $id, status: $status, first: 50, after: $after) {\n      edges {\n        node {\n          id\n          webhookId\n          eventType\n          subject\n          status\n          attempts\n          responseStatus\n          responseTimeMs\n          error\n          nextAttemptAt\n          lastAttemptAt\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookEndpoint($input: ReplayWebhookEndpointInput!) {\n    replayWebhookEndpoint(input: $input) {\n      replayed\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookEndpoint($input: ReplayWebhookEndpointInput!) {\n    replayWebhookEndpoint(input: $input) {\n      replayed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooks {\n    webhookEventKinds {\n      type\n      label\n      description\n    }\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhooks {\n    webhookEventKinds {\n      type\n      label\n      description\n    }\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      enabled\n      disabledReason\n      failingSince\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableWebhookEndpoint($id: ID!) {\n    enableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EnableWebhookEndpoint($id: ID!) {\n    enableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableWebhookEndpoint($id: ID!) {\n    disableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DisableWebhookEndpoint($id: ID!) {\n    disableWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
