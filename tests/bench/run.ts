@@ -43,6 +43,8 @@ const BASE_PORT = 4301;
 const MEILI_PORT = 4302;
 /** The web app, rendering pages from the API above. */
 const WEB_PORT = 4303;
+/** The API's inspector, through which the live section forces a garbage collection. */
+const INSPECT_PORT = 9329;
 const children: ChildProcess[] = [];
 
 /** Starts a child process and resolves once `readyUrl` answers 200 (log lines vary with LOG_LEVEL). */
@@ -165,6 +167,8 @@ async function main() {
         ...(process.env.BENCH_PROFILE
           ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
           : []),
+        // The live section collects garbage in the API (over the inspector) before reading its heap.
+        ...(!ONLY || ONLY.includes('live') ? [`--inspect=127.0.0.1:${INSPECT_PORT}`] : []),
         '--import',
         'tsx',
         'src/main.ts',
@@ -898,7 +902,25 @@ async function benchSessions(db: pg.Pool, count: number, where = `role = 'MEMBER
 }
 
 /** The API's memory as its /metrics reports it (bytes). */
+/** A full garbage collection in the API, through its inspector (HeapProfiler.collectGarbage). */
+async function collectApiGarbage(): Promise<void> {
+  const [target] = (await (await fetch(`http://127.0.0.1:${INSPECT_PORT}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const socket = new WebSocket(target!.webSocketDebuggerUrl);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' })));
+    socket.on('message', (data) => {
+      if ((JSON.parse(String(data)) as { id?: number }).id === 1) resolve();
+    });
+    socket.once('error', reject);
+  });
+  socket.close();
+}
+
+/** The API's heap and RSS, the heap read after a forced full collection (live data only). */
 async function apiMemory() {
+  await collectApiGarbage();
   const text = await (await fetch(`http://127.0.0.1:${API_PORT}/metrics`)).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return { rss: value('process_resident_memory_bytes'), heap: value('nodejs_heap_size_used_bytes') };
