@@ -26,6 +26,7 @@ import { Migration20261204900000_audit_kinds } from './Migration20261204900000_a
 import { Migration20261205000000_notifications } from './Migration20261205000000_notifications.js';
 import { Migration20261205200000_email } from './Migration20261205200000_email.js';
 import { Migration20261205300000_avatars } from './Migration20261205300000_avatars.js';
+import { Migration20261206100000_customers } from './Migration20261206100000_customers.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -59,4 +60,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205000000_notifications', class: Migration20261205000000_notifications },
   { name: 'Migration20261205200000_email', class: Migration20261205200000_email },
   { name: 'Migration20261205300000_avatars', class: Migration20261205300000_avatars },
+  { name: 'Migration20261206100000_customers', class: Migration20261206100000_customers },
 ];

@@ -5,6 +5,7 @@ import { auditModule } from './modules/audit/index.js';
 import { badgesModule } from './modules/badges/index.js';
 import { communityModule } from './modules/community/index.js';
 import { composerModule } from './modules/composer/index.js';
+import { customersModule } from './modules/customers/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
@@ -33,6 +34,7 @@ export const modules = [
   composerModule,
   notificationsModule,
   avatarsModule,
+  customersModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -1,0 +1,56 @@
+import { allow, defineRules, deny, mayWrite, needLogin, readRule, type Viewer } from '../../platform/authz/guardian.js';
+
+/**
+ * What the customer rules receive: whether an administrator granted the viewer access to
+ * customer records (customer_access_grants, loaded per request by `customerAccess`).
+ */
+export interface CustomerAccess {
+  granted: boolean;
+}
+
+declare module '../../platform/authz/guardian.js' {
+  interface Actions {
+    /** Reading any customer field, through any path (customer, Member.customer, the lists). */
+    'customer.read': CustomerAccess;
+    /** Creating and updating customer records (the CRM's sync). */
+    'customer.write': CustomerAccess;
+    /** Linking and unlinking members and customers by hand. */
+    'customer.link': CustomerAccess;
+    /** Granting and revoking moderators' access to customer records. */
+    'customer.grantAccess': null;
+  }
+}
+
+/**
+ * The scopes of service tokens that stand for customer actions (the service-token module maps
+ * a token's scopes to actions with this).
+ */
+export const customerServiceScopes = {
+  'customers:read': ['customer.read'],
+  'customers:write': ['customer.write'],
+} as const;
+
+/** Administrators hold the customer permission; moderators once an administrator granted it; nobody else. */
+function holdsCustomerPermission(viewer: Viewer | null, access: CustomerAccess, doing: string) {
+  if (!viewer) return needLogin(`You need to log in to ${doing}.`);
+  if (viewer.role === 'ADMIN') return allow();
+  if (viewer.role === 'MODERATOR') {
+    return access.granted
+      ? allow()
+      : deny(`Only administrators and moderators an administrator granted customer access can ${doing}.`);
+  }
+  return deny(`Only staff with customer access can ${doing}.`);
+}
+
+export const customerRules = defineRules({
+  'customer.read': readRule((viewer, access) => holdsCustomerPermission(viewer, access, 'see customer records')),
+  'customer.write': (viewer) =>
+    mayWrite(viewer, 'change customer records') ??
+    (viewer!.role === 'ADMIN' ? allow() : deny('Only administrators can create or update customer records.')),
+  'customer.link': (viewer, access) =>
+    mayWrite(viewer, 'link members to customers') ??
+    holdsCustomerPermission(viewer, access, 'link members to customers'),
+  'customer.grantAccess': (viewer) =>
+    mayWrite(viewer, 'grant customer access') ??
+    (viewer!.role === 'ADMIN' ? allow() : deny('Only administrators can grant or revoke customer access.')),
+});
