@@ -40,5 +40,6 @@ export default [
   route('admin/categories', 'routes/admin.categories.tsx'),
   route('admin/members', 'routes/admin.members.tsx'),
   route('admin/settings', 'routes/admin.settings.tsx'),
+  route('staff/customers/:id', 'routes/staff.customer.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;
