@@ -175,9 +175,12 @@ export default function StaffCustomer() {
               >
                 <span className="font-medium text-slate-900">@{item.member?.handle ?? 'someone'}</span>
                 <span className="text-slate-700">{TIMELINE_WORDING[item.kind]}</span>
-                {item.kind === 'BADGE_AWARDED' || item.kind === 'SANCTIONED' ? (
-                  <span className="font-medium text-slate-900">{item.badge}</span>
-                ) : null}
+                {item.badgeName && <span className="font-medium text-slate-900">{item.badgeName}</span>}
+                {item.sanctionKind && (
+                  <span className="font-medium text-slate-900">
+                    ({item.sanctionKind === 'SUSPEND' ? 'suspended' : 'silenced'})
+                  </span>
+                )}
                 {item.threadId && item.title ? (
                   <Link to={`/t/${item.threadId}`} className="text-brand-700 hover:underline">
                     {item.title}

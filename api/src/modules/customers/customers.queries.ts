@@ -126,6 +126,7 @@ export interface TimelineRow {
   article_id: number | null;
   title: string | null;
   thread_status: string | null;
+  /** The badge's key (BADGE_AWARDED), or the sanction's kind (SANCTIONED). */
   badge: string | null;
   detail: string | null;
 }

@@ -18,6 +18,7 @@ import type { Context } from '../../graphql/context.js';
 import { connectionType, decodeCursor, pageSize, parseId, toConnection } from '../../graphql/pagination.js';
 import { ValidationError } from '../../platform/errors.js';
 import { Member } from '../accounts/member.entity.js';
+import { BADGES } from '../badges/badge.definitions.js';
 import { grantCustomerAccess, revokeCustomerAccess } from './commands/grant-customer-access.js';
 import { linkCustomer, unlinkCustomer } from './commands/link-customer.js';
 import { upsertCustomers, type UpsertStatus } from './commands/upsert-customers.js';
@@ -185,8 +186,12 @@ class CustomerTimelineItem {
   @Field(() => String, { nullable: true, description: 'The thread’s or the article’s title.' }) title!: string | null;
   @Field(() => String, { nullable: true, description: 'The thread’s status now (OPEN, ANSWERED, CLOSED, LOCKED).' })
   threadStatus!: string | null;
-  @Field(() => String, { nullable: true, description: 'The badge (BADGE_AWARDED) or the sanction kind (SANCTIONED).' })
+  @Field(() => String, { nullable: true, description: 'The badge’s key (BADGE_AWARDED).' })
   badge!: string | null;
+  @Field(() => String, { nullable: true, description: 'The badge’s name (BADGE_AWARDED).' })
+  badgeName!: string | null;
+  @Field(() => String, { nullable: true, description: 'SILENCE or SUSPEND (SANCTIONED).' })
+  sanctionKind!: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'The flag’s reason, the sanction’s reason, the badge’s reason, or a note.',
@@ -204,7 +209,9 @@ const toTimelineItem = (row: TimelineRow): CustomerTimelineItem => ({
   articleId: row.article_id === null ? null : String(row.article_id),
   title: row.title,
   threadStatus: row.thread_status,
-  badge: row.badge,
+  badge: row.kind === 'BADGE_AWARDED' ? row.badge : null,
+  badgeName: row.kind === 'BADGE_AWARDED' ? (BADGES.find((b) => b.key === row.badge)?.name ?? row.badge) : null,
+  sanctionKind: row.kind === 'SANCTIONED' ? row.badge : null,
   detail: row.detail,
   memberId: row.member_id,
 });

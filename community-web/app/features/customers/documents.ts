@@ -63,7 +63,8 @@ export const CustomerViewQuery = graphql(`
             articleId
             title
             threadStatus
-            badge
+            badgeName
+            sanctionKind
             detail
             member {
               handle
