@@ -245,7 +245,7 @@ describe('linking', () => {
     ).searchParams.get('token');
     const res = await api.gql(`mutation($token: String!) { verifyEmail(token: $token) }`, { token });
     expect(res.data.verifyEmail).toBe(true);
-    await caughtUp(api, 'customers.link-verified-members');
+    await caughtUp(api, 'customers.link-verified-members', 30_000);
     expect(await linkOf(unverified)).toMatchObject({ customer_id: two!.customerId, how: 'email' });
     expect(await eventsFor('customer.linked', two!.customerId!)).toEqual([
       expect.objectContaining({ actor_type: 'system', data: expect.objectContaining({ how: 'email', byId: null }) }),
@@ -401,6 +401,24 @@ describe('the customer permission, through every path', () => {
     }
     const [visitor] = await paths(null);
     expect(visitor.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('the event log shows customer events only to staff with the permission', async () => {
+    const LOG = `query($subject: String) { events(filter: { subject: $subject }, first: 100) { edges { node { name } } } }`;
+    const names = async (token: string, subject: string | null) => {
+      const res = await api.gql(LOG, { subject }, { token });
+      expect(res.errors).toBeUndefined();
+      return res.data.events.edges.map((e: { node: { name: string } }) => e.node.name) as string[];
+    };
+    expect(await names(admin.token, `customer:${customerId}`)).toEqual(['customer.linked', 'customer.created']);
+    expect(await names(granted.token, `customer:${customerId}`)).toEqual(['customer.linked', 'customer.created']);
+    expect(await names(moderator.token, `customer:${customerId}`)).toEqual([]);
+    // Not through the member's own history either.
+    expect(await names(admin.token, `member:${linked.id}`)).toContain('customer.linked');
+    expect(await names(moderator.token, `member:${linked.id}`)).not.toContain('customer.linked');
+    // Nor who was granted access.
+    expect(await names(admin.token, `member:${granted.id}`)).toContain('customer.access_granted');
+    expect(await names(moderator.token, `member:${granted.id}`)).not.toContain('customer.access_granted');
   });
 
   it('a moderator an administrator granted access reads every path, until revoked; administrators always', async () => {
