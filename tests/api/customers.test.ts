@@ -399,8 +399,11 @@ describe('the customer permission, through every path', () => {
       }
       expect((await upsert([record(unique('x'))], who.token)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     }
-    const [visitor] = await paths(null);
-    expect(visitor.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    // Visitors too, like other private fields.
+    const [visitor, visitorViaMember] = await paths(null);
+    expect(visitor.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(visitorViaMember.data.member.customer).toBeNull();
+    expect(visitorViaMember.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 
   it('the event log shows customer events only to staff with the permission', async () => {

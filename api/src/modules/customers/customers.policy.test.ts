@@ -46,7 +46,7 @@ const row = (read: Outcome, write: Outcome, link: Outcome, grant: Outcome) => ({
 
 /** Actor × action. Reads survive a silence (readRule); writes do not. */
 const matrix: Record<Actor, Record<CustomerAction, Outcome>> = {
-  visitor: row('login', 'login', 'login', 'login'),
+  visitor: row(false, 'login', 'login', 'login'),
   member: row(false, false, false, false),
   advocate: row(false, false, false, false),
   moderator: row(false, false, false, false),

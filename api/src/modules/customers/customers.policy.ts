@@ -1,4 +1,4 @@
-import { allow, defineRules, deny, mayWrite, needLogin, readRule, type Viewer } from '../../platform/authz/guardian.js';
+import { allow, defineRules, deny, mayWrite, readRule, type Viewer } from '../../platform/authz/guardian.js';
 
 /**
  * What the customer rules receive: whether an administrator granted the viewer access to
@@ -32,7 +32,8 @@ export const customerServiceScopes = {
 
 /** Administrators hold the customer permission; moderators once an administrator granted it; nobody else. */
 function holdsCustomerPermission(viewer: Viewer | null, access: CustomerAccess, doing: string) {
-  if (!viewer) return needLogin(`You need to log in to ${doing}.`);
+  // A visitor is refused like a member (FORBIDDEN, as for other private fields); writes ask them to log in first (mayWrite).
+  if (!viewer) return deny(`Only staff with customer access can ${doing}.`);
   if (viewer.role === 'ADMIN') return allow();
   if (viewer.role === 'MODERATOR') {
     return access.granted
