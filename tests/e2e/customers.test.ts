@@ -88,6 +88,7 @@ describe('customer 360 view', () => {
     expect(await openIssues.textContent()).toContain('1 unresolved question');
     expect(await openIssues.getByRole('link', { name: open.title }).getAttribute('href')).toBe(`/t/${open.id}`);
     expect(await axeViolations(page)).toEqual([]);
+
     staff.assertClean();
     await staff.context.close();
 
@@ -109,5 +110,21 @@ describe('customer 360 view', () => {
       expect(await visitor.page.getByText('Acme Smart Homes').count()).toBe(0);
       await visitor.context.close();
     }
+
+    const again = await newVisitor(stack.browser);
+    await loginAs(again.page, stack.web.url, admin);
+    await again.page.goto(`${stack.web.url}/staff/customers/${customerId}`);
+    // Staff unlink the member, confirming in the dialog first.
+    await again.page.getByRole('button', { name: `Unlink @${customerMember.handle}` }).click();
+    await again.page.getByRole('dialog').getByRole('button', { name: 'Yes, unlink' }).click();
+    await expect.poll(() => again.page.getByText('No member is linked to this customer yet.').count()).toBe(1);
+    expect(await again.page.getByTestId('timeline-item').count()).toBe(0);
+    expect(
+      await stack.api.sql(`select 1 from domain_events where name = 'customer.unlinked' and subject = $1`, [
+        `customer:${customerId}`,
+      ]),
+    ).toHaveLength(1);
+    again.assertClean();
+    await again.context.close();
   });
 });

@@ -1,10 +1,14 @@
-import { Link, redirect, useLoaderData } from 'react-router';
+import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { Avatar } from '../components/ui/avatar';
+import { ConfirmButton, ConfirmStep, isConfirmed, type ConfirmText } from '../components/ui/confirm';
+import { FormMessage } from '../components/ui/field';
 import { PageLinks } from '../components/ui/page-links';
-import { CustomerViewQuery } from '../features/customers/documents';
+import { CustomerViewQuery, UnlinkCustomerMutation } from '../features/customers/documents';
 import { formatMoney, THREAD_STATUS_LABEL, TIMELINE_WORDING } from '../features/customers/wording';
 import { timeAgo } from '../features/forum/format';
-import { query } from '../graphql/client.server';
+import { api, query } from '../graphql/client.server';
+import { statusFor } from '../lib/form-errors';
+import { sameOriginAction } from '../lib/same-origin.server';
 import { isIdParam, notFound, routeParam } from '../lib/route-params';
 import { readToken } from '../lib/session.server';
 import type { Route } from './+types/staff.customer';
@@ -24,6 +28,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { customer: data.customer, paged: after !== null, here };
 }
 
+/** Staff unlink a member (asked first; without JavaScript the page answers with a confirmation step). */
+export const action = sameOriginAction(async ({ request, params }: Route.ActionArgs) => {
+  const customerId = routeParam(params.id, isIdParam);
+  const here = `/staff/customers/${customerId}`;
+  if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
+  const form = await request.formData();
+  const memberId = String(form.get('memberId') ?? '');
+  if (!isConfirmed(form)) return { confirmMemberId: memberId, message: null };
+  const res = await api(request, UnlinkCustomerMutation, { input: { customerId, memberId } });
+  if (res.error) return data({ confirmMemberId: null, message: res.error.message }, { status: statusFor(res.error) });
+  throw redirect(here);
+});
+
+const unlinkText = (handle: string): ConfirmText => ({
+  title: `Unlink @${handle} from this customer?`,
+  description:
+    'Their activity leaves this customer’s view, and their verified email will not link them to it again. Linking them by hand undoes it.',
+  confirmLabel: 'Yes, unlink',
+});
+
 const dateOnly = (iso: string) =>
   new Date(iso).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -33,6 +57,7 @@ const dateOnly = (iso: string) =>
  */
 export default function StaffCustomer() {
   const { customer, paged, here } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const open = customer.signals.openIssues;
   const items = customer.timeline.edges.map((e) => e.node);
   const handles = Object.entries(customer.socialHandles as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
@@ -136,6 +161,7 @@ export default function StaffCustomer() {
         <h2 id="members-heading" className="text-lg font-semibold">
           Linked members
         </h2>
+        <FormMessage message={result?.message} />
         {customer.memberLinks.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">No member is linked to this customer yet.</p>
         ) : (
@@ -153,6 +179,24 @@ export default function StaffCustomer() {
                       : `linked by ${link.linkedBy ? `@${link.linkedBy.handle}` : 'staff'}`}{' '}
                     on {dateOnly(link.linkedAt)}
                   </span>
+                  <Form method="post" className="ml-auto">
+                    <input type="hidden" name="memberId" value={link.member.id} />
+                    <ConfirmButton
+                      text={unlinkText(link.member.handle)}
+                      className="rounded-md px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50"
+                    >
+                      Unlink<span className="sr-only"> @{link.member.handle}</span>
+                    </ConfirmButton>
+                  </Form>
+                  {result?.confirmMemberId === link.member.id && (
+                    <div className="w-full">
+                      <ConfirmStep
+                        text={unlinkText(link.member.handle)}
+                        fields={{ memberId: link.member.id }}
+                        cancelTo={here}
+                      />
+                    </div>
+                  )}
                 </li>
               ) : null,
             )}

@@ -91,3 +91,14 @@ export const CustomerViewQuery = graphql(`
     }
   }
 `);
+
+/** Staff with the customer permission: unlinks a member from the customer. */
+export const UnlinkCustomerMutation = graphql(`
+  mutation UnlinkCustomer($input: CustomerLinkInput!) {
+    unlinkCustomer(input: $input) {
+      customer {
+        id
+      }
+    }
+  }
+`);
