@@ -27,6 +27,7 @@ import { Migration20261205000000_notifications } from './Migration20261205000000
 import { Migration20261205200000_email } from './Migration20261205200000_email.js';
 import { Migration20261205300000_avatars } from './Migration20261205300000_avatars.js';
 import { Migration20261206000000_service_tokens } from './Migration20261206000000_service_tokens.js';
+import { Migration20261206100000_customers } from './Migration20261206100000_customers.js';
 import { Migration20261206200000_webhooks } from './Migration20261206200000_webhooks.js';
 import { Migration20261206300000_insights } from './Migration20261206300000_insights.js';
 
@@ -63,6 +64,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205200000_email', class: Migration20261205200000_email },
   { name: 'Migration20261205300000_avatars', class: Migration20261205300000_avatars },
   { name: 'Migration20261206000000_service_tokens', class: Migration20261206000000_service_tokens },
+  { name: 'Migration20261206100000_customers', class: Migration20261206100000_customers },
   { name: 'Migration20261206200000_webhooks', class: Migration20261206200000_webhooks },
   { name: 'Migration20261206300000_insights', class: Migration20261206300000_insights },
 ];

@@ -7,6 +7,7 @@ import { communityModule } from './modules/community/index.js';
 import { composerModule } from './modules/composer/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
 import { insightsModule } from './modules/insights/index.js';
+import { customersModule } from './modules/customers/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
@@ -39,6 +40,7 @@ export const modules = [
   integrationsModule,
   insightsModule,
   webhooksModule,
+  customersModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -44,5 +44,6 @@ export default [
   route('admin/tokens', 'routes/admin.tokens.tsx'),
   route('admin/webhooks', 'routes/admin.webhooks.tsx'),
   route('admin/webhooks/:id', 'routes/admin.webhook.tsx'),
+  route('staff/customers/:id', 'routes/staff.customer.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -167,4 +167,33 @@ describe('demo seed', () => {
     );
     expect(others.members).toBeGreaterThan(3);
   });
+
+  it('has customers: alice and grace-h linked by email, hiro by staff, bob ambiguous, and their timelines', async () => {
+    const links = await api.sql(
+      `select m.handle, c.external_id, l.how from customer_links l
+         join members m on m.id = l.member_id join customers c on c.id = l.customer_id order by m.handle`,
+    );
+    expect(links).toEqual([
+      { handle: 'alice', external_id: 'CRM-1001', how: 'email' },
+      { handle: 'grace-h', external_id: 'CRM-1002', how: 'email' },
+      { handle: 'hiro', external_id: 'CRM-1002', how: 'staff' },
+    ]);
+    const login = await api.gql(
+      `mutation { login(input: { login: "moderator", password: "demo-moderator-pass" }) { token } }`,
+    );
+    const token = login.data.login.token as string;
+    // The demo moderator was granted customer access by an administrator.
+    const res = await api.gql(
+      `{ customer(externalId: "CRM-1001") { members { handle } timeline(first: 5) { edges { node { kind } } } }
+         ambiguousCustomerMatches { edges { node { member { handle } customers { externalId } } } } }`,
+      {},
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.customer.members).toEqual([{ handle: 'alice' }]);
+    expect(res.data.customer.timeline.edges.length).toBeGreaterThan(0);
+    expect(res.data.ambiguousCustomerMatches.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { member: { handle: 'bob' }, customers: [{ externalId: 'CRM-1003' }, { externalId: 'CRM-1004' }] },
+    ]);
+  });
 });

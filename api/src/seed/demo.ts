@@ -27,6 +27,7 @@ import { publishArticle } from '../modules/knowledge/commands/article-transition
 import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread.js';
 import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
+import { seedCustomers } from './demo-customers.js';
 import { seedModeration } from './demo-moderation.js';
 import { seedNotifications } from './demo-notifications.js';
 import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
@@ -163,6 +164,8 @@ export async function seedDemo(services: Services): Promise<void> {
     services.orm.em.fork(),
     `update members set email_verified_at = created_at where email_verified_at is null`,
   );
+  // The CRM's customers, linked to members by those verified addresses (and one by staff).
+  await seedCustomers(services, as);
   // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
   // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());

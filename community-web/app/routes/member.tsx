@@ -12,6 +12,7 @@ import {
   SuspendMemberMutation,
 } from '../features/moderation/documents';
 import { SanctionTools, StaffNotes } from '../features/moderation/member-tools';
+import { MemberCustomerQuery } from '../features/customers/documents';
 import { BadgeCounts } from '../features/badges/badge-counts';
 import { MemberBadges } from '../features/badges/member-badges';
 import { SolutionList } from '../features/forum/solution-list';
@@ -41,6 +42,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         () => null,
       )
     : Promise.resolve(null);
+  // The linked customer: staff with the customer permission only; FORBIDDEN (anyone else) and
+  // no link both mean no line on the profile.
+  const customer = (await readToken(request))
+    ? api(request, MemberCustomerQuery, { handle }).then(
+        (r) => r.data?.member?.customer ?? null,
+        () => null,
+      )
+    : Promise.resolve(null);
   const { data } = await query(
     request,
     MemberQuery,
@@ -55,7 +64,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     { routeParams: ['handle', 'authorHandle'] },
   );
-  return { ...data, moderation: await moderation };
+  return { ...data, moderation: await moderation, customer: await customer };
 }
 
 /** The end of the chosen day (a date input's yyyy-mm-dd), UTC; anything else goes to the API as is. */
@@ -116,7 +125,7 @@ const MEMBER_TOOL_INTENTS = new Set(['sanction', 'lift', 'addNote', 'deleteNote'
 const ROLES: Record<string, string> = { MEMBER: 'Member', ADMIN: 'Administrator', MODERATOR: 'Moderator' };
 
 export default function MemberPage() {
-  const { member, threads, categories, moderation } = useLoaderData<typeof loader>();
+  const { member, threads, categories, moderation, customer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The advocate form's errors (its Enter key sends no intent); the staff tools show their own.
   const result = actionData && !MEMBER_TOOL_INTENTS.has(actionData.intent) ? actionData : null;
@@ -176,6 +185,16 @@ export default function MemberPage() {
           <LevelProgress reputation={member.reputation} level={member.level} />
         </div>
       </div>
+
+      {customer && (
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm" data-testid="member-customer">
+          <span className="font-medium text-slate-700">Customer:</span>{' '}
+          <Link to={`/staff/customers/${customer.id}`} className="font-medium text-brand-700 hover:underline">
+            {customer.company ?? customer.name} ({customer.externalId})
+          </Link>{' '}
+          <span className="text-slate-600">· staff only</span>
+        </p>
+      )}
 
       {staff && (
         <section aria-labelledby="advocate-heading" className="rounded-lg border border-slate-200 bg-white p-4">

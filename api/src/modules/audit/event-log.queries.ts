@@ -16,6 +16,11 @@ export interface EventLogFilter {
   actorId?: number | null;
   /** Event names, e.g. `post.removed`. */
   kinds?: string[] | null;
+  /**
+   * Leaves out events whose name starts with one of these (`customer.`: the customer records'
+   * events, for a viewer without the customer permission).
+   */
+  hiddenPrefixes?: string[];
 }
 
 const SUBJECT = /^[a-z_]+:[0-9]{1,18}$/;
@@ -103,6 +108,10 @@ export async function listEvents(
     }
     where.push('e.name = any(?::text[])');
     params.push(`{${filter.kinds.join(',')}}`);
+  }
+  for (const prefix of filter.hiddenPrefixes ?? []) {
+    where.push(`not starts_with(e.name, ?)`);
+    params.push(prefix);
   }
   const cursor = decodeCursor(args.after, ['bigid']);
   if (cursor) {

@@ -105,6 +105,14 @@ class EventSubscriberStatus {
   @Field(() => Int) lagSamples!: number;
 }
 
+/**
+ * Kinds of events the viewer may not read in the log: a customer record's events (which
+ * members are which customer, external ids) are for staff with the customer permission only.
+ */
+async function hiddenFrom(ctx: Context): Promise<string[]> {
+  return ctx.guardian.can('customer.read', await ctx.loaders.customerAccess()) ? [] : ['customer.'];
+}
+
 @Resolver(() => DomainEventType)
 export class EventLogResolver {
   @Query(() => DomainEventConnection, { description: 'The event log, newest first (staff).' })
@@ -121,6 +129,7 @@ export class EventLogResolver {
         subject: filter?.subject,
         actorId: filter?.actorId == null ? null : parseId(filter.actorId, 'actorId'),
         kinds: filter?.kinds,
+        hiddenPrefixes: await hiddenFrom(ctx),
       },
       { first: pageSize(first), after },
     );
@@ -147,6 +156,7 @@ export class EventLogResolver {
         memberId: id(filter?.memberId, 'memberId'),
         threadId: id(filter?.threadId, 'threadId'),
         kinds: filter?.kinds,
+        hiddenPrefixes: await hiddenFrom(ctx),
       },
       { first: pageSize(first), after },
     );

@@ -10,9 +10,11 @@ import { parseReputationRules } from '../reputation/reputation.rules.js';
 const READS = [
   'article.review',
   'category.administer',
+  'customer.read',
   'deflection.read',
   'event.feed',
   'event.read',
+  'insights.read',
   'member.list',
   'member.readEmail',
   'member.readSanction',
@@ -23,6 +25,7 @@ const READS = [
   'review.list',
   'serviceToken.read',
   'settings.read',
+  'webhook.read',
 ];
 
 const rules = parseReputationRules('{}');

@@ -1,0 +1,34 @@
+import type { ModuleDefinition } from '../../platform/module.js';
+import { customerRules, customerServiceScopes } from './customers.policy.js';
+import { customerLoaders } from './customers.queries.js';
+import {
+  AmbiguousCustomerMatchResolver,
+  CustomerMemberLinkResolver,
+  CustomerResolver,
+  CustomerSignalsResolver,
+  CustomerTimelineItemResolver,
+  MemberCustomerResolver,
+} from './customers.resolver.js';
+import { linkVerifiedMembers } from './subscribers/link-verified-members.js';
+
+/**
+ * Customer records from the CRM (batch upserts by external id, newest CRM version wins), the
+ * links between members and customers (by verified email when unambiguous, or by staff), and
+ * the customer 360 view for staff with the customer permission: the record, the linked
+ * members, their community timeline and open-issue signals.
+ */
+export const customersModule: ModuleDefinition = {
+  name: 'customers',
+  resolvers: [
+    CustomerResolver,
+    CustomerMemberLinkResolver,
+    CustomerTimelineItemResolver,
+    CustomerSignalsResolver,
+    AmbiguousCustomerMatchResolver,
+    MemberCustomerResolver,
+  ],
+  rules: customerRules,
+  serviceScopes: customerServiceScopes,
+  loaders: customerLoaders,
+  subscribers: [linkVerifiedMembers],
+};

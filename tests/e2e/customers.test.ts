@@ -1,0 +1,130 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { buildMember, buildReply, buildThread } from '../support/factories.js';
+
+const stack = useStack();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG A/AA violations on the page's main content. */
+async function axeViolations(page: Page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
+    const result = await axe.run(
+      { include: ['main'] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+    );
+    return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+describe('customer 360 view', () => {
+  it('staff open a member’s customer from their profile and see the record, members, timeline and open issues', async () => {
+    const [customerMember, helper, admin, moderator] = await Promise.all([
+      buildMember(stack.api),
+      buildMember(stack.api),
+      buildMember(stack.api, { role: 'ADMIN' }),
+      buildMember(stack.api, { role: 'MODERATOR' }),
+    ]);
+    await stack.api.sql('update members set email_verified_at = now() where id = $1', [customerMember.id]);
+    const externalId = `CRM-E2E-${Date.now().toString(36)}`;
+    const upserted = await stack.api.gql(
+      `mutation($records: [CustomerInput!]!) { upsertCustomers(records: $records) { results { status customerId } } }`,
+      {
+        records: [
+          {
+            externalId,
+            name: 'Acme Smart Homes',
+            company: 'Acme',
+            segment: 'enterprise',
+            lifetimeValueCents: 1_250_000,
+            currency: 'EUR',
+            emails: [customerMember.email],
+            products: [{ sku: 'HUB-2', name: 'Hearth Hub', version: '2.3' }],
+            updatedAt: new Date().toISOString(),
+          },
+        ],
+      },
+      { token: admin.token },
+    );
+    expect(upserted.data.upsertCustomers.results[0].status).toBe('CREATED');
+    const customerId = upserted.data.upsertCustomers.results[0].customerId as string;
+    const open = await buildThread(stack.api, customerMember, { title: 'Hub drops offline every night at 2am' });
+    await buildReply(stack.api, helper, open.id, 'Check the power-saving setting on the router.');
+    // The badge subscriber awards First Question just after: wait for it.
+    await expect
+      .poll(
+        async () =>
+          (await stack.api.sql('select 1 from badge_awards where member_id = $1', [customerMember.id])).length,
+      )
+      .toBe(1);
+
+    const staff = await newVisitor(stack.browser);
+    const { page } = staff;
+    await loginAs(page, stack.web.url, admin);
+    await page.goto(`${stack.web.url}/u/${customerMember.handle}`);
+    const link = page.getByTestId('member-customer').getByRole('link', { name: `Acme (${externalId})` });
+    await link.click();
+    await page.waitForURL(new RegExp(`/staff/customers/${customerId}$`));
+    await expect.poll(() => page.title()).toBe('Acme Smart Homes · Customers · Hearth');
+    expect(await page.getByTestId('customer-external-id').textContent()).toBe(externalId);
+    expect(await page.getByText('€12,500.00').count()).toBe(1);
+    expect(await page.getByTestId('linked-members').textContent()).toContain(
+      `@${customerMember.handle}linked by verified email`,
+    );
+    const items = await page.getByTestId('timeline-item').allTextContents();
+    // Newest first: the badge the question earned, then the question with its status now.
+    expect(items.map((i) => i.replace(/just now$/, ''))).toEqual([
+      `@${customerMember.handle}earned the badgeFirst Question${open.title}(Asked “${open.title}”)`,
+      `@${customerMember.handle}asked${open.title}Open`,
+    ]);
+    const openIssues = page.getByTestId('open-issues');
+    expect(await openIssues.textContent()).toContain('1 unresolved question');
+    expect(await openIssues.getByRole('link', { name: open.title }).getAttribute('href')).toBe(`/t/${open.id}`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    staff.assertClean();
+    await staff.context.close();
+
+    // On a phone, nothing runs off the screen.
+    const phone = await newVisitor(stack.browser, PHONE);
+    await loginAs(phone.page, stack.web.url, admin);
+    await phone.page.goto(`${stack.web.url}/staff/customers/${customerId}`);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.context.close();
+
+    // A moderator without an administrator's grant sees no customer line and is refused the page; so is the member.
+    for (const who of [moderator, customerMember]) {
+      const visitor = await newVisitor(stack.browser);
+      await loginAs(visitor.page, stack.web.url, who);
+      await visitor.page.goto(`${stack.web.url}/u/${customerMember.handle}`);
+      expect(await visitor.page.getByTestId('member-customer').count()).toBe(0);
+      const res = await visitor.page.goto(`${stack.web.url}/staff/customers/${customerId}`);
+      expect(res?.status()).toBe(403);
+      expect(await visitor.page.getByText('Acme Smart Homes').count()).toBe(0);
+      await visitor.context.close();
+    }
+
+    const again = await newVisitor(stack.browser);
+    await loginAs(again.page, stack.web.url, admin);
+    await again.page.goto(`${stack.web.url}/staff/customers/${customerId}`);
+    // Staff unlink the member, confirming in the dialog first.
+    await again.page.getByRole('button', { name: `Unlink @${customerMember.handle}` }).click();
+    await again.page.getByRole('dialog').getByRole('button', { name: 'Yes, unlink' }).click();
+    await expect.poll(() => again.page.getByText('No member is linked to this customer yet.').count()).toBe(1);
+    expect(await again.page.getByTestId('timeline-item').count()).toBe(0);
+    expect(
+      await stack.api.sql(`select 1 from domain_events where name = 'customer.unlinked' and subject = $1`, [
+        `customer:${customerId}`,
+      ]),
+    ).toHaveLength(1);
+    again.assertClean();
+    await again.context.close();
+  });
+});
