@@ -196,4 +196,16 @@ describe('demo seed', () => {
       { member: { handle: 'bob' }, customers: [{ externalId: 'CRM-1003' }, { externalId: 'CRM-1004' }] },
     ]);
   });
+
+  it('shows staff insights at once: every post has its sentiment, every solver their influence', async () => {
+    const [{ missing }] = await api.sql(
+      `select count(*)::int as missing from posts p where not exists (select 1 from post_sentiments s where s.post_id = p.id)`,
+    );
+    expect(missing).toBe(0);
+    const [{ unscored }] = await api.sql(
+      `select count(distinct p.author_id)::int as unscored from threads t join posts p on p.id = t.accepted_post_id
+        where not exists (select 1 from member_influence i where i.member_id = p.author_id and i.score > 0)`,
+    );
+    expect(unscored).toBe(0);
+  });
 });

@@ -28,6 +28,8 @@ import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread
 import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { seedCustomers } from './demo-customers.js';
+import { recomputeInfluence } from '../modules/insights/influence/influence.store.js';
+import { backfillSentiments } from '../modules/insights/sentiment/sentiment.store.js';
 import { seedModeration } from './demo-moderation.js';
 import { seedNotifications } from './demo-notifications.js';
 import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
@@ -173,6 +175,10 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedNotifications(services, as);
   // The search index too: the timestamps above were rewritten after the commands' events.
   await reindexPostgres(() => services.orm.em.fork(), searchEngines(services).postgres);
+  // Staff insights from the first visit, not the first hourly run: every post's sentiment and
+  // the members' influence over the demo's history.
+  await backfillSentiments(services.orm.em.fork());
+  await recomputeInfluence(services.orm.em.fork());
 }
 
 /**
