@@ -38,6 +38,10 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
           maxWorkers: 2,
+          // Each file starts its own API on its own database and closes it: loading the API's
+          // modules once per worker rather than once per file saves a third of this project's
+          // time on 2 cores (294 s against 452 s).
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
@@ -57,6 +61,8 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          // As for the API tests: the modules are loaded once, each file still has its own stack.
+          isolate: false,
           sequence: { groupOrder: 2 },
         },
       },
