@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread } from '../support/factories.js';
 
 const stack = useStack();
@@ -29,7 +29,7 @@ describe('activity log', () => {
 
     const staff = await newVisitor(stack.browser);
     const { page } = staff;
-    await loginAs(page, stack.web.url, moderator);
+    await signInByCookie(page, stack.web.url, moderator);
     await page.goto(`${stack.web.url}/t/${thread.id}`);
     await page.getByRole('link', { name: 'History' }).click();
     await page.waitForURL(/\/moderation\/activity\?subject=thread/);
@@ -68,13 +68,13 @@ describe('activity log', () => {
 
     // On a phone, nothing runs off the screen.
     const phone = await newVisitor(stack.browser, PHONE);
-    await loginAs(phone.page, stack.web.url, moderator);
+    await signInByCookie(phone.page, stack.web.url, moderator);
     await phone.page.goto(`${stack.web.url}/moderation/activity?subject=thread:${thread.id}`);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.context.close();
 
     const member = await newVisitor(stack.browser);
-    await loginAs(member.page, stack.web.url, helper);
+    await signInByCookie(member.page, stack.web.url, helper);
     const res = await member.page.goto(`${stack.web.url}/moderation/activity`);
     expect(res?.status()).toBe(403);
     expect(await member.page.getByRole('heading', { level: 1 }).textContent()).not.toBe('Activity log');

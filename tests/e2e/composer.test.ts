@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, newVisitor, PHONE, registerThroughUi, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, registerThroughUi, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildThread, type TestMember } from '../support/factories.js';
 
 const stack = useStack();
@@ -106,7 +106,7 @@ describe('the composer with JavaScript', () => {
 
     // A moderator may create tags: the same tag is only "new".
     const staff = await newVisitor(stack.browser);
-    await loginAs(staff.page, stack.web.url, moderator);
+    await signInByCookie(staff.page, stack.web.url, moderator);
     await staff.page.goto(`${stack.web.url}/ask`);
     await staff.page.getByRole('combobox', { name: 'Tags' }).pressSequentially(`${stem}-brandnew`, { delay: 10 });
     await expect
@@ -186,7 +186,7 @@ describe('the composer with JavaScript', () => {
     const author = await buildMember(stack.api);
     const own = await buildThread(stack.api, author, { title: 'Sensor battery drains in two days' });
     const v = await newVisitor(stack.browser);
-    await loginAs(v.page, stack.web.url, author);
+    await signInByCookie(v.page, stack.web.url, author);
     const threadUrl = `${stack.web.url}/t/${own.id}`;
     const reply = 'A reply drafted, reloaded, and then posted for real.';
     await v.page.goto(threadUrl);

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread } from '../support/factories.js';
 
 const stack = useStack();
@@ -67,7 +67,7 @@ describe('customer 360 view', () => {
 
     const staff = await newVisitor(stack.browser);
     const { page } = staff;
-    await loginAs(page, stack.web.url, admin);
+    await signInByCookie(page, stack.web.url, admin);
     await page.goto(`${stack.web.url}/u/${customerMember.handle}`);
     const link = page.getByTestId('member-customer').getByRole('link', { name: `Acme (${externalId})` });
     await link.click();
@@ -94,7 +94,7 @@ describe('customer 360 view', () => {
 
     // On a phone, nothing runs off the screen.
     const phone = await newVisitor(stack.browser, PHONE);
-    await loginAs(phone.page, stack.web.url, admin);
+    await signInByCookie(phone.page, stack.web.url, admin);
     await phone.page.goto(`${stack.web.url}/staff/customers/${customerId}`);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.context.close();
@@ -102,7 +102,7 @@ describe('customer 360 view', () => {
     // A moderator without an administrator's grant sees no customer line and is refused the page; so is the member.
     for (const who of [moderator, customerMember]) {
       const visitor = await newVisitor(stack.browser);
-      await loginAs(visitor.page, stack.web.url, who);
+      await signInByCookie(visitor.page, stack.web.url, who);
       await visitor.page.goto(`${stack.web.url}/u/${customerMember.handle}`);
       expect(await visitor.page.getByTestId('member-customer').count()).toBe(0);
       const res = await visitor.page.goto(`${stack.web.url}/staff/customers/${customerId}`);
@@ -112,7 +112,7 @@ describe('customer 360 view', () => {
     }
 
     const again = await newVisitor(stack.browser);
-    await loginAs(again.page, stack.web.url, admin);
+    await signInByCookie(again.page, stack.web.url, admin);
     await again.page.goto(`${stack.web.url}/staff/customers/${customerId}`);
     // Staff unlink the member, confirming in the dialog first.
     await again.page.getByRole('button', { name: `Unlink @${customerMember.handle}` }).click();

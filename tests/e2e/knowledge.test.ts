@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanTextContrast } from '../support/contrast-scan.js';
-import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread } from '../support/factories.js';
 
 const stack = useStack();
@@ -55,7 +55,7 @@ describe('knowledge base', () => {
     // Staff: the thread points at the draft; the queue lists it; edit the resolution; publish.
     const staff = await newVisitor(stack.browser);
     const { page } = staff;
-    await loginAs(page, stack.web.url, moderator);
+    await signInByCookie(page, stack.web.url, moderator);
     await page.goto(`${stack.web.url}/t/${thread.id}`);
     expect(await page.getByTestId('thread-article').textContent()).toContain('Knowledge draft made from this thread');
     await page.goto(`${stack.web.url}/moderation/knowledge`);
@@ -139,7 +139,7 @@ describe('knowledge base', () => {
     await buildReply(stack.api, answerer, thread.id);
 
     const staff = await newVisitor(stack.browser, { colorScheme: 'dark' });
-    await loginAs(staff.page, stack.web.url, moderator);
+    await signInByCookie(staff.page, stack.web.url, moderator);
     await staff.page.goto(`${stack.web.url}/t/${thread.id}`);
     expect(await staff.page.getByTestId('question').getByTestId('make-article').count()).toBe(0);
     await staff.page.getByTestId('reply').getByTestId('make-article').click();
@@ -152,7 +152,7 @@ describe('knowledge base', () => {
     await staff.context.close();
 
     const someone = await newVisitor(stack.browser);
-    await loginAs(someone.page, stack.web.url, member);
+    await signInByCookie(someone.page, stack.web.url, member);
     expect((await someone.page.goto(`${stack.web.url}/moderation/knowledge`))?.status()).toBe(403);
     await someone.context.close();
     for (const path of ['/kb/abc', '/kb/2147483647', '/kb/0/edit']) {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanTextContrast } from '../support/contrast-scan.js';
-import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 
 // The moderation screens (issue 12, web half): flags and hidden posts on the thread page, thread
@@ -64,7 +64,7 @@ describe('flags on the thread page', () => {
 
       // The first flagger, with JavaScript.
       const first = await newVisitor(stack.browser);
-      await loginAs(first.page, stack.web.url, flaggers[0]!);
+      await signInByCookie(first.page, stack.web.url, flaggers[0]!);
       await first.page.goto(`${stack.web.url}/t/${thread.id}`);
       await flagThroughUi(first.page, spam.id, 'Spam');
       await expect

@@ -44,23 +44,25 @@ describe('sign-up honeypot', () => {
 });
 
 describe('error pages', () => {
-  it.each([
-    '/t/abc',
-    '/t/99999999999',
-    '/t/0',
-    '/t/777777',
-    '/c/%00',
-    '/c/No_Such',
-    '/u/%00',
-    '/u/x',
-    '/nowhere/at/all',
-  ])('%s is a 404 inside the site chrome, with a title', async (path) => {
+  it('a malformed or unknown id, slug or path is a 404 inside the site chrome, with a title', async () => {
     const visitor = await newVisitor(stack.browser);
-    const res = await visitor.page.goto(`${stack.web.url}${path}`);
-    expect(res?.status()).toBe(404);
-    expect(await visitor.page.title()).toBe('Page not found · Hearth');
-    expect(await visitor.page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
-    await expectChrome(visitor.page);
+    for (const path of [
+      '/t/abc',
+      '/t/99999999999',
+      '/t/0',
+      '/t/777777',
+      '/c/%00',
+      '/c/No_Such',
+      '/u/%00',
+      '/u/x',
+      '/nowhere/at/all',
+    ]) {
+      const res = await visitor.page.goto(`${stack.web.url}${path}`);
+      expect(res?.status(), path).toBe(404);
+      expect(await visitor.page.title(), path).toBe('Page not found · Hearth');
+      expect(await visitor.page.getByRole('heading', { level: 1 }).textContent(), path).toBe('Page not found');
+      await expectChrome(visitor.page);
+    }
     visitor.assertClean();
     await visitor.context.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread } from '../support/factories.js';
 
 const stack = useStack();
@@ -24,9 +24,10 @@ describe('notifications in the web app', () => {
     const thread = await buildThread(stack.api, asker);
     const visitor = await newVisitor(stack.browser);
     const { page } = visitor;
-    // The page's live stream, opened once the page after login has hydrated.
+    // The page's live stream, opened once the page has hydrated.
     const streaming = page.waitForResponse((r) => new URL(r.url()).pathname === '/live' && r.status() === 200);
-    await loginAs(page, stack.web.url, mentioned);
+    await signInByCookie(page, stack.web.url, mentioned);
+    await page.goto(stack.web.url);
     await streaming;
     const bell = page.getByTestId('notification-bell');
     expect(await bell.getAttribute('aria-label')).toBe('Notifications');
@@ -86,7 +87,7 @@ describe('notifications in the web app', () => {
     const thread = await buildThread(stack.api, asker);
     const visitor = await newVisitor(stack.browser, { javaScriptEnabled: false });
     const { page } = visitor;
-    await loginAs(page, stack.web.url, member);
+    await signInByCookie(page, stack.web.url, member);
     await page.goto(`${stack.web.url}/t/${thread.id}`);
     const controls = page.getByTestId('thread-watch');
     expect(await controls.getByTestId('watch-status').textContent()).toBe('You are not following this thread.');
@@ -104,7 +105,7 @@ describe('notifications in the web app', () => {
 
     // The asker follows by default, and is told why.
     const askerVisitor = await newVisitor(stack.browser);
-    await loginAs(askerVisitor.page, stack.web.url, asker);
+    await signInByCookie(askerVisitor.page, stack.web.url, asker);
     await askerVisitor.page.goto(`${stack.web.url}/t/${thread.id}`);
     await expect
       .poll(

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { scanTextContrast } from '../support/contrast-scan.js';
-import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 
 // Reading (issue 13 item 4): the edit history with its word diff, avatars (generated, uploaded
@@ -28,7 +28,7 @@ describe('the edit history', () => {
     // The first edit through the thread page's form, with a reason (without JavaScript: the form
     // works without it, and nothing hydrates under the test's typing).
     const editor = await newVisitor(stack.browser, { javaScriptEnabled: false });
-    await loginAs(editor.page, stack.web.url, author);
+    await signInByCookie(editor.page, stack.web.url, author);
     await editor.page.goto(`${stack.web.url}/t/${thread.id}?edit=${thread.question.id}`);
     await editor.page
       .getByLabel('Edit post')
@@ -187,7 +187,7 @@ describe('dark colour scheme and phones', () => {
       ] as const) {
         const phone = 'viewport' in shape;
         const visitor = await newVisitor(stack.browser, { colorScheme: 'dark', ...shape });
-        await loginAs(visitor.page, stack.web.url, author);
+        await signInByCookie(visitor.page, stack.web.url, author);
         for (const path of shapePaths) {
           await visitor.page.goto(`${stack.web.url}${path}`);
           const scanned = await scanTextContrast(visitor.page);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { scanTextContrast } from '../support/contrast-scan.js';
-import { loginAs, newVisitor, PHONE, useStack } from '../support/e2e-fixtures.js';
+import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
 import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
 
 // Search and deflection in the web app (issue 11, items 5 and 6): the header search and the
@@ -147,7 +147,7 @@ describe('deflection while asking', () => {
     const member = await buildMember(stack.api);
     const visitor = await newVisitor(stack.browser);
     const { page } = visitor;
-    await loginAs(page, stack.web.url, member);
+    await signInByCookie(page, stack.web.url, member);
     await page.goto(`${stack.web.url}/ask`);
     // The suggestions panel is there once the page has hydrated.
     await page.getByTestId('live-suggestions').waitFor({ state: 'attached' });
@@ -173,7 +173,7 @@ describe('deflection while asking', () => {
     const member = await buildMember(stack.api);
     const visitor = await newVisitor(stack.browser, { javaScriptEnabled: false });
     const { page } = visitor;
-    await loginAs(page, stack.web.url, member);
+    await signInByCookie(page, stack.web.url, member);
     await page.goto(`${stack.web.url}/ask`);
     const title = 'Zephyrine gateway drops pairing on reboot, again';
     await page.getByLabel('Title').fill(title);
@@ -206,7 +206,7 @@ describe('deflection while asking', () => {
     const member = await buildMember(stack.api);
     const visitor = await newVisitor(stack.browser);
     const { page } = visitor;
-    await loginAs(page, stack.web.url, member);
+    await signInByCookie(page, stack.web.url, member);
     const before = await stats();
     const session = 'outside_link_session_0001';
     // A typed address or a link from elsewhere: Sec-Fetch-Site none / cross-site, the cookie comes along.
@@ -228,7 +228,7 @@ describe('deflection while asking', () => {
 describe('the deflection page', () => {
   it('shows staff the figures for a period; members are refused', async () => {
     const staff = await newVisitor(stack.browser, { javaScriptEnabled: false });
-    await loginAs(staff.page, stack.web.url, moderator);
+    await signInByCookie(staff.page, stack.web.url, moderator);
     await staff.page.goto(`${stack.web.url}/`);
     await staff.page.getByRole('link', { name: 'Deflection' }).first().click();
     await staff.page.waitForURL(/\/moderation\/deflection$/);
@@ -239,7 +239,7 @@ describe('the deflection page', () => {
     await staff.context.close();
 
     const member = await newVisitor(stack.browser);
-    await loginAs(member.page, stack.web.url, await buildMember(stack.api));
+    await signInByCookie(member.page, stack.web.url, await buildMember(stack.api));
     const res = await member.page.goto(`${stack.web.url}/moderation/deflection`);
     expect(res?.status()).toBe(403);
     await member.context.close();
