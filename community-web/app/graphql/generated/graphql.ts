@@ -259,7 +259,7 @@ export type NotificationEmailMode =
   | 'IMMEDIATELY'
   | 'NEVER';
 
-/** REPLY: an answer to your question. FOLLOWED_REPLY: a reply in a thread or category you follow. NEW_THREAD: a question in a category you follow. MENTION: someone @mentioned you. ANSWER_ACCEPTED, STAFF_PICKED, ARTICLE_FROM_ANSWER: outcomes of your answers. BADGE_AWARDED, LEVEL_REACHED: what you earned. POST_MODERATED: your post was hidden, shown again, removed or restored. FLAG_RESOLVED: moderators decided on your flag. SANCTION: you were silenced or suspended, or it ended. */
+/** REPLY: an answer to your question. FOLLOWED_REPLY: a reply in a thread or category you follow. NEW_THREAD: a question in a category you follow. MENTION: someone @mentioned you. ANSWER_ACCEPTED, STAFF_PICKED, ARTICLE_FROM_ANSWER: outcomes of your answers. BADGE_AWARDED, LEVEL_REACHED: what you earned. POST_MODERATED: your post was hidden, shown again, removed or restored. FLAG_RESOLVED: moderators decided on your flag. SANCTION: you were silenced or suspended, or it ended. QUESTION_ROUTED: a new question you may be able to answer (from your recent accepted answers in its tags or category). */
 export type NotificationKind =
   | 'ANSWER_ACCEPTED'
   | 'ARTICLE_FROM_ANSWER'
@@ -270,12 +270,15 @@ export type NotificationKind =
   | 'MENTION'
   | 'NEW_THREAD'
   | 'POST_MODERATED'
+  | 'QUESTION_ROUTED'
   | 'REPLY'
   | 'SANCTION'
   | 'STAFF_PICKED';
 
 export type NotificationPreferenceInput = {
   email: NotificationEmailMode;
+  /** False turns the kind off (only kinds with canTurnOff); omitted: as it was. */
+  enabled?: boolean | null | undefined;
   kind: NotificationKind;
 };
 
