@@ -141,7 +141,7 @@ describe('routing a new question', () => {
       top!.id,
       second!.id,
     ]);
-  });
+  }, 120_000);
 
   it('routes a thread once, however often its event is delivered again (a replay)', async () => {
     const { tag, categoryId } = await arena();
@@ -233,7 +233,7 @@ describe('routing a new question', () => {
     const next = await buildThread(api, await buildMember(api), { tags: [tag], categoryId });
     await drain();
     expect(await handles(next.id)).toEqual([quiet.handle, busy.handle]);
-  });
+  }, 120_000);
 
   it('weighs answers by age: outside the window they do not count', async () => {
     const { tag, categoryId } = await arena();
@@ -244,6 +244,18 @@ describe('routing a new question', () => {
     const question = await buildThread(api, await buildMember(api), { tags: [tag], categoryId });
     await drain();
     expect(await handles(question.id)).toEqual([recent.handle]);
+  });
+
+  it('routes questions only: a thread in an ideas category asks nobody', async () => {
+    const { tag, categoryId } = await arena();
+    const ideas = await arena('IDEAS');
+    const expert = await buildMember(api);
+    await acceptedAnswers(expert, tag, categoryId, 2);
+    const idea = await buildThread(api, await buildMember(api), { tags: [tag], categoryId: ideas.categoryId });
+    const question = await buildThread(api, await buildMember(api), { tags: [tag], categoryId });
+    await drain();
+    expect(await handles(idea.id)).toEqual([]);
+    expect(await handles(question.id)).toEqual([expert.handle]);
   });
 
   it('routes nobody while an admin has set the members per question to 0', async () => {

@@ -24,8 +24,9 @@ export interface RouteCandidate {
  * Left out: the asker and whoever already posted in the thread; suspended, silenced and held
  * members; members who may not read the thread (`memberReadsThreadSql`: restricted categories);
  * members who turned QUESTION_ROUTED off; members already asked about this thread, or asked
- * `dailyCap` times in the last 24 hours; members with no post in the last `activeDays`. A
- * question no longer open (answered, closed, hidden, deleted) routes nobody.
+ * `dailyCap` times in the last 24 hours; members with no post in the last `activeDays`. Only
+ * questions are routed (Q&A and restricted categories, not discussions, ideas or announcements),
+ * and a question no longer open (answered, closed, hidden, deleted) routes nobody.
  *
  * Plan (the large seed: 1.3 M posts): `answers` is a range scan of posts_accepted_recent_idx
  * (accepted_at desc, including thread_id and author_id; partial on live accepted answers), so it
@@ -56,7 +57,7 @@ export async function routeCandidates(
        select t.id, t.author_id, t.category_id, t.tags, c.name as category
          from threads t join categories c on c.id = t.category_id
         where t.id = ? and t.deleted_at is null and not t.question_hidden
-          and t.status = 'OPEN' and t.accepted_post_id is null
+          and t.status = 'OPEN' and t.accepted_post_id is null and c.kind in ('QA', 'RESTRICTED')
      ),
      answers as (
        select a.author_id, a.accepted_at, th.category_id = q.category_id as in_category,
