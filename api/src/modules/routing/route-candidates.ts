@@ -36,6 +36,12 @@ export interface RouteCandidate {
  * member_sanctions_member_idx, the daily cap by thread_routes_member_day_idx, "posted lately" by
  * posts_author_created_idx (author_id, created_at), "posted here" by posts_thread_replies_idx.
  * The cost follows the accepted answers of the window (thousands), not the table's size.
+ * Checked with EXPLAIN ANALYZE on a synthetic 1.3 M posts (100,000 threads, 50,000 members,
+ * 12,468 answers accepted in the window): a bitmap scan of posts_accepted_recent_idx (55 buffers),
+ * 12,468 thread probes by primary key (37 k buffers), then 85 scored members filtered by index
+ * probes; 336 ms in all on a machine at load 16 (2 cores), once per new question, after commit.
+ * If windows grow to hundreds of thousands of accepted answers, the next step is a read model
+ * owned here (accepted answers with their thread's tags and category, GIN on tags).
  */
 export async function routeCandidates(
   tx: EntityManager,
