@@ -13,6 +13,7 @@ import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
 import { notificationsModule } from './modules/notifications/index.js';
 import { reputationModule } from './modules/reputation/index.js';
+import { routingModule } from './modules/routing/index.js';
 import { sanctionsModule } from './modules/sanctions/index.js';
 import { searchModule } from './modules/search/index.js';
 import { settingsModule } from './modules/settings/index.js';
@@ -36,6 +37,7 @@ export const modules = [
   liveModule,
   composerModule,
   notificationsModule,
+  routingModule,
   avatarsModule,
   integrationsModule,
   insightsModule,

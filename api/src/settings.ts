@@ -8,6 +8,7 @@ import {
   reputationSettingFields,
   type ReputationRules,
 } from './modules/reputation/reputation.rules.js';
+import { routingRulesSchema, routingSettingFields, type RoutingRules } from './modules/routing/routing.rules.js';
 import { abuseLimitFields, abuseLimitsSchema, type AbuseLimits } from './platform/abuse-limits.js';
 import type { SettingFieldSpec, SettingsGroupSchema, SettingsStore } from './platform/settings-store.js';
 
@@ -20,6 +21,7 @@ export interface Settings {
   readonly reputation: ReputationRules;
   readonly abuseLimits: AbuseLimits;
   readonly moderation: ModerationRules;
+  readonly routing: RoutingRules;
 }
 
 export type SettingsGroupKey = Exclude<keyof Settings, 'revision'>;
@@ -59,6 +61,15 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
     env: 'MODERATION_RULES',
     schema: moderationRulesSchema,
     fields: moderationSettingFields,
+  },
+  {
+    key: 'routing',
+    label: 'Question routing',
+    description:
+      'Who is asked about a new question: members with recent accepted answers in its tags and category, active lately, advocates first.',
+    env: 'ROUTING_RULES',
+    schema: routingRulesSchema,
+    fields: routingSettingFields,
   },
 ];
 

@@ -208,4 +208,32 @@ describe('demo seed', () => {
     );
     expect(unscored).toBe(0);
   });
+
+  it('routes the open questions to their likeliest answerers: alice is asked about one', async () => {
+    const routes = await api.sql(
+      `select t.status, t.accepted_post_id, r.notified_at > t.created_at as after_asked,
+              exists (select 1 from notifications n where n.kind = 'QUESTION_ROUTED' and n.thread_id = t.id
+                         and n.recipient_id = r.member_id) as notified
+         from thread_routes r join threads t on t.id = r.thread_id`,
+    );
+    expect(routes.length).toBeGreaterThan(3);
+    for (const r of routes) {
+      expect(r).toEqual({ status: 'OPEN', accepted_post_id: null, after_asked: true, notified: true });
+    }
+    const login = await api.gql(`mutation { login(input: { login: "alice", password: "demo-alice-pass" }) { token } }`);
+    const res = await api.gql(
+      `{ notifications(first: 50) { edges { node { kind message path } } } }`,
+      {},
+      { token: login.data.login.token },
+    );
+    const routed = res.data.notifications.edges
+      .map((e: { node: { kind: string; message: string } }) => e.node)
+      .filter((n: { kind: string }) => n.kind === 'QUESTION_ROUTED');
+    expect(routed).toEqual([
+      expect.objectContaining({
+        message:
+          'A question you may be able to answer: “Can I use Alexa and Google Home at the same time?”. You answered 1 question in Getting Started in the last 90 days',
+      }),
+    ]);
+  });
 });

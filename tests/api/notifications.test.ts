@@ -432,7 +432,7 @@ describe('preferences', () => {
     const member = await buildMember(api);
     const Q = `query { notificationPreferences { kind email isDefault } }`;
     const initial = (await gqlOk(Q, {}, member)).notificationPreferences;
-    expect(initial).toHaveLength(12);
+    expect(initial).toHaveLength(13);
     expect(initial.find((p: { kind: string }) => p.kind === 'REPLY')).toEqual({
       kind: 'REPLY',
       email: 'IMMEDIATELY',

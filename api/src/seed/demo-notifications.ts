@@ -57,6 +57,9 @@ export async function seedNotifications(services: Services, as: (handle: string)
     em,
     `update notifications n
         set created_at = coalesce((select p.created_at from posts p where p.id = n.post_id and n.kind <> 'BADGE_AWARDED'),
+                                  (select r.notified_at from thread_routes r
+                                    where r.thread_id = n.thread_id and r.member_id = n.recipient_id
+                                      and n.kind = 'QUESTION_ROUTED'),
                                   (select m.created_at + interval '1 hour' from members m
                                     where m.id = n.recipient_id and n.kind = 'LEVEL_REACHED'),
                                   n.created_at)`,

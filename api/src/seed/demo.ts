@@ -32,6 +32,7 @@ import { recomputeInfluence } from '../modules/insights/influence/influence.stor
 import { backfillSentiments } from '../modules/insights/sentiment/sentiment.store.js';
 import { seedModeration } from './demo-moderation.js';
 import { seedNotifications } from './demo-notifications.js';
+import { seedRouting } from './demo-routing.js';
 import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
 /**
@@ -171,6 +172,8 @@ export async function seedDemo(services: Services): Promise<void> {
   // Badges for the demo's history, judged on its final timestamps (the badge subscriber, which
   // starts after the seed, then finds nothing left to award for the seed's events).
   await backfillBadges(services.orm.em.fork());
+  // The open questions routed to their likeliest answerers (before the notifications that tell them).
+  await seedRouting(services);
   // Notifications last: they take the times of what they are about, and tell alice of two badges.
   await seedNotifications(services, as);
   // The search index too: the timestamps above were rewritten after the commands' events.

@@ -132,6 +132,12 @@ export const ThreadQuery = graphql(`
         pin
       }
       viewerWatch
+      routedTo {
+        member {
+          handle
+        }
+        reason
+      }
       article {
         id
         title

@@ -27,7 +27,9 @@ export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => 
   const form = await request.formData();
   const preferences = Object.keys(KIND_LABELS).flatMap((kind) => {
     const email = String(form.get(kind) ?? '');
-    return MODES.has(email) ? [{ kind: kind as NotificationKind, email: email as NotificationEmailMode }] : [];
+    // A kind that may be turned off sends its checkbox's state (unchecked sends nothing).
+    const enabled = form.has(`${kind}:toggle`) ? form.get(`${kind}:enabled`) === 'on' : undefined;
+    return MODES.has(email) ? [{ kind: kind as NotificationKind, email: email as NotificationEmailMode, enabled }] : [];
   });
   const res = await api(request, SetNotificationPreferencesMutation, { input: { preferences } });
   if (res.error) {
@@ -81,6 +83,19 @@ export default function NotificationSettings() {
                   <p className="text-sm text-slate-600">{meta.help}</p>
                 </div>
                 <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                  {p.canTurnOff && (
+                    <label className="inline-flex items-center gap-1.5 font-medium text-slate-800">
+                      <input type="hidden" name={`${p.kind}:toggle`} value="1" />
+                      <input
+                        type="checkbox"
+                        name={`${p.kind}:enabled`}
+                        defaultChecked={p.enabled}
+                        className="h-4 w-4 accent-brand-600"
+                        data-testid={`enabled-${p.kind}`}
+                      />
+                      On
+                    </label>
+                  )}
                   {EMAIL_MODES.map((m) => (
                     <label key={m.value} className="inline-flex items-center gap-1.5 text-slate-800">
                       <input

@@ -387,6 +387,20 @@ function ThreadMain() {
             {formatCount(thread.viewCount, 'view')} · {formatCount(thread.replyCount, 'reply', 'replies')}
           </span>
         </div>
+        {thread.routedTo && thread.routedTo.length > 0 && (
+          <p className="mt-2 text-xs text-slate-500" data-testid="thread-routed-to">
+            Routed to{' '}
+            {thread.routedTo.map((r, i) => (
+              <span key={r.member.handle}>
+                {i > 0 && ', '}
+                <Link to={`/u/${r.member.handle}`} title={r.reason} className="hover:text-slate-800">
+                  @{r.member.handle}
+                </Link>
+              </span>
+            ))}{' '}
+            <span className="sr-only">(staff only)</span>
+          </p>
+        )}
         <ThreadTools thread={thread} categories={categories} error={threadErrors?.form} />
         {viewer && (
           <div className="mt-3">

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'POST_MODERATED',
   'FLAG_RESOLVED',
   'SANCTION',
+  'QUESTION_ROUTED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,7 +38,15 @@ export const DEFAULT_EMAIL_MODE: Record<NotificationKind, EmailMode> = {
   POST_MODERATED: 'IMMEDIATELY',
   FLAG_RESOLVED: 'NEVER',
   SANCTION: 'IMMEDIATELY',
+  QUESTION_ROUTED: 'IMMEDIATELY',
 };
+
+/**
+ * Kinds a member may turn off entirely (not even shown in the app): an invitation to answer is
+ * optional; what concerns the member's own posts and standing is not. The
+ * `notification_preferences_optional_off` check in the migration holds the same list.
+ */
+export const OPTIONAL_KINDS: readonly NotificationKind[] = ['QUESTION_ROUTED'];
 
 export const isNotificationKind = (value: string): value is NotificationKind =>
   (NOTIFICATION_KINDS as readonly string[]).includes(value);

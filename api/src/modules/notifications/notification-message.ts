@@ -56,6 +56,10 @@ export function notificationMessage(n: MessageParts): string {
       if (d.decision === 'AGREE') return `Moderators agreed with your flag on a post in ${title}`;
       if (d.decision === 'IGNORE') return `Moderators reviewed your flag on a post in ${title} and took no action`;
       return `Moderators reviewed your flag on a post in ${title} and left the post up`;
+    case 'QUESTION_ROUTED': {
+      const reason = d.reason ? `. ${String(d.reason)}` : '';
+      return `A question you may be able to answer: ${title}${reason}`;
+    }
     case 'SANCTION': {
       const kind = d.sanction === 'SUSPEND' ? 'suspension' : 'silence';
       if (d.change === 'LIFTED') return `Staff lifted your ${kind}`;
@@ -71,6 +75,7 @@ export function notificationPath(n: MessageParts): string {
   if (n.kind === 'ARTICLE_FROM_ANSWER' && n.data.articleId) return `/kb/${String(n.data.articleId)}`;
   if (n.kind === 'BADGE_AWARDED' && !n.threadId) return '/badges';
   if (n.kind === 'LEVEL_REACHED' || n.kind === 'SANCTION') return '/notifications';
+  if (n.kind === 'QUESTION_ROUTED' && n.threadId) return `/t/${n.threadId}`;
   if (n.threadId) return n.postId ? `/t/${n.threadId}#post-${n.postId}` : `/t/${n.threadId}`;
   return '/notifications';
 }

@@ -23,6 +23,7 @@ const READS = [
   'member.searchByEmail',
   'post.listRemoved',
   'review.list',
+  'routing.read',
   'serviceToken.read',
   'settings.read',
   'webhook.read',

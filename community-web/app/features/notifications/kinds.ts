@@ -12,6 +12,10 @@ export const KIND_LABELS: Record<string, { label: string; help: string }> = {
   POST_MODERATED: { label: 'Moderation of your posts', help: 'Your post was hidden, removed or restored.' },
   FLAG_RESOLVED: { label: 'Your flags', help: 'Moderators decided on a post you flagged.' },
   SANCTION: { label: 'Account standing', help: 'You were silenced or suspended, or it ended.' },
+  QUESTION_ROUTED: {
+    label: 'Questions you may be able to answer',
+    help: 'A new question in the tags and categories where your answers were accepted lately.',
+  },
 };
 
 export const EMAIL_MODES = [

@@ -40,6 +40,8 @@ export const NotificationPreferencesQuery = graphql(`
       kind
       email
       isDefault
+      enabled
+      canTurnOff
     }
   }
 `);
@@ -49,6 +51,7 @@ export const SetNotificationPreferencesMutation = graphql(`
     setNotificationPreferences(input: $input) {
       kind
       email
+      enabled
     }
   }
 `);

@@ -6,6 +6,7 @@ import { insertDirect } from '../fan-out/insert-direct.js';
 import { announceNotifications, lastNotificationId } from '../live-notifications.js';
 import { notifyLevels, REPUTATION_EVENTS } from '../fan-out/levels.js';
 import { articleNotifications, notifyFlaggers, OUTCOME_EVENTS, outcomeNotification } from '../fan-out/outcomes.js';
+import { routedNotifications } from '../fan-out/routed.js';
 import { fanOutEdits, fanOutReplies, fanOutThreads } from '../fan-out/thread-activity.js';
 
 const EVENTS = [
@@ -14,6 +15,7 @@ const EVENTS = [
     'post.created',
     'post.edited',
     'review.resolved',
+    'thread.routed',
     ...OUTCOME_EVENTS,
     ...REPUTATION_EVENTS,
   ]),
@@ -45,6 +47,7 @@ export const fanOutNotifications: SubscriberDefinition<Services> = {
     await insertDirect(tx, [
       ...events.flatMap((e) => outcomeNotification(e) ?? []),
       ...(await articleNotifications(tx, ofName(events, 'article.published'))),
+      ...routedNotifications(ofName(events, 'thread.routed')),
     ]);
     await notifyLevels(tx, services.settings.current().reputation, events);
     // Live subscribers hear of the batch when it commits.
