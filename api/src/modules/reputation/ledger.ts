@@ -234,9 +234,12 @@ export async function applyAcceptReputation(
   // members would otherwise lock them in different orders, and deadlock.
   await sql(
     tx,
+    // One array of ids probed by primary key: `id in (subquery) or id in (…)` made PostgreSQL
+    // test every member against the subquery (all 50,000 on the large seed: 0.37 s per accept,
+    // against 0.1 ms now; EXPLAIN ANALYZE).
     `select id from members
-      where id in (select member_id from reputation_events where thread_id = ? and kind in (${placeholders(ACCEPT_KINDS)}))
-         or id in (?, ?)
+      where id = any(array(select member_id from reputation_events
+                            where thread_id = ? and kind in (${placeholders(ACCEPT_KINDS)})) || array[?, ?]::int[])
       order by id for no key update`,
     [a.threadId, ...ACCEPT_KINDS, a.askerId, a.answer?.authorId ?? a.askerId],
   );
