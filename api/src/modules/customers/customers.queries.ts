@@ -58,6 +58,16 @@ export async function customerByExternalId(em: EntityManager, externalId: string
   return row ?? null;
 }
 
+/** The customer `memberId` is linked to, or null (escalations read the asker's customer here). */
+export async function customerOfMember(em: EntityManager, memberId: number): Promise<CustomerRow | null> {
+  const [row] = await sql<CustomerRow>(
+    em,
+    `select c.* from customers c join customer_links l on l.customer_id = c.id where l.member_id = ?`,
+    [memberId],
+  );
+  return row ?? null;
+}
+
 /**
  * Per-request loaders: the viewer's customer access (read once per request), customers by id,
  * each member's customer, each customer's emails, products and linked members.

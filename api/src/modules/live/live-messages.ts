@@ -1,4 +1,5 @@
 import type { DomainEvent, EventName } from '../../platform/events/events.js';
+import '../escalations/escalations.events.js';
 import type { LiveMessage } from '../../platform/realtime/live-hub.js';
 
 /** What a thread's live stream tells its readers, by the event that happened. */
@@ -15,6 +16,9 @@ export const THREAD_ACTIVITY = {
   'thread.status_changed': 'STATUS_CHANGED',
   'thread.moved': 'THREAD_MOVED',
   'thread.merged': 'THREAD_MERGED',
+  // Shown to the thread's asker and staff only (live.resolver.ts).
+  'escalation.created': 'ESCALATION_CHANGED',
+  'escalation.updated': 'ESCALATION_CHANGED',
 } as const satisfies Partial<Record<EventName, string>>;
 export type ThreadActivityEvent = keyof typeof THREAD_ACTIVITY;
 

@@ -12,6 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { parseId } from '../../graphql/pagination.js';
+import { isStaffViewer } from '../../platform/authz/guardian.js';
 import { sql } from '../../platform/db/sql.js';
 import type { LiveMessage } from '../../platform/realtime/live-hub.js';
 import { Category } from '../community/category.entity.js';
@@ -36,6 +37,8 @@ export enum ThreadActivityKind {
   STATUS_CHANGED = 'STATUS_CHANGED',
   THREAD_MOVED = 'THREAD_MOVED',
   THREAD_MERGED = 'THREAD_MERGED',
+  /** Its escalation was opened or changed (status, case): sent to its asker and staff only. */
+  ESCALATION_CHANGED = 'ESCALATION_CHANGED',
 }
 registerEnumType(ThreadActivityKind, { name: 'ThreadActivityKind' });
 
@@ -104,6 +107,14 @@ async function presentThreadActivity(message: LiveMessage, ctx: Context): Promis
   const postId = message.data?.postId == null ? null : Number(message.data.postId);
   const rows = await eventRows(ctx, message, threadId, postId);
   if (!rows || !mayReadThread(ctx.viewer, rows.thread, rows.category)) return null;
+  // An escalation is the asker's and staff's business: anyone else is not told it exists.
+  if (
+    message.kind === ThreadActivityKind.ESCALATION_CHANGED &&
+    !isStaffViewer(ctx.viewer) &&
+    ctx.viewer?.id !== rows.thread.authorId
+  ) {
+    return null;
+  }
   const post = rows.post && isListedPost(ctx.viewer, rows.post) ? rows.post : null;
   if (postId !== null && !post && !GONE.has(message.kind)) return null;
   // The post's own fields resolve from this copy, not from another query per subscriber.
