@@ -1,5 +1,10 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import { customerRules, customerServiceScopes } from './customers.policy.js';
+import {
+  CustomerInfluenceResolver,
+  CustomerInsightSignalsResolver,
+  customerSignalLoaders,
+} from './customer-signals.resolver.js';
 import { customerLoaders } from './customers.queries.js';
 import {
   AmbiguousCustomerMatchResolver,
@@ -9,6 +14,7 @@ import {
   CustomerTimelineItemResolver,
   MemberCustomerResolver,
 } from './customers.resolver.js';
+import { applyCrmCustomerChanges } from './subscribers/apply-crm-changes.js';
 import { linkVerifiedMembers } from './subscribers/link-verified-members.js';
 
 /**
@@ -26,9 +32,11 @@ export const customersModule: ModuleDefinition = {
     CustomerSignalsResolver,
     AmbiguousCustomerMatchResolver,
     MemberCustomerResolver,
+    CustomerInsightSignalsResolver,
+    CustomerInfluenceResolver,
   ],
   rules: customerRules,
   serviceScopes: customerServiceScopes,
-  loaders: customerLoaders,
-  subscribers: [linkVerifiedMembers],
+  loaders: (em, viewer) => ({ ...customerLoaders(em, viewer), ...customerSignalLoaders(em) }),
+  subscribers: [linkVerifiedMembers, applyCrmCustomerChanges],
 };
