@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'POST_MODERATED',
   'FLAG_RESOLVED',
   'SANCTION',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +38,8 @@ export const DEFAULT_EMAIL_MODE: Record<NotificationKind, EmailMode> = {
   POST_MODERATED: 'IMMEDIATELY',
   FLAG_RESOLVED: 'NEVER',
   SANCTION: 'IMMEDIATELY',
+  // Administrators only: integrations stopped receiving events until someone acts.
+  WEBHOOK_DISABLED: 'IMMEDIATELY',
 };
 
 export const isNotificationKind = (value: string): value is NotificationKind =>

@@ -12,6 +12,10 @@ export const KIND_LABELS: Record<string, { label: string; help: string }> = {
   POST_MODERATED: { label: 'Moderation of your posts', help: 'Your post was hidden, removed or restored.' },
   FLAG_RESOLVED: { label: 'Your flags', help: 'Moderators decided on a post you flagged.' },
   SANCTION: { label: 'Account standing', help: 'You were silenced or suspended, or it ended.' },
+  WEBHOOK_DISABLED: {
+    label: 'Webhook endpoints disabled',
+    help: 'Administrators: an endpoint stopped receiving events after a 410 or days of failures.',
+  },
 };
 
 export const EMAIL_MODES = [

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   POST_MODERATED: 'moderation of your posts',
   FLAG_RESOLVED: 'the outcome of your flags',
   SANCTION: 'restrictions on your account',
+  WEBHOOK_DISABLED: 'webhook endpoints disabled (administrators)',
 };
 
 /** A notification as an email shows it: the same parts, and so the same sentence and link, as in the app. */
