@@ -291,3 +291,62 @@ describe('customer signals: influence and sentiment', () => {
     expect(granted.data.customer.signals.sentiment.label).toBeDefined();
   });
 });
+
+describe('the customer list and access grants', () => {
+  const LIST = `query($search: String, $first: Int, $after: String) {
+    customers(search: $search, first: $first, after: $after) {
+      edges { node { externalId name } } pageInfo { hasNextPage endCursor } } }`;
+
+  it('searches by name, external id prefix and email, newest first, a page at a time', async () => {
+    const tag = unique('dir').replace(/-/g, '');
+    const records = ['Alpha', 'Beta', 'Gamma'].map((n, i) => ({
+      externalId: `${tag}-${i}`,
+      name: `${n} ${tag}`,
+      emails: [`${n.toLowerCase()}@${tag}.example`],
+      updatedAt: '2026-11-01T10:00:00Z',
+    }));
+    const up = await api.gql(
+      `mutation($r: [CustomerInput!]!) { upsertCustomers(records: $r) { results { status } } }`,
+      { r: records },
+      { token: admin.token },
+    );
+    expect(up.errors).toBeUndefined();
+    const page = async (vars: Record<string, unknown>) => {
+      const res = await api.gql(LIST, vars, { token: admin.token });
+      expect(res.errors).toBeUndefined();
+      return res.data.customers;
+    };
+    const first = await page({ search: tag.toUpperCase(), first: 2 });
+    expect(first.edges.map((e: any) => e.node.externalId)).toEqual([`${tag}-2`, `${tag}-1`]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page({ search: tag, first: 2, after: first.pageInfo.endCursor });
+    expect(second.edges.map((e: any) => e.node.externalId)).toEqual([`${tag}-0`]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect((await page({ search: `${tag}-1` })).edges.map((e: any) => e.node.name)).toEqual([`Beta ${tag}`]);
+    expect((await page({ search: `GAMMA@${tag}.example` })).edges.map((e: any) => e.node.name)).toEqual([
+      `Gamma ${tag}`,
+    ]);
+    expect((await page({ search: '%' })).edges.every((e: any) => e.node.name.includes('%'))).toBe(true);
+  });
+
+  it('lists customers and grants only for those allowed', async () => {
+    const [moderator, member] = await Promise.all([buildMember(api, { role: 'MODERATOR' }), buildMember(api)]);
+    for (const viewer of [moderator, member]) {
+      expect((await api.gql(LIST, {}, { token: viewer.token })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    }
+    await api.gql(
+      `mutation($id: ID!) { grantCustomerAccess(memberId: $id) }`,
+      { id: moderator.id },
+      { token: admin.token },
+    );
+    expect((await api.gql(LIST, {}, { token: moderator.token })).errors).toBeUndefined();
+    const GRANTS = `query { customerAccessGrants { member { id } grantedBy { id } grantedAt } }`;
+    const grants = await api.gql(GRANTS, {}, { token: admin.token });
+    expect(grants.data.customerAccessGrants).toContainEqual({
+      member: { id: moderator.id },
+      grantedBy: { id: admin.id },
+      grantedAt: expect.any(String),
+    });
+    expect((await api.gql(GRANTS, {}, { token: moderator.token })).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
+});

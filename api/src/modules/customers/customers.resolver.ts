@@ -147,7 +147,7 @@ export class Customer {
   rowId!: number;
 }
 
-const toCustomer = (row: CustomerRow): Customer => ({
+export const toCustomer = (row: CustomerRow): Customer => ({
   id: String(row.id),
   rowId: row.id,
   externalId: row.external_id,

@@ -5,6 +5,7 @@ import {
   CustomerInsightSignalsResolver,
   customerSignalLoaders,
 } from './customer-signals.resolver.js';
+import { CustomerDirectoryResolver } from './customer-directory.resolver.js';
 import { customerLoaders } from './customers.queries.js';
 import {
   AmbiguousCustomerMatchResolver,
@@ -34,6 +35,7 @@ export const customersModule: ModuleDefinition = {
     MemberCustomerResolver,
     CustomerInsightSignalsResolver,
     CustomerInfluenceResolver,
+    CustomerDirectoryResolver,
   ],
   rules: customerRules,
   serviceScopes: customerServiceScopes,

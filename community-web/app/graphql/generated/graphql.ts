@@ -259,7 +259,7 @@ export type NotificationEmailMode =
   | 'IMMEDIATELY'
   | 'NEVER';
 
-/** REPLY: an answer to your question. FOLLOWED_REPLY: a reply in a thread or category you follow. NEW_THREAD: a question in a category you follow. MENTION: someone @mentioned you. ANSWER_ACCEPTED, STAFF_PICKED, ARTICLE_FROM_ANSWER: outcomes of your answers. BADGE_AWARDED, LEVEL_REACHED: what you earned. POST_MODERATED: your post was hidden, shown again, removed or restored. FLAG_RESOLVED: moderators decided on your flag. SANCTION: you were silenced or suspended, or it ended. */
+/** REPLY: an answer to your question. FOLLOWED_REPLY: a reply in a thread or category you follow. NEW_THREAD: a question in a category you follow. MENTION: someone @mentioned you. ANSWER_ACCEPTED, STAFF_PICKED, ARTICLE_FROM_ANSWER: outcomes of your answers. BADGE_AWARDED, LEVEL_REACHED: what you earned. POST_MODERATED: your post was hidden, shown again, removed or restored. FLAG_RESOLVED: moderators decided on your flag. SANCTION: you were silenced or suspended, or it ended. WEBHOOK_DISABLED (administrators): a webhook endpoint was disabled after a 410 or days of failures. */
 export type NotificationKind =
   | 'ANSWER_ACCEPTED'
   | 'ARTICLE_FROM_ANSWER'
@@ -272,7 +272,8 @@ export type NotificationKind =
   | 'POST_MODERATED'
   | 'REPLY'
   | 'SANCTION'
-  | 'STAFF_PICKED';
+  | 'STAFF_PICKED'
+  | 'WEBHOOK_DISABLED';
 
 export type NotificationPreferenceInput = {
   email: NotificationEmailMode;
