@@ -28,6 +28,7 @@ import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread
 import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { seedCustomers } from './demo-customers.js';
+import { seedIntegrations } from './demo-integrations.js';
 import { recomputeInfluence } from '../modules/insights/influence/influence.store.js';
 import { backfillSentiments } from '../modules/insights/sentiment/sentiment.store.js';
 import { seedModeration } from './demo-moderation.js';
@@ -179,6 +180,8 @@ export async function seedDemo(services: Services): Promise<void> {
   // the members' influence over the demo's history.
   await backfillSentiments(services.orm.em.fork());
   await recomputeInfluence(services.orm.em.fork());
+  // Last: the CRM's token and webhook endpoint, with a delivery log of an outage.
+  await seedIntegrations(services, as);
 }
 
 /**
