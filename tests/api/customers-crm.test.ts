@@ -233,7 +233,8 @@ describe('customer signals: influence and sentiment', () => {
       ],
       trend: { direction: 'WORSENING', recentScore: -400, olderScore: 300, change: -700, postsPerHalf: 2 },
     });
-  });
+    // Five posts and the sentiment subscriber's backlog: slow on a busy machine.
+  }, 90_000);
 
   it('influence: the most influential linked member’s score and parts, explained', async () => {
     const { customerId, a, b } = await customerWithMembers();
