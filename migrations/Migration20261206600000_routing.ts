@@ -14,7 +14,7 @@ import { Migration } from '@mikro-orm/migrations';
  *   thread and author, so "accepted answers of the last 90 days" is one range of a small partial
  *   index (only accepted, live answers), whose size follows the window's activity, not the
  *   1.3 M posts of the table; the thread's tags and category are checked by primary key.
- * - `notifications.kind` gains QUESTION_ROUTED; `notification_preferences.enabled` lets a member
+ * - `notifications.kind` gains QUESTION_ROUTED (beside WEBHOOK_DISABLED, from 20261206500000); `notification_preferences.enabled` lets a member
  *   turn a kind off entirely (only QUESTION_ROUTED may be: the others always show in the app).
  */
 export class Migration20261206600000_routing extends Migration {
@@ -43,7 +43,7 @@ export class Migration20261206600000_routing extends Migration {
       alter table notifications add constraint notifications_kind_check check (kind in (
         'REPLY', 'FOLLOWED_REPLY', 'NEW_THREAD', 'MENTION', 'ANSWER_ACCEPTED', 'STAFF_PICKED',
         'ARTICLE_FROM_ANSWER', 'BADGE_AWARDED', 'LEVEL_REACHED', 'POST_MODERATED', 'FLAG_RESOLVED', 'SANCTION',
-        'QUESTION_ROUTED'));
+        'WEBHOOK_DISABLED', 'QUESTION_ROUTED'));
 
       alter table notification_preferences
         add column enabled boolean not null default true,
@@ -59,7 +59,8 @@ export class Migration20261206600000_routing extends Migration {
       alter table notifications drop constraint notifications_kind_check;
       alter table notifications add constraint notifications_kind_check check (kind in (
         'REPLY', 'FOLLOWED_REPLY', 'NEW_THREAD', 'MENTION', 'ANSWER_ACCEPTED', 'STAFF_PICKED',
-        'ARTICLE_FROM_ANSWER', 'BADGE_AWARDED', 'LEVEL_REACHED', 'POST_MODERATED', 'FLAG_RESOLVED', 'SANCTION'));
+        'ARTICLE_FROM_ANSWER', 'BADGE_AWARDED', 'LEVEL_REACHED', 'POST_MODERATED', 'FLAG_RESOLVED', 'SANCTION',
+        'WEBHOOK_DISABLED'));
       drop index posts_accepted_recent_idx;
       drop table thread_routes, routed_threads;
     `);

@@ -31,6 +31,7 @@ import { Migration20261206100000_customers } from './Migration20261206100000_cus
 import { Migration20261206200000_webhooks } from './Migration20261206200000_webhooks.js';
 import { Migration20261206300000_insights } from './Migration20261206300000_insights.js';
 import { Migration20261206400000_escalations } from './Migration20261206400000_escalations.js';
+import { Migration20261206500000_webhooks_upkeep } from './Migration20261206500000_webhooks_upkeep.js';
 import { Migration20261206600000_routing } from './Migration20261206600000_routing.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
@@ -70,5 +71,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206200000_webhooks', class: Migration20261206200000_webhooks },
   { name: 'Migration20261206300000_insights', class: Migration20261206300000_insights },
   { name: 'Migration20261206400000_escalations', class: Migration20261206400000_escalations },
+  { name: 'Migration20261206500000_webhooks_upkeep', class: Migration20261206500000_webhooks_upkeep },
   { name: 'Migration20261206600000_routing', class: Migration20261206600000_routing },
 ];

@@ -44,6 +44,8 @@ export default [
   route('admin/tokens', 'routes/admin.tokens.tsx'),
   route('admin/webhooks', 'routes/admin.webhooks.tsx'),
   route('admin/webhooks/:id', 'routes/admin.webhook.tsx'),
+  route('staff/customers', 'routes/staff.customers.tsx'),
   route('staff/customers/:id', 'routes/staff.customer.tsx'),
+  route('admin/customer-access', 'routes/admin.customer-access.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -228,6 +228,27 @@ describe('demo seed', () => {
     expect(target.answer_target_minutes).toBe(1440);
   });
 
+  it('has the CRM integration: a service token and an endpoint whose delivery log shows an outage', async () => {
+    expect(await api.sql(`select name, scopes, revoked_at from service_tokens`)).toEqual([
+      {
+        name: 'Demo CRM',
+        scopes: ['customers:write', 'customers:read', 'events:read', 'cases:write'],
+        revoked_at: null,
+      },
+    ]);
+    const [endpoint] = await api.sql(`select id, url, enabled from webhook_endpoints`);
+    expect(endpoint).toMatchObject({ url: 'http://localhost:9/crm', enabled: true });
+    const log = await api.sql(
+      `select status, count(*)::int as n from webhook_deliveries where endpoint_id = $1 group by status order by status`,
+      [endpoint.id],
+    );
+    // The latest threads a visitor may read (one of the five is in the advocates' lounge), and nothing of the history.
+    expect(log).toEqual([
+      { status: 'DEAD', n: 2 },
+      { status: 'RETRYING', n: 2 },
+    ]);
+  });
+
   it('shows staff insights at once: every post has its sentiment, every solver their influence', async () => {
     const [{ missing }] = await api.sql(
       `select count(*)::int as missing from posts p where not exists (select 1 from post_sentiments s where s.post_id = p.id)`,

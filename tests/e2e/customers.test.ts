@@ -128,3 +128,91 @@ describe('customer 360 view', () => {
     await again.context.close();
   });
 });
+
+describe('customer links and access by staff', () => {
+  it('an administrator resolves an ambiguous match by one click', async () => {
+    const [admin, member] = await Promise.all([buildMember(stack.api, { role: 'ADMIN' }), buildMember(stack.api)]);
+    await stack.api.sql('update members set email_verified_at = now() where id = $1', [member.id]);
+    const tag = Date.now().toString(36);
+    const res = await stack.api.gql(
+      `mutation($records: [CustomerInput!]!) { upsertCustomers(records: $records) { results { customerId } } }`,
+      {
+        records: ['North', 'South'].map((n) => ({
+          externalId: `AMB-${n}-${tag}`,
+          name: `${n} Branch ${tag}`,
+          company: `${n} Co ${tag}`,
+          emails: [member.email],
+          updatedAt: new Date().toISOString(),
+        })),
+      },
+      { token: admin.token },
+    );
+    const [, south] = res.data.upsertCustomers.results.map((r: { customerId: string }) => r.customerId);
+
+    const staff = await newVisitor(stack.browser);
+    await signInByCookie(staff.page, stack.web.url, admin);
+    await staff.page.goto(`${stack.web.url}/staff/customers`);
+    const match = staff.page.getByTestId(`ambiguous-${member.handle}`);
+    await match.getByRole('button', { name: `Link to South Co ${tag} (AMB-South-${tag})` }).click();
+    await staff.page.waitForURL(new RegExp(`/staff/customers/${south}$`));
+    expect(await staff.page.getByTestId('linked-members').textContent()).toContain(
+      `@${member.handle}linked by @${admin.handle}`,
+    );
+    expect(await staff.page.getByTestId('customer-sentiment').textContent()).toContain('Sentiment');
+    await staff.page.goto(`${stack.web.url}/staff/customers`);
+    expect(await staff.page.getByTestId(`ambiguous-${member.handle}`).count()).toBe(0);
+    staff.assertClean();
+    await staff.context.close();
+  });
+
+  it('an administrator grants a moderator access, who then sees the customer card', async () => {
+    const [admin, moderator, member] = await Promise.all([
+      buildMember(stack.api, { role: 'ADMIN' }),
+      buildMember(stack.api, { role: 'MODERATOR' }),
+      buildMember(stack.api),
+    ]);
+    await stack.api.sql('update members set email_verified_at = now() where id = $1', [member.id]);
+    const externalId = `GRANT-${Date.now().toString(36)}`;
+    await stack.api.gql(
+      `mutation($records: [CustomerInput!]!) { upsertCustomers(records: $records) { results { customerId } } }`,
+      {
+        records: [
+          {
+            externalId,
+            name: 'Granted Ltd',
+            company: 'Granted',
+            emails: [member.email],
+            updatedAt: new Date().toISOString(),
+          },
+        ],
+      },
+      { token: admin.token },
+    );
+
+    const mod = await newVisitor(stack.browser);
+    await signInByCookie(mod.page, stack.web.url, moderator);
+    await mod.page.goto(`${stack.web.url}/u/${member.handle}`);
+    expect(await mod.page.getByTestId('member-customer').count()).toBe(0);
+
+    const staff = await newVisitor(stack.browser);
+    await signInByCookie(staff.page, stack.web.url, admin);
+    await staff.page.goto(`${stack.web.url}/admin/customer-access`);
+    await staff.page.getByLabel('Moderator’s handle').fill(moderator.handle);
+    await staff.page.getByRole('button', { name: 'Grant access' }).click();
+    await expect
+      .poll(async () => (await staff.page.getByTestId('customer-access-grants').textContent()) ?? '')
+      .toContain(`@${moderator.handle}granted by @${admin.handle}`);
+    staff.assertClean();
+    await staff.context.close();
+
+    await mod.page.goto(`${stack.web.url}/u/${member.handle}`);
+    await mod.page
+      .getByTestId('member-customer')
+      .getByRole('link', { name: `Granted (${externalId})` })
+      .click();
+    await mod.page.waitForURL(/\/staff\/customers\/\d+$/);
+    expect(await mod.page.getByTestId('customer-external-id').textContent()).toBe(externalId);
+    mod.assertClean();
+    await mod.context.close();
+  });
+});

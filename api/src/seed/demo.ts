@@ -29,6 +29,7 @@ import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { seedCustomers } from './demo-customers.js';
 import { seedEscalations } from './demo-escalations.js';
+import { seedIntegrations } from './demo-integrations.js';
 import { recomputeInfluence } from '../modules/insights/influence/influence.store.js';
 import { backfillSentiments } from '../modules/insights/sentiment/sentiment.store.js';
 import { seedModeration } from './demo-moderation.js';
@@ -186,6 +187,8 @@ export async function seedDemo(services: Services): Promise<void> {
   // The staff escalation queue: a case in progress, an advocate's request, one resolved (priced
   // with the influence and sentiment just computed).
   await seedEscalations(services, threadIds, as);
+  // Last: the CRM's token and webhook endpoint, with a delivery log of an outage.
+  await seedIntegrations(services, as);
 }
 
 /**

@@ -82,6 +82,12 @@ export default function AdminHome() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/customer-access" className={card}>
+            <span className="font-semibold text-brand-700">Customer access</span>
+            <span className="mt-1 block text-sm text-slate-700">Which moderators may read customer records.</span>
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/webhooks" className={card}>
             <span className="font-semibold text-brand-700">Webhooks</span>
             <span className="mt-1 block text-sm text-slate-700">
@@ -104,6 +110,7 @@ export default function AdminHome() {
             ['/moderation/activity', 'Activity'],
             ['/moderation/knowledge', 'KB queue'],
             ['/staff/influencers', 'Hidden influencers'],
+            ['/staff/customers', 'Customers'],
           ].map(([to, label]) => (
             <li key={to}>
               <Link to={to!} className="font-medium text-brand-700 hover:underline">

@@ -3,7 +3,13 @@ import { Avatar } from '../components/ui/avatar';
 import { ConfirmButton, ConfirmStep, isConfirmed, type ConfirmText } from '../components/ui/confirm';
 import { FormMessage } from '../components/ui/field';
 import { PageLinks } from '../components/ui/page-links';
-import { CustomerViewQuery, UnlinkCustomerMutation } from '../features/customers/documents';
+import { CustomerSignalsPanel } from '../features/customers/customer-signals';
+import {
+  CustomerViewQuery,
+  LinkCustomerMutation,
+  MemberIdQuery,
+  UnlinkCustomerMutation,
+} from '../features/customers/documents';
 import { formatMoney, THREAD_STATUS_LABEL, TIMELINE_WORDING } from '../features/customers/wording';
 import { timeAgo } from '../features/forum/format';
 import { api, query } from '../graphql/client.server';
@@ -34,10 +40,37 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
   const here = `/staff/customers/${customerId}`;
   if (!(await readToken(request))) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
   const form = await request.formData();
+  if (form.get('intent') === 'link') {
+    // Staff link a member by handle.
+    const handle = String(form.get('handle') ?? '')
+      .trim()
+      .replace(/^@/, '');
+    const found = handle ? await api(request, MemberIdQuery, { handle }) : null;
+    const member = found?.data?.member;
+    if (!member) {
+      return data(
+        { confirmMemberId: null, message: null, linkError: `No member has the handle “${handle}”.` },
+        { status: 400 },
+      );
+    }
+    const res = await api(request, LinkCustomerMutation, { input: { customerId, memberId: member.id } });
+    if (res.error) {
+      return data(
+        { confirmMemberId: null, message: null, linkError: res.error.message },
+        { status: statusFor(res.error) },
+      );
+    }
+    throw redirect(here);
+  }
   const memberId = String(form.get('memberId') ?? '');
-  if (!isConfirmed(form)) return { confirmMemberId: memberId, message: null };
+  if (!isConfirmed(form)) return { confirmMemberId: memberId, message: null, linkError: null };
   const res = await api(request, UnlinkCustomerMutation, { input: { customerId, memberId } });
-  if (res.error) return data({ confirmMemberId: null, message: res.error.message }, { status: statusFor(res.error) });
+  if (res.error) {
+    return data(
+      { confirmMemberId: null, message: res.error.message, linkError: null },
+      { status: statusFor(res.error) },
+    );
+  }
   throw redirect(here);
 });
 
@@ -47,6 +80,10 @@ const unlinkText = (handle: string): ConfirmText => ({
     'Their activity leaves this customer’s view, and their verified email will not link them to it again. Linking them by hand undoes it.',
   confirmLabel: 'Yes, unlink',
 });
+
+/** The absolute time behind a relative one (the `<time>`'s title), in UTC so server and browser agree. */
+const exactTime = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
 const dateOnly = (iso: string) =>
   new Date(iso).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
@@ -64,7 +101,12 @@ export default function StaffCustomer() {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm text-slate-600">Customer (staff only)</p>
+        <p className="text-sm text-slate-600">
+          <Link to="/staff/customers" className="text-brand-700 underline">
+            Customers
+          </Link>{' '}
+          (staff only)
+        </p>
         <h1 className="text-2xl font-bold" data-testid="customer-name">
           {customer.name}
         </h1>
@@ -157,6 +199,8 @@ export default function StaffCustomer() {
         </section>
       </div>
 
+      <CustomerSignalsPanel influence={customer.signals.influence} sentiment={customer.signals.sentiment} />
+
       <section aria-labelledby="members-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="members-heading" className="text-lg font-semibold">
           Linked members
@@ -202,6 +246,27 @@ export default function StaffCustomer() {
             )}
           </ul>
         )}
+        <Form method="post" className="mt-3 flex flex-wrap items-end gap-2 border-t border-slate-200 pt-3">
+          <input type="hidden" name="intent" value="link" />
+          <label className="text-sm font-medium text-slate-700">
+            Link a member by handle
+            <input
+              name="handle"
+              required
+              maxLength={21}
+              autoComplete="off"
+              placeholder="@handle"
+              className="mt-1 block w-56 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            />
+          </label>
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
+            Link member
+          </button>
+        </Form>
+        <FormMessage message={result?.linkError} />
       </section>
 
       <section aria-labelledby="timeline-heading">
@@ -240,7 +305,11 @@ export default function StaffCustomer() {
                   </span>
                 )}
                 {item.detail && <span className="text-slate-600">({item.detail})</span>}
-                <time dateTime={item.occurredAt} className="ml-auto text-xs text-slate-600">
+                <time
+                  dateTime={item.occurredAt}
+                  title={exactTime(item.occurredAt)}
+                  className="ml-auto text-xs text-slate-600"
+                >
                   {timeAgo(item.occurredAt)}
                 </time>
               </li>

@@ -57,17 +57,29 @@ export const AUDIT_KINDS = [
   'service_token.created',
   'service_token.rotated',
   'service_token.revoked',
+  'webhook.endpoint_created',
+  'webhook.endpoint_updated',
+  'webhook.endpoint_enabled',
+  'webhook.endpoint_disabled',
+  'webhook.endpoint_deleted',
+  'webhook.secret_rotated',
+  'webhook.deliveries_replayed',
+  'advocate.nominated',
+  'customer.access_granted',
+  'customer.access_revoked',
 ] as const;
 
 /**
- * SQL: the event aliased `e` is an audited action: one of AUDIT_KINDS, or an edit or deletion
- * of someone else's post (staff, or a member with the edit privilege). Written exactly as the
- * predicate of domain_events_audit_idx (its latest migration, 20261206000000), so PostgreSQL reads the
+ * SQL: the event aliased `e` is an audited action: one of AUDIT_KINDS, an edit or deletion of
+ * someone else's post (staff, or a member with the edit privilege), or a member linked to or
+ * unlinked from a customer by staff (not the automatic links by email). Written exactly as the
+ * predicate of domain_events_audit_idx (its latest migration, 20261206500000), so PostgreSQL reads the
  * log's moderator actions from that index without walking the votes and replies in between.
  */
 export const AUDIT_PREDICATE = `(e.name in (${AUDIT_KINDS.map((k) => `'${k}'`).join(', ')})
   or (e.name in ('post.edited', 'post.deleted') and e.actor_type = 'member'
-      and e.actor_id is distinct from (e.data ->> 'authorId')::bigint))`;
+      and e.actor_id is distinct from (e.data ->> 'authorId')::bigint)
+  or (e.name in ('customer.linked', 'customer.unlinked') and (e.data ->> 'how') = 'staff'))`;
 const KIND = /^[a-z_]+\.[a-z_]+$/;
 
 /**

@@ -107,10 +107,14 @@ class EventSubscriberStatus {
 
 /**
  * Kinds of events the viewer may not read in the log: a customer record's events (which
- * members are which customer, external ids) are for staff with the customer permission only.
+ * members are which customer, external ids) are for staff with the customer permission only;
+ * webhook endpoints' (their URLs) for administrators, who alone see webhooks.
  */
 async function hiddenFrom(ctx: Context): Promise<string[]> {
-  return ctx.guardian.can('customer.read', await ctx.loaders.customerAccess()) ? [] : ['customer.'];
+  return [
+    ...(ctx.guardian.can('customer.read', await ctx.loaders.customerAccess()) ? [] : ['customer.']),
+    ...(ctx.guardian.can('webhook.read', null) ? [] : ['webhook.']),
+  ];
 }
 
 @Resolver(() => DomainEventType)

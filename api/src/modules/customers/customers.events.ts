@@ -13,6 +13,8 @@ declare module '../../platform/events/events.js' {
     /** `byId`: the staff member who linked by hand; null for a link by verified email. */
     'customer.linked': { customerId: number; memberId: number; how: LinkHow; byId: number | null };
     'customer.unlinked': { customerId: number; memberId: number; how: LinkHow; byId: number | null; wasHow: LinkHow };
+    /** The CRM deleted it: the record was anonymised and these members unlinked. */
+    'customer.deleted': { customerId: number; externalId: string; unlinkedMemberIds: number[] };
     'customer.access_granted': { memberId: number; byId: number };
     'customer.access_revoked': { memberId: number; byId: number };
   }

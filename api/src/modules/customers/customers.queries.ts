@@ -297,3 +297,36 @@ export function ambiguousMatches(
     [afterMemberId, afterMemberId, limit],
   );
 }
+
+/**
+ * Customers newest first (keyset on id, before `beforeId`), optionally those whose name contains
+ * `search` (case-insensitive), whose external id starts with it, or who have it as an email.
+ */
+export function searchCustomers(
+  em: EntityManager,
+  search: string | null,
+  limit: number,
+  beforeId: number | null,
+): Promise<CustomerRow[]> {
+  const q = search?.trim() || null;
+  const like = q ? `%${q.replace(/[\\%_]/g, '\\$&')}%` : null;
+  return sql<CustomerRow>(
+    em,
+    `select c.* from customers c
+      where (?::int is null or c.id < ?::int)
+        and (?::text is null or c.name ilike ? or starts_with(c.external_id, ?)
+             or exists (select 1 from customer_emails e where e.customer_id = c.id and e.email = lower(?)))
+      order by c.id desc limit ?`,
+    [beforeId, beforeId, q, like, q, q, limit],
+  );
+}
+
+/** The moderators an administrator granted customer access, most recent first. */
+export function customerAccessGrants(
+  em: EntityManager,
+): Promise<{ member_id: number; granted_by: number | null; granted_at: Date }[]> {
+  return sql(
+    em,
+    `select member_id, granted_by, granted_at from customer_access_grants order by granted_at desc, member_id`,
+  );
+}

@@ -1,5 +1,11 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import { customerRules, customerServiceScopes } from './customers.policy.js';
+import {
+  CustomerInfluenceResolver,
+  CustomerInsightSignalsResolver,
+  customerSignalLoaders,
+} from './customer-signals.resolver.js';
+import { CustomerDirectoryResolver } from './customer-directory.resolver.js';
 import { customerLoaders } from './customers.queries.js';
 import {
   AmbiguousCustomerMatchResolver,
@@ -9,6 +15,7 @@ import {
   CustomerTimelineItemResolver,
   MemberCustomerResolver,
 } from './customers.resolver.js';
+import { applyCrmCustomerChanges } from './subscribers/apply-crm-changes.js';
 import { linkVerifiedMembers } from './subscribers/link-verified-members.js';
 
 /**
@@ -26,9 +33,12 @@ export const customersModule: ModuleDefinition = {
     CustomerSignalsResolver,
     AmbiguousCustomerMatchResolver,
     MemberCustomerResolver,
+    CustomerInsightSignalsResolver,
+    CustomerInfluenceResolver,
+    CustomerDirectoryResolver,
   ],
   rules: customerRules,
   serviceScopes: customerServiceScopes,
-  loaders: customerLoaders,
-  subscribers: [linkVerifiedMembers],
+  loaders: (em, viewer) => ({ ...customerLoaders(em, viewer), ...customerSignalLoaders(em) }),
+  subscribers: [linkVerifiedMembers, applyCrmCustomerChanges],
 };

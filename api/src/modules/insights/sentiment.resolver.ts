@@ -6,7 +6,7 @@ import { CUES, type Cue } from './sentiment/cues.js';
 import type { SentimentLabel as Label } from './sentiment/analyze.js';
 import { sentimentTrend, summarize } from './sentiment/sentiment.store.js';
 
-enum SentimentLabel {
+export enum SentimentLabel {
   POSITIVE = 'POSITIVE',
   NEUTRAL = 'NEUTRAL',
   NEGATIVE = 'NEGATIVE',
@@ -15,7 +15,7 @@ registerEnumType(SentimentLabel, {
   name: 'SentimentLabel',
   description: "vader's usual thresholds: compound ≥ 0.05 positive, ≤ -0.05 negative.",
 });
-const SentimentCue = Object.fromEntries(CUES.map((c) => [c, c])) as { [C in Cue]: C };
+export const SentimentCue = Object.fromEntries(CUES.map((c) => [c, c])) as { [C in Cue]: C };
 registerEnumType(SentimentCue, {
   name: 'SentimentCue',
   description: "Cues found by Hearth's rules in the author's own words (code and quotes ignored).",

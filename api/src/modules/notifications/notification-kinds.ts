@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'FLAG_RESOLVED',
   'SANCTION',
   'QUESTION_ROUTED',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -39,6 +40,8 @@ export const DEFAULT_EMAIL_MODE: Record<NotificationKind, EmailMode> = {
   FLAG_RESOLVED: 'NEVER',
   SANCTION: 'IMMEDIATELY',
   QUESTION_ROUTED: 'IMMEDIATELY',
+  // Administrators only: integrations stopped receiving events until someone acts.
+  WEBHOOK_DISABLED: 'IMMEDIATELY',
 };
 
 /**

@@ -67,6 +67,8 @@ export function notificationMessage(n: MessageParts): string {
       const until = d.until ? ` until ${new Date(String(d.until)).toUTCString()}` : '';
       return `${SANCTIONED[String(d.change)] ?? 'You were sanctioned'}${until}: ${String(d.reason)}`;
     }
+    case 'WEBHOOK_DISABLED':
+      return `The webhook endpoint ${String(d.url)} was disabled: ${String(d.reason)}`;
   }
 }
 
@@ -74,6 +76,7 @@ export function notificationMessage(n: MessageParts): string {
 export function notificationPath(n: MessageParts): string {
   if (n.kind === 'ARTICLE_FROM_ANSWER' && n.data.articleId) return `/kb/${String(n.data.articleId)}`;
   if (n.kind === 'BADGE_AWARDED' && !n.threadId) return '/badges';
+  if (n.kind === 'WEBHOOK_DISABLED') return `/admin/webhooks/${String(n.data.endpointId)}`;
   if (n.kind === 'LEVEL_REACHED' || n.kind === 'SANCTION') return '/notifications';
   if (n.kind === 'QUESTION_ROUTED' && n.threadId) return `/t/${n.threadId}`;
   if (n.threadId) return n.postId ? `/t/${n.threadId}#post-${n.postId}` : `/t/${n.threadId}`;

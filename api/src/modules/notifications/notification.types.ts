@@ -14,7 +14,7 @@ export const NotificationKind = Object.fromEntries(NOTIFICATION_KINDS.map((k) =>
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
-    'REPLY: an answer to your question. FOLLOWED_REPLY: a reply in a thread or category you follow. NEW_THREAD: a question in a category you follow. MENTION: someone @mentioned you. ANSWER_ACCEPTED, STAFF_PICKED, ARTICLE_FROM_ANSWER: outcomes of your answers. BADGE_AWARDED, LEVEL_REACHED: what you earned. POST_MODERATED: your post was hidden, shown again, removed or restored. FLAG_RESOLVED: moderators decided on your flag. SANCTION: you were silenced or suspended, or it ended. QUESTION_ROUTED: a new question you may be able to answer (from your recent accepted answers in its tags or category).',
+    'REPLY: an answer to your question. FOLLOWED_REPLY: a reply in a thread or category you follow. NEW_THREAD: a question in a category you follow. MENTION: someone @mentioned you. ANSWER_ACCEPTED, STAFF_PICKED, ARTICLE_FROM_ANSWER: outcomes of your answers. BADGE_AWARDED, LEVEL_REACHED: what you earned. POST_MODERATED: your post was hidden, shown again, removed or restored. FLAG_RESOLVED: moderators decided on your flag. SANCTION: you were silenced or suspended, or it ended. QUESTION_ROUTED: a new question you may be able to answer (from your recent accepted answers in its tags or category). WEBHOOK_DISABLED (administrators): a webhook endpoint was disabled after a 410 or days of failures.',
 });
 
 export const EmailModeEnum = Object.fromEntries(EMAIL_MODES.map((m) => [m, m])) as { [M in EmailMode]: M };

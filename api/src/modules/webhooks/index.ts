@@ -1,7 +1,8 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import { mountCrmWebhook } from './crm-webhook.http.js';
+import { notifyEndpointDisabled } from './subscribers/notify-disabled.js';
 import { queueWebhookDeliveries } from './subscribers/queue-deliveries.js';
-import { deliverWebhookJob, sweepWebhooksJob } from './webhooks.jobs.js';
+import { deliverWebhookJob, pruneWebhooksJob, sweepWebhooksJob } from './webhooks.jobs.js';
 import { webhookRules } from './webhooks.policy.js';
 import { WebhooksResolver } from './webhooks.resolver.js';
 
@@ -15,7 +16,7 @@ export const webhooksModule: ModuleDefinition = {
   name: 'webhooks',
   resolvers: [WebhooksResolver],
   rules: webhookRules,
-  subscribers: [queueWebhookDeliveries],
-  jobs: [deliverWebhookJob, sweepWebhooksJob] as NonNullable<ModuleDefinition['jobs']>,
+  subscribers: [queueWebhookDeliveries, notifyEndpointDisabled],
+  jobs: [deliverWebhookJob, sweepWebhooksJob, pruneWebhooksJob] as NonNullable<ModuleDefinition['jobs']>,
   http: mountCrmWebhook,
 };

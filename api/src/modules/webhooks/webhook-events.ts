@@ -6,6 +6,9 @@ import '../badges/badges.events.js';
 import '../community/community.events.js';
 import '../escalations/escalations.events.js';
 import '../knowledge/knowledge.events.js';
+import { listedPostSql, listedThreadSql } from '../community/visibility.js';
+import '../customers/customers.events.js';
+import { readableArticleSql } from '../knowledge/article-visibility.js';
 
 /**
  * The catalogue of webhook event kinds: what endpoints may subscribe to, and how each kind is
@@ -13,7 +16,12 @@ import '../knowledge/knowledge.events.js';
  * a type, a label, the domain event it comes from and a builder of public-safe data (ids,
  * titles, URLs and handles; never an email or anything private). A builder reads what it needs
  * in one statement per batch and leaves out events whose subject is gone (a deleted thread).
+ * Community content goes out only as an anonymous visitor may read it (community/visibility.ts,
+ * VISITOR): nothing from a restricted category, no hidden post or thread whose question is hidden.
  */
+/** Who a webhook's receiver is, for the visibility rules: a visitor, signed in as nobody. */
+const VISITOR = null;
+
 export interface WebhookMessage {
   eventId: string;
   type: string;
@@ -50,9 +58,23 @@ const threadRows = (tx: EntityManager, events: DomainEvent[]) =>
     tx,
     `select t.id, t.title, t.category_id, c.slug, t.tags, t.author_id, m.handle
        from threads t join categories c on c.id = t.category_id join members m on m.id = t.author_id
-      where t.id = any(?::int[]) and t.deleted_at is null`,
+      where t.id = any(?::int[]) and ${listedThreadSql(VISITOR, 't')}`,
     [ids(events, 'threadId')],
   ).then(byId);
+
+/** The posts of `events` (data.postId) a visitor may read: live, not hidden, in a readable thread. */
+const visiblePostIds = async (tx: EntityManager, events: DomainEvent[]): Promise<Set<number>> => {
+  const withPost = events.filter((e) => typeof (e.data as { postId?: unknown }).postId === 'number');
+  if (withPost.length === 0) return new Set();
+  const rows = await sql<{ id: number }>(
+    tx,
+    `select p.id from posts p join threads t on t.id = p.thread_id
+      where p.id = any(?::int[]) and p.deleted_at is null and ${listedPostSql(VISITOR, 'p')}
+        and ${listedThreadSql(VISITOR, 't')}`,
+    [ids(withPost, 'postId')],
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+};
 
 const threadUrl = (origin: string, id: number) => `${origin}/t/${id}`;
 
@@ -161,7 +183,7 @@ export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
       const rows = await sql<{ id: number; thread_id: number; author_id: number; handle: string }>(
         tx,
         `select p.id, p.thread_id, p.author_id, m.handle from posts p join members m on m.id = p.author_id
-          where p.id = any(?::int[]) and not p.is_question and p.deleted_at is null
+          where p.id = any(?::int[]) and not p.is_question and p.deleted_at is null and ${listedPostSql(VISITOR, 'p')}
             and not exists (select 1 from posts q where q.thread_id = p.thread_id and not q.is_question and q.id < p.id)`,
         [ids(events, 'postId')],
       );
@@ -203,10 +225,11 @@ export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
         [ids(events, 'answerAuthorId')],
       );
       const members = byId(rows);
+      const shown = await visiblePostIds(tx, events);
       return events.flatMap((e) => {
         const d = e.data as DomainEvent<'answer.accepted'>['data'];
         const t = threads.get(d.threadId);
-        if (!t) return [];
+        if (!t || !shown.has(d.postId)) return [];
         return [
           {
             eventId: e.id,
@@ -234,7 +257,8 @@ export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
     async build(tx, events, origin) {
       const rows = await sql<{ id: number; title: string; tags: string[] }>(
         tx,
-        `select id, title, tags from articles where id = any(?::int[]) and state = 'PUBLISHED'`,
+        `select a.id, a.title, a.tags from articles a
+          where a.id = any(?::int[]) and a.state = 'PUBLISHED' and ${readableArticleSql(VISITOR, 'a')}`,
         [ids(events, 'articleId')],
       );
       const articles = byId(rows);
@@ -272,10 +296,17 @@ export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
         [ids(events, 'memberId')],
       );
       const members = byId(rows);
+      // Where it was earned, only when a visitor may read it there (as on the member's profile).
+      const threads = await threadRows(
+        tx,
+        events.filter((e) => (e.data as { threadId: unknown }).threadId !== null),
+      );
+      const shown = await visiblePostIds(tx, events);
       return events.flatMap((e) => {
         const d = e.data as DomainEvent<'badge.awarded'>['data'];
         const m = members.get(d.memberId);
         if (!m) return [];
+        const where = d.threadId !== null && threads.has(d.threadId);
         return [
           {
             eventId: e.id,
@@ -285,8 +316,8 @@ export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
               awardId: String(d.awardId),
               badge: d.badge,
               member: { id: String(m.id), handle: m.handle, url: `${origin}/u/${m.handle}` },
-              threadId: d.threadId === null ? null : String(d.threadId),
-              postId: d.postId === null ? null : String(d.postId),
+              threadId: where ? String(d.threadId) : null,
+              postId: where && d.postId !== null && shown.has(d.postId) ? String(d.postId) : null,
             },
           },
         ];
@@ -303,6 +334,48 @@ export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
     'Escalation updated',
     'An escalation changed: its status, its case (id, status) or its posted resolution.',
   ),
+  ...(['linked', 'unlinked'] as const).map((verb): Builder => ({
+    type: `customer.${verb}`,
+    label: `Customer ${verb}`,
+    description:
+      verb === 'linked'
+        ? 'A member was linked to a customer record (by verified email or by staff).'
+        : 'Staff unlinked a member from a customer record.',
+    source: `customer.${verb}`,
+    async build(tx, events, origin) {
+      const rows = await sql<{ id: number; external_id: string; member_id: number; handle: string }>(
+        tx,
+        `select c.id, c.external_id, m.id as member_id, m.handle
+             from jsonb_to_recordset(?::jsonb) as x(customer_id int, member_id int)
+             join customers c on c.id = x.customer_id join members m on m.id = x.member_id`,
+        [
+          JSON.stringify(
+            events.map((e) => ({
+              customer_id: (e.data as { customerId: number }).customerId,
+              member_id: (e.data as { memberId: number }).memberId,
+            })),
+          ),
+        ],
+      );
+      return events.flatMap((e) => {
+        const d = e.data as DomainEvent<'customer.linked'>['data'];
+        const r = rows.find((x) => x.id === d.customerId && x.member_id === d.memberId);
+        if (!r) return [];
+        return [
+          {
+            eventId: e.id,
+            type: `customer.${verb}`,
+            subject: ref('customer', r.id),
+            data: {
+              customer: { id: String(r.id), externalId: r.external_id },
+              member: { id: String(r.member_id), handle: r.handle, url: `${origin}/u/${r.handle}` },
+              how: verb === 'linked' ? (d.how === 'email' ? 'EMAIL' : 'STAFF') : 'STAFF',
+            },
+          },
+        ];
+      });
+    },
+  })),
 ];
 
 export const WEBHOOK_EVENT_TYPES: readonly string[] = WEBHOOK_EVENT_KINDS.map((k) => k.type);

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { JobDefinition } from '../../platform/jobs/jobs.js';
 import type { Services } from '../../platform/scope.js';
 import { attemptDelivery, sweepDeliveries } from './delivery.js';
+import { pruneWebhookRows } from './prune.js';
 
 declare module '../../platform/jobs/jobs.js' {
   interface JobPayloads {
     'webhooks.deliver': { deliveryId: string };
     'webhooks.sweep': Record<string, never>;
+    'webhooks.prune': Record<string, never>;
   }
 }
 
@@ -36,5 +38,17 @@ export const sweepWebhooksJob: JobDefinition<'webhooks.sweep', Services> = {
   batchSize: 1,
   handle: async (services) => {
     await sweepDeliveries(services);
+  },
+};
+
+/** Daily at 03:17 UTC: inbound messages and final deliveries older than 30 days (see pruneWebhookRows). */
+export const pruneWebhooksJob: JobDefinition<'webhooks.prune', Services> = {
+  name: 'webhooks.prune',
+  payload: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  cron: () => '17 3 * * *',
+  retryLimit: 2,
+  batchSize: 1,
+  handle: async (services) => {
+    await pruneWebhookRows(services.orm.em.fork());
   },
 };

@@ -77,6 +77,37 @@ export const CustomerViewQuery = graphql(`
         }
       }
       signals {
+        influence {
+          score
+          membersWithInfluence
+          explanation
+          member {
+            handle
+          }
+          parts {
+            name
+            value
+            weight
+            explanation
+          }
+        }
+        sentiment {
+          score
+          label
+          sampleSize
+          since
+          cues {
+            cue
+            count
+          }
+          trend {
+            direction
+            recentScore
+            olderScore
+            change
+            postsPerHalf
+          }
+        }
         openIssues {
           unresolvedQuestions
           oldestWaitingSince
@@ -100,5 +131,100 @@ export const UnlinkCustomerMutation = graphql(`
         id
       }
     }
+  }
+`);
+
+/** Staff with the customer permission: links a member to a customer by hand. */
+export const LinkCustomerMutation = graphql(`
+  mutation LinkCustomer($input: CustomerLinkInput!) {
+    linkCustomer(input: $input) {
+      customer {
+        id
+      }
+      member {
+        handle
+      }
+    }
+  }
+`);
+
+/** A member's id by handle (staff type a handle to link). */
+export const MemberIdQuery = graphql(`
+  query MemberIdByHandle($handle: String!) {
+    member(handle: $handle) {
+      id
+      handle
+      role
+    }
+  }
+`);
+
+/** The customer list (search, keyset pages) and the members whose email two or more customers share. */
+export const CustomersQuery = graphql(`
+  query StaffCustomers($search: String, $after: String) {
+    customers(search: $search, first: 25, after: $after) {
+      edges {
+        node {
+          id
+          externalId
+          name
+          company
+          segment
+          emails
+          members {
+            id
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ambiguousCustomerMatches(first: 25) {
+      edges {
+        node {
+          email
+          member {
+            id
+            handle
+          }
+          customers {
+            id
+            externalId
+            name
+            company
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Administrators: the moderators granted customer access. */
+export const CustomerAccessGrantsQuery = graphql(`
+  query CustomerAccessGrants {
+    customerAccessGrants {
+      grantedAt
+      member {
+        id
+        handle
+      }
+      grantedBy {
+        handle
+      }
+    }
+  }
+`);
+
+export const GrantCustomerAccessMutation = graphql(`
+  mutation GrantCustomerAccess($memberId: ID!) {
+    grantCustomerAccess(memberId: $memberId)
+  }
+`);
+
+export const RevokeCustomerAccessMutation = graphql(`
+  mutation RevokeCustomerAccess($memberId: ID!) {
+    revokeCustomerAccess(memberId: $memberId)
   }
 `);

@@ -16,6 +16,10 @@ export const KIND_LABELS: Record<string, { label: string; help: string }> = {
     label: 'Questions you may be able to answer',
     help: 'A new question in the tags and categories where your answers were accepted lately.',
   },
+  WEBHOOK_DISABLED: {
+    label: 'Webhook endpoints disabled',
+    help: 'Administrators: an endpoint stopped receiving events after a 410 or days of failures.',
+  },
 };
 
 export const EMAIL_MODES = [

@@ -16,6 +16,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   FLAG_RESOLVED: 'the outcome of your flags',
   SANCTION: 'restrictions on your account',
   QUESTION_ROUTED: 'questions you may be able to answer',
+  WEBHOOK_DISABLED: 'webhook endpoints disabled (administrators)',
 };
 
 /** A notification as an email shows it: the same parts, and so the same sentence and link, as in the app. */
