@@ -45,5 +45,7 @@ export default [
   route('admin/webhooks', 'routes/admin.webhooks.tsx'),
   route('admin/webhooks/:id', 'routes/admin.webhook.tsx'),
   route('staff/customers/:id', 'routes/staff.customer.tsx'),
+  route('staff/escalations', 'routes/staff.escalations.tsx'),
+  route('staff/escalations/:id', 'routes/staff.escalation.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -137,6 +137,12 @@ export const ThreadQuery = graphql(`
         title
         state
       }
+      escalation {
+        id
+        status
+        caseStatus
+        createdAt
+      }
       question {
         ...PostView
       }

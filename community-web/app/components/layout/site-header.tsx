@@ -27,6 +27,7 @@ function sections(viewer: HeaderViewer): { to: string; label: string; end?: bool
     ...(viewer?.canReview ? [{ to: '/moderation/review', label: 'Review' }] : []),
     ...(viewer && viewer.role !== 'MEMBER'
       ? [
+          { to: '/staff/escalations', label: 'Escalations' },
           { to: '/moderation/removed', label: 'Removed' },
           // Administrators reach these from /admin on wide screens: with Admin, ten would not fit in the bar.
           { to: '/moderation/deflection', label: 'Deflection', menuOnlyFor: 'ADMIN' },
