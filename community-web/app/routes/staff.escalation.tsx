@@ -91,7 +91,7 @@ export default function EscalationPage() {
           <SlaTimer escalation={e} />
           <span>
             escalated <time dateTime={e.createdAt}>{timeAgo(e.createdAt)}</time>
-            {e.requestedBy ? ` by @${e.requestedBy.handle}` : ' automatically'} ({REASON_HINT[e.reason] ?? e.reason})
+            {e.requestedBy ? ` by @${e.requestedBy.handle}` : ` automatically: ${REASON_HINT[e.reason] ?? e.reason}`}
           </span>
         </div>
       </div>
