@@ -101,14 +101,3 @@ export async function listEscalations(
     params,
   );
 }
-
-/** Open escalations of the members linked to a customer (the customer's open-issue signal). */
-export async function openEscalationsOfCustomer(em: EntityManager, customerId: number): Promise<number> {
-  const [row] = await sql<{ count: number }>(
-    em,
-    `select count(*)::int as count from escalations e join threads t on t.id = e.thread_id and t.deleted_at is null
-      where ${openSql()} and (e.customer_id = ? or t.author_id in (select member_id from customer_links where customer_id = ?))`,
-    [customerId, customerId],
-  );
-  return row?.count ?? 0;
-}

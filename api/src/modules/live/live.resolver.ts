@@ -22,6 +22,7 @@ import { Thread } from '../community/thread.entity.js';
 import { isListedPost, loadPost, mayReadThread } from '../community/visibility.js';
 import { ReviewQueueStats } from '../moderation/moderation.types.js';
 import { reviewQueueStats } from '../moderation/review-queue.queries.js';
+import '../escalations/escalations.policy.js';
 import { THREAD_ACTIVITY } from './live-messages.js';
 import { liveStream } from './live-stream.js';
 
@@ -68,6 +69,13 @@ export class ReviewQueueChange {
   @Field(() => ID) eventId!: string;
   @Field(() => String, { description: 'The event: post.flagged, post.hidden, article.reported or review.resolved.' })
   kind!: string;
+}
+
+@ObjectType({ description: 'The escalation queue changed (an escalation opened or changed): refresh it.' })
+export class EscalationQueueChange {
+  @Field(() => ID) eventId!: string;
+  @Field(() => String, { description: 'escalation.created or escalation.updated.' }) kind!: string;
+  @Field(() => ID) escalationId!: string;
 }
 
 /** At most this many missed events are replayed on reconnection; more, and the client reloads. */
@@ -171,6 +179,26 @@ export class LiveResolver {
     },
   })
   reviewQueueChanged(@Root() change: ReviewQueueChange): ReviewQueueChange {
+    return change;
+  }
+
+  @Subscription(() => EscalationQueueChange, {
+    description: 'The escalation queue changed: refresh it (moderators and administrators only).',
+    subscribe: ({ context }) => {
+      const ctx = context as Context;
+      ctx.guardian.ensureCan('escalation.read', null);
+      return liveStream(ctx, {
+        kind: 'escalationQueueChanged',
+        topics: ['escalations'],
+        // Staff demoted since subscribing are told nothing more.
+        present: async (message, current) =>
+          current.guardian.can('escalation.read', null)
+            ? { eventId: message.id, kind: message.kind, escalationId: String(message.data?.escalationId) }
+            : null,
+      });
+    },
+  })
+  escalationQueueChanged(@Root() change: EscalationQueueChange): EscalationQueueChange {
     return change;
   }
 }

@@ -163,6 +163,7 @@ export type CustomerTimelineKind =
   | 'ANSWER_POSTED'
   | 'ARTICLE_CONTRIBUTED'
   | 'BADGE_AWARDED'
+  | 'ESCALATED'
   | 'POST_FLAGGED'
   | 'QUESTION_ASKED'
   | 'SANCTIONED'
