@@ -50,6 +50,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         handle: me.handle,
         avatarUrl: me.avatarUrl,
         role: me.role,
+        isAdvocate: me.isAdvocate,
         canReview: canReview(me),
         sanction: me.sanction ?? null,
         unreadNotifications: result.data?.unreadNotificationCount ?? 0,
@@ -72,6 +73,7 @@ export type Viewer = {
   handle: string;
   avatarUrl: string;
   role: string;
+  isAdvocate: boolean;
   canReview: boolean;
   sanction: { kind: string; until?: string | null; reason: string } | null;
   unreadNotifications: number;

@@ -47,5 +47,7 @@ export default [
   route('staff/customers', 'routes/staff.customers.tsx'),
   route('staff/customers/:id', 'routes/staff.customer.tsx'),
   route('admin/customer-access', 'routes/admin.customer-access.tsx'),
+  route('staff/escalations', 'routes/staff.escalations.tsx'),
+  route('staff/escalations/:id', 'routes/staff.escalation.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

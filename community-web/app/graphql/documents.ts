@@ -143,6 +143,12 @@ export const ThreadQuery = graphql(`
         title
         state
       }
+      escalation {
+        id
+        status
+        caseStatus
+        createdAt
+      }
       question {
         ...PostView
       }

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { FormMessage } from '../components/ui/field';
 import { CategoryForm, type CategoryFormErrors } from '../features/admin/category-form';
-import { KIND_HELP, moved, slowModeInWords } from '../features/admin/wording';
+import { answerTargetInWords, KIND_HELP, moved, slowModeInWords } from '../features/admin/wording';
 import { api, query } from '../graphql/client.server';
 import { graphql } from '../graphql/generated';
 import type { CategoryKind } from '../graphql/generated/graphql';
@@ -25,6 +25,7 @@ const AdminCategoriesQuery = graphql(`
       position
       threadCount
       slowModeSeconds
+      answerTargetMinutes
     }
   }
 `);
@@ -59,11 +60,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data(result, { headers });
 }
 
-/** The form's category fields as the API takes them; a slow mode that is no number is a field error here. */
+/**
+ * The form's category fields as the API takes them; a slow mode or an answer target that is no
+ * whole number is a field error here (empty is 0: off).
+ */
 function categoryInput(form: FormData) {
   const text = (name: string) => String(form.get(name) ?? '').trim();
-  const slow = text('slowModeSeconds');
-  const slowModeSeconds = slow === '' ? 0 : Number(slow);
+  const whole = (name: string) => (text(name) === '' ? 0 : Number(text(name)));
+  const slowModeSeconds = whole('slowModeSeconds');
+  const answerTargetMinutes = whole('answerTargetMinutes');
+  const notANumber: Record<string, string> = {};
+  if (!Number.isInteger(slowModeSeconds)) notANumber.slowModeSeconds = 'Slow mode is a whole number of seconds.';
+  if (!Number.isInteger(answerTargetMinutes)) {
+    notANumber.answerTargetMinutes = 'The answer target is a whole number of minutes.';
+  }
   return {
     input: {
       name: text('name'),
@@ -71,8 +81,9 @@ function categoryInput(form: FormData) {
       description: text('description'),
       kind: (text('kind') || 'QA') as CategoryKind,
       slowModeSeconds: Number.isInteger(slowModeSeconds) ? slowModeSeconds : -1,
+      answerTargetMinutes: Number.isInteger(answerTargetMinutes) ? answerTargetMinutes : -1,
     },
-    notANumber: !Number.isInteger(slowModeSeconds),
+    notANumber,
   };
 }
 
@@ -102,14 +113,7 @@ export const action = sameOriginAction(async ({ request }: Route.ActionArgs) => 
   }
 
   const { input, notANumber } = categoryInput(form);
-  if (notANumber) {
-    return failed(
-      intent,
-      id,
-      { form: null, fields: { slowModeSeconds: 'Slow mode is a whole number of seconds.' } },
-      400,
-    );
-  }
+  if (Object.keys(notANumber).length > 0) return failed(intent, id, { form: null, fields: notANumber }, 400);
   const res =
     intent === 'update' && id
       ? await api(request, UpdateMutation, { input: { id, ...input } })
@@ -163,6 +167,9 @@ export default function AdminCategories() {
               <th scope="col" className="px-3 py-2 font-semibold">
                 Slow mode
               </th>
+              <th scope="col" className="hidden px-3 py-2 font-semibold md:table-cell">
+                Answer target
+              </th>
               <th scope="col" className="px-3 py-2 font-semibold">
                 <span className="sr-only">Order</span>
               </th>
@@ -187,6 +194,9 @@ export default function AdminCategories() {
                 </td>
                 <td className="px-3 py-2 text-slate-800" data-testid={`slow-mode-${c.id}`}>
                   {slowModeInWords(c.slowModeSeconds)}
+                </td>
+                <td className="hidden px-3 py-2 text-slate-800 md:table-cell" data-testid={`answer-target-${c.id}`}>
+                  {answerTargetInWords(c.answerTargetMinutes)}
                 </td>
                 <td className="px-3 py-2">
                   <Form method="post" className="flex gap-1">

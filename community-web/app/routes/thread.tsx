@@ -58,6 +58,8 @@ import { threadIdFrom } from '../features/moderation/thread-ref';
 import { ThreadNotices } from '../features/moderation/thread-notices';
 import { sanctionText } from '../features/moderation/sanction-banner';
 import { WatchControls } from '../features/notifications/watch-controls';
+import { EscalateThreadMutation } from '../features/escalations/documents';
+import { EscalationBanner, isActive, NeedsStaffForm } from '../features/escalations/thread-escalation';
 import { useViewer } from '../root';
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.thread?.title ?? 'Thread'} · Hearth` }];
@@ -236,6 +238,14 @@ export const action = sameOriginAction(async ({ request, params }: Route.ActionA
       if (res.error) return fail(res.error);
       throw redirect(`/t/${res.data.mergeThread.into.id}`);
     }
+    case 'escalate': {
+      const res = await api(request, EscalateThreadMutation, {
+        input: { threadId: params.id, reason: optional(form, 'reason') },
+      });
+      if (res.error) return fail(res.error);
+      // The asker and staff see the banner after the reload; an advocate (who does not) is told here.
+      return { intent, postId, form: null, fields: {}, escalated: true };
+    }
     case 'pin': {
       const res = await api(request, PinThreadMutation, {
         input: { threadId: params.id, scope: text(form, 'scope') as PinScope, reason: optional(form, 'reason') },
@@ -350,7 +360,8 @@ const THREAD_INTENTS = new Set(['lock', 'unlock', 'close', 'reopen', 'move', 'me
 function ThreadMain() {
   const { thread, categories } = useLoaderData<typeof loader>();
   const viewer = useViewer();
-  const actionData = useActionData<typeof action>() as (PostActionErrors & { intent?: string }) | undefined;
+  const actionData = useActionData<typeof action>() as
+    (PostActionErrors & { intent?: string; escalated?: boolean }) | undefined;
   if (!thread) return null;
   const accepted = thread.acceptedAnswer;
   const others = thread.replies.edges.map((e) => e.node).filter((p) => p.id !== accepted?.id);
@@ -360,6 +371,15 @@ function ThreadMain() {
   // Staff may start an article from any answer while the thread has none.
   const canMakeArticle = thread.viewerCan.moderate && !thread.article;
   const note = thread.article && threadArticleNote(thread.article);
+  const staff = !!viewer && viewer.role !== 'MEMBER';
+  // "Needs staff": the asker, an advocate or staff, on an open question no agent is working yet.
+  const canAskForStaff =
+    !!viewer &&
+    !viewer.sanction &&
+    thread.status === 'OPEN' &&
+    !isActive(thread.escalation) &&
+    (staff || viewer.isAdvocate || thread.author.handle === viewer.handle);
+  const escalateResult = actionData?.intent === 'escalate' ? actionData : null;
 
   return (
     <div className="space-y-6">
@@ -421,6 +441,15 @@ function ThreadMain() {
       </div>
 
       <ThreadNotices thread={thread} />
+
+      {thread.escalation && <EscalationBanner escalation={thread.escalation} staff={staff} />}
+      {escalateResult?.escalated ? (
+        <p className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950" role="status">
+          The support team was asked to take this question.
+        </p>
+      ) : (
+        canAskForStaff && <NeedsStaffForm error={escalateResult?.form ?? escalateResult?.fields.reason} />
+      )}
 
       {thread.article && note && (
         <p

@@ -13,7 +13,7 @@ export type HeaderViewer = {
 } | null;
 
 const desktopLink = ({ isActive }: { isActive: boolean }) =>
-  `whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
+  `whitespace-nowrap rounded-md px-1.5 py-2 text-sm font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`;
 const mobileLink = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
 
@@ -27,6 +27,7 @@ function sections(viewer: HeaderViewer): { to: string; label: string; end?: bool
     ...(viewer?.canReview ? [{ to: '/moderation/review', label: 'Review' }] : []),
     ...(viewer && viewer.role !== 'MEMBER'
       ? [
+          { to: '/staff/escalations', label: 'Escalations' },
           { to: '/moderation/removed', label: 'Removed' },
           // Administrators reach these from /admin on wide screens: with Admin, ten would not fit in the bar.
           { to: '/moderation/deflection', label: 'Deflection', menuOnlyFor: 'ADMIN' },
@@ -50,17 +51,21 @@ function LogoutForm({ className }: { className: string }) {
 
 /**
  * The site header: logo, sections, "Ask a question" and the account links. From the lg
- * breakpoint up everything sits in one bar (staff have nine sections, administrators seven and
- * Admin, with three left to the menu and /admin: below 1024 px they do not fit beside the
- * account links; the audit log is linked from Review and Activity, not here); below it the
+ * breakpoint up everything sits in one bar (moderators have ten sections, administrators seven
+ * and Admin, with three left to the menu and /admin: below 1024 px they do not fit beside the
+ * account links, and staff's account link is their avatar alone; the audit log is linked from
+ * Review and Activity, not here); below it the
  * sections and account links move into a Menu disclosure so nothing runs off a phone's or a
  * tablet's screen.
  */
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const links = sections(viewer);
+  // Staff's sections fill the bar: their button says "Ask" and their account link shows the
+  // avatar alone (the handle stays its accessible name and tooltip).
+  const staff = !!viewer && viewer.role !== 'MEMBER';
   return (
     <header className="relative border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 lg:gap-4">
+      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 lg:gap-3">
         <Link to="/" className="flex shrink-0 items-center gap-2 text-lg font-bold text-slate-900">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
             H
@@ -78,19 +83,19 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         </nav>
         <span className="flex-1 lg:hidden" />
         {/* Staff have more sections: a search icon (to /search) keeps their bar on one line. */}
-        {viewer && viewer.role !== 'MEMBER' ? (
+        {staff ? (
           <SearchLink />
         ) : (
           <HeaderSearch id="site-search" className="hidden w-36 shrink lg:block xl:w-56" shortcut />
         )}
-        {/* From 1024 to 1279 px the bar also holds the bell: the button says just "Ask" there. */}
+        {/* From 1024 to 1279 px the bar also holds the bell: the button says just "Ask" there (staff: from 1024 up). */}
         <Link
           to="/ask"
           aria-label="Ask a question"
           className="shrink-0 rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
-          <span className="lg:hidden xl:inline">Ask a question</span>
-          <span aria-hidden className="hidden lg:inline xl:hidden">
+          <span className={staff ? 'lg:hidden' : 'lg:hidden xl:inline'}>Ask a question</span>
+          <span aria-hidden className={staff ? 'hidden lg:inline' : 'hidden lg:inline xl:hidden'}>
             Ask
           </span>
         </Link>
@@ -101,8 +106,10 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
               to={`/u/${viewer.handle}`}
               className="flex items-center gap-2 font-medium text-slate-700 hover:text-slate-900"
               data-testid="viewer-handle"
+              title={staff ? `@${viewer.handle}` : undefined}
             >
-              {viewer.avatarUrl && <Avatar url={viewer.avatarUrl} size={24} />}@{viewer.handle}
+              {viewer.avatarUrl && <Avatar url={viewer.avatarUrl} size={24} />}
+              <span className={staff && viewer.avatarUrl ? 'sr-only' : undefined}>@{viewer.handle}</span>
             </Link>
             <LogoutForm className="whitespace-nowrap rounded-md px-2 py-2 text-slate-600 hover:text-slate-900" />
           </div>

@@ -10,6 +10,8 @@ export interface CategoryValues {
   description: string;
   kind: string;
   slowModeSeconds: number;
+  /** Minutes a question may wait unanswered before it is escalated to staff; null: never. */
+  answerTargetMinutes?: number | null;
 }
 
 export interface CategoryFormErrors {
@@ -17,11 +19,18 @@ export interface CategoryFormErrors {
   fields: Record<string, string>;
 }
 
-const EMPTY: CategoryValues = { name: '', slug: '', description: '', kind: 'QA', slowModeSeconds: 0 };
+const EMPTY: CategoryValues = {
+  name: '',
+  slug: '',
+  description: '',
+  kind: 'QA',
+  slowModeSeconds: 0,
+  answerTargetMinutes: null,
+};
 
 /**
  * Creates a category, or edits one (with `values.id`): name, slug, description, kind (each
- * explained, restricted saying who sees it) and slow mode. A plain POST form: it works without
+ * explained, restricted saying who sees it), slow mode and the answer target (escalation). A plain POST form: it works without
  * JavaScript; the API's field errors show beside their fields.
  */
 export function CategoryForm({
@@ -97,6 +106,17 @@ export function CategoryForm({
         defaultValue={String(values.slowModeSeconds)}
         hint="The least time between two posts of one member here; moderators and administrators are exempt. 0 is off; at most 86400 (a day)."
         error={fields.slowModeSeconds}
+      />
+      <Field
+        label="Answer target (minutes)"
+        name="answerTargetMinutes"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={525600}
+        defaultValue={values.answerTargetMinutes ? String(values.answerTargetMinutes) : ''}
+        hint="A question still unanswered this long is escalated to the support team. Empty or 0 is off (never automatically); at most 525600 (a year)."
+        error={fields.answerTargetMinutes}
       />
       <Button type="submit">{submitLabel}</Button>
     </Form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_HELP, moved, slowModeInWords } from './wording';
+import { answerTargetInWords, KIND_HELP, moved, slowModeInWords } from './wording';
 
 describe('admin wording', () => {
   it('says slow mode in the largest whole unit', () => {
@@ -8,6 +8,15 @@ describe('admin wording', () => {
     expect(slowModeInWords(90)).toBe('1 post every 90 seconds');
     expect(slowModeInWords(120)).toBe('1 post every 2 minutes');
     expect(slowModeInWords(86_400)).toBe('1 post every 24 hours');
+  });
+
+  it('says the answer target in the largest whole unit, off when unset', () => {
+    expect(answerTargetInWords(null)).toBe('off');
+    expect(answerTargetInWords(0)).toBe('off');
+    expect(answerTargetInWords(1)).toBe('escalated after 1 minute');
+    expect(answerTargetInWords(90)).toBe('escalated after 90 minutes');
+    expect(answerTargetInWords(240)).toBe('escalated after 4 hours');
+    expect(answerTargetInWords(2880)).toBe('escalated after 2 days');
   });
 
   it('moves a category one place, and not past either end', () => {

@@ -28,6 +28,15 @@ export function slowModeInWords(seconds: number): string {
   return `1 post every ${every}`;
 }
 
+/** A category's answer target: "off", "escalated after 4 hours", "escalated after 90 minutes". */
+export function answerTargetInWords(minutes: number | null | undefined): string {
+  if (!minutes || minutes <= 0) return 'off';
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (minutes % 1440 === 0) return `escalated after ${unit(minutes / 1440, 'day')}`;
+  if (minutes % 60 === 0) return `escalated after ${unit(minutes / 60, 'hour')}`;
+  return `escalated after ${unit(minutes, 'minute')}`;
+}
+
 /** Roles as the members page names them. */
 export const ROLE_LABEL: Record<string, string> = {
   MEMBER: 'Member',

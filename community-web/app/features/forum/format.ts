@@ -19,8 +19,11 @@ export function hydrationDone(): void {
   hydrationNow = null;
 }
 
+/** The clock relative times are computed from: while hydrating, the server's render (see hydrationNow). */
+export const clockNow = (): number => hydrationNow ?? Date.now();
+
 /** "3 minutes ago"-style time; while hydrating, as of the server's render (see hydrationNow). */
-export function timeAgo(iso: string, now = hydrationNow ?? Date.now()): string {
+export function timeAgo(iso: string, now = clockNow()): string {
   const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
   const steps: [number, string][] = [
     [60, 'second'],

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMatches, useRevalidator } from 'react-router';
-import { useEventSource } from 'remix-utils/sse/react';
 
 /** Bursts (a moderator hiding several posts) reload the page's data once. */
 const COALESCE_MS = 400;
@@ -12,6 +11,7 @@ const MESSAGES: Record<string, string> = {
   POST_REMOVED: 'A post was removed.',
   ANSWER_ACCEPTED: 'An answer was accepted.',
   STATUS_CHANGED: 'The thread’s status changed.',
+  ESCALATION_CHANGED: 'The support team’s status for this question changed.',
 };
 
 /** A string field of an event's JSON data; null when there is no event (or it is not ours). */
@@ -32,13 +32,15 @@ function field(data: string | null, key: string): string | null {
  * is exactly what a reload would show). While the tab is hidden the reload waits until it is
  * visible again. Returns a sentence for a polite live region. Without JavaScript none of this
  * runs and a reload shows the same.
+ *
+ * Every event is handled, even one whose data equals the last one's (two ESCALATION_CHANGED in a
+ * row, two edits of one post): a hook that keeps "the latest data" as React state would drop
+ * the second, so the listeners act on each message themselves.
  */
 export function useLiveUpdates(signedIn: boolean): string {
   const threadId = useMatches().find((m) => m.id === 'routes/thread')?.params.id;
   const url = threadId ? `/live?thread=${encodeURIComponent(threadId)}` : '/live';
   const enabled = !!threadId || signedIn;
-  const threadEvent = useEventSource(url, { event: 'thread', enabled });
-  const notificationEvent = useEventSource(url, { event: 'notification', enabled: enabled && signedIn });
   const revalidator = useRevalidator();
   const [announcement, setAnnouncement] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -59,18 +61,25 @@ export function useLiveUpdates(signedIn: boolean): string {
   };
 
   useEffect(() => {
-    const kind = field(threadEvent, 'kind');
-    if (kind === null) return;
-    setAnnouncement(MESSAGES[kind] ?? '');
-    schedule.current();
-  }, [threadEvent]);
-
-  useEffect(() => {
-    const message = field(notificationEvent, 'message');
-    if (message === null) return;
-    setAnnouncement(`New notification: ${message}`);
-    schedule.current();
-  }, [notificationEvent]);
+    if (!enabled) return undefined;
+    // One connection for both kinds; the browser reconnects with Last-Event-ID by itself.
+    const source = new EventSource(url);
+    const onThread = (event: MessageEvent<string>) => {
+      const kind = field(event.data, 'kind');
+      if (kind === null) return;
+      setAnnouncement(MESSAGES[kind] ?? '');
+      schedule.current();
+    };
+    const onNotification = (event: MessageEvent<string>) => {
+      const message = field(event.data, 'message');
+      if (message === null) return;
+      setAnnouncement(`New notification: ${message}`);
+      schedule.current();
+    };
+    source.addEventListener('thread', onThread);
+    if (signedIn) source.addEventListener('notification', onNotification);
+    return () => source.close();
+  }, [url, enabled, signedIn]);
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   return announcement;
