@@ -70,3 +70,25 @@ export const AUDIT_LOG = `query AuditLog($filter: AuditLogFilterInput, $after: S
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+/** A CRM's batch upsert (a service token with customers:write). */
+export const UPSERT_CUSTOMERS = `mutation UpsertCustomers($records: [CustomerInput!]!) {
+  upsertCustomers(records: $records) { results { index externalId status customerId error } }
+}`;
+
+/** The customer 360 view as /staff/customers/:id asks for it (CustomerViewQuery in the web app). */
+export const CUSTOMER_VIEW = `query CustomerView($id: ID!, $after: String) {
+  customer(id: $id) {
+    id externalId name company segment lifetimeValueCents currency emails socialHandles
+    consent { email analytics }
+    crmUpdatedAt
+    products { sku name version }
+    memberLinks { how linkedAt member { id handle avatarUrl role isAdvocate } linkedBy { handle } }
+    timeline(first: 25, after: $after) {
+      edges { node { id kind occurredAt threadId postId articleId title threadStatus badgeName sanctionKind detail
+                     member { handle } } }
+      pageInfo { hasNextPage endCursor }
+    }
+    signals { openIssues { unresolvedQuestions oldestWaitingSince threads { id title createdAt replyCount } } }
+  }
+}`;

@@ -6,31 +6,42 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { Webhook } from 'standardwebhooks';
 import { loadConfig } from '../../api/src/config.js';
 import { benchDatabaseUrl, seedLargeArticles } from '../../api/src/seed/large.js';
 import {
   ARTICLE_PAGE,
   AUDIT_LOG,
+  CUSTOMER_VIEW,
   LEADERBOARD,
   REVIEW_QUEUE,
   SEARCH,
   SIMILAR,
   THREAD_LIST,
   THREAD_PAGE,
+  UPSERT_CUSTOMERS,
   VOTE,
 } from './queries.js';
 import { AUDIT_PREDICATE } from '../../api/src/modules/audit/event-log.queries.js';
 import { seedLargeModeration } from '../../api/src/seed/large-moderation.js';
+import { seedLargeCustomers } from '../../api/src/seed/large-customers.js';
+import { assembly } from '../../api/src/modules.js';
+import { analyzeSentiment } from '../../api/src/modules/insights/sentiment/analyze.js';
+import { computeSentiments } from '../../api/src/modules/insights/sentiment/sentiment.store.js';
+import { openOrm } from '../../api/src/platform/db/orm.js';
+import { sql } from '../../api/src/platform/db/sql.js';
+import { transact } from '../../api/src/platform/db/transact.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, web, search, articles, moderation, live, plans). */
+/** BENCH_ONLY=votes,leaderboards runs just those sections (thread, statements, list, votes, events, leaderboards, web, search, articles, moderation, live, customers, webhooks, sentiment, plans). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const section = (name: string, title: string) => {
   if (ONLY && !ONLY.includes(name)) return false;
@@ -181,6 +192,8 @@ async function main() {
         PORT: String(API_PORT),
         SESSION_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'warn',
+        // The webhooks section's receiver is a local node:http server (only it registers an endpoint).
+        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
       },
       `http://127.0.0.1:${API_PORT}/readyz`,
     ),
@@ -297,129 +310,14 @@ async function main() {
       'Vote mutation (members flipping UP/NONE on posts of others, abuse limits on: at most 40 votes per member)',
     )
   ) {
-    // Fresh (member, post) pairs each run: pairs from earlier runs carry hundreds of flips in the
-    // ledger, which no real vote has, and would make every run slower than the last.
+    // Fresh (member, post) pairs each run (see voteLoad).
     const runSalt = randomBytes(3).readUIntBE(0, 3);
-    // The API runs with the production abuse limits, so no member may cast more than 40 votes a
-    // UTC day: the load is spread over many members (each UP counts, NONE does not), taken from
-    // those who have not voted today, so runs on one day do not run into each other's counters.
-    const VOTES_PER_MEMBER = 40;
-    const poolSize = Math.max(200, DURATION * 40); // ~3,000 votes/s of headroom per measurement
     for (const connections of [10, 50]) {
-      const voters = // Voters who hold the upvote privilege, as on a live community.
-        (
-          await db.query<{ id: number }>(
-            `select m.id from members m
-              where m.reputation >= 15 and m.role = 'MEMBER'
-                and not exists (select 1 from member_vote_days d
-                                 where d.member_id = m.id and d.day = (now() at time zone 'utc')::date)
-              order by hashint4(m.id + $2) limit $1`,
-            [poolSize, runSalt + connections],
-          )
-        ).rows.map((r) => r.id);
-      if (voters.length < poolSize) throw new Error(`only ${voters.length} members left to vote today`);
-      const tokens = voters.map(() => 'hs_' + randomBytes(32).toString('base64url'));
-      await db.query(
-        `insert into sessions (member_id, token_hash, expires_at)
-         select unnest($1::int[]), unnest($2::text[]), now() + interval '1 day'`,
-        [voters, tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
-      );
-      // One scan for candidate posts (replies in open threads), then one per voter not by them.
-      const candidates = (
-        await db.query<{ id: number; author_id: number }>(
-          `select p.id, p.author_id from posts p join threads t on t.id = p.thread_id
-            where t.status in ('OPEN', 'ANSWERED') and p.deleted_at is null and not p.is_question
-            order by hashint4(p.id + $2) limit $1`,
-          [voters.length * 2, runSalt + connections],
-        )
-      ).rows;
-      const taken = new Set<number>();
-      const postIds = voters.map((voter) => {
-        const post = candidates.find((c) => c.author_id !== voter && !taken.has(c.id))!;
-        taken.add(post.id);
-        return post.id;
-      });
-      await db.query(
-        `delete from post_votes v using unnest($1::int[], $2::int[]) as x(post_id, voter_id)
-          where v.post_id = x.post_id and v.voter_id = x.voter_id`,
-        [postIds, voters],
-      );
-      await db.query(
-        `update posts set up_votes = s.up, down_votes = s.down, score = s.up - s.down
-           from (select p.id, count(*) filter (where v.value = 1)::int as up, count(*) filter (where v.value = -1)::int as down
-                   from unnest($1::int[]) as p(id) left join post_votes v on v.post_id = p.id group by p.id) s
-          where posts.id = s.id`,
-        [postIds],
-      );
-      // autocannon resets a request's context before every request, so clients cannot keep a
-      // member; instead each request borrows an idle (member, post) pair and flips its vote. A
-      // pair whose member has cast 40 votes only retracts (free) and then rests.
-      const pairs = tokens.map((token, i) => ({ token, postId: postIds[i]!, up: false, busy: false, votes: 0 }));
-      let next = 0;
-      const borrow = () => {
-        for (let i = 0; i < pairs.length; i++) {
-          const pair = pairs[(next + i) % pairs.length]!;
-          if (!pair.busy && (pair.up || pair.votes < VOTES_PER_MEMBER)) {
-            next = (next + i + 1) % pairs.length;
-            return pair;
-          }
-        }
-        throw new Error('every bench voter has cast 40 votes: raise the pool size');
-      };
       // At 50 clients, ten post edits a second as well, as the search and knowledge subscribers
       // hear them (their events, recorded as the edit command records them): what the events
       // section reports as their lag is indexing under the vote load.
-      const editing = connections === 50 ? recordEditsDuring(db, 100) : null;
-      const figures = await load({
-        url: `http://127.0.0.1:${API_PORT}`,
-        connections,
-        requests: [
-          {
-            ...gqlRequest({}),
-            setupRequest: (req: any, context: any) => {
-              const pair = borrow();
-              pair.busy = true;
-              if (!pair.up) pair.votes += 1; // counted when sent: a refused vote would show as an error
-              context.pair = pair;
-              return {
-                ...req,
-                headers: { ...req.headers, authorization: `Bearer ${pair.token}` },
-                body: JSON.stringify({
-                  query: VOTE,
-                  variables: { input: { postId: String(pair.postId), value: pair.up ? 'NONE' : 'UP' } },
-                }),
-              };
-            },
-            onResponse: (_status: number, body: string, context: any) => {
-              const pair = context.pair as (typeof pairs)[number];
-              if (!body.includes('"errors"')) pair.up = !pair.up;
-              pair.busy = false;
-            },
-          },
-        ],
-      });
-      await editing?.stop();
-      const [check] = (
-        await db.query(
-          `select count(*)::int as posts,
-                count(*) filter (where p.score <> coalesce((select sum(value) from post_votes v where v.post_id = p.id), 0)
-                                     or p.up_votes <> (select count(*) from post_votes v where v.post_id = p.id and v.value = 1))::int as wrong
-           from posts p where p.id = any($1)`,
-          [postIds],
-        )
-      ).rows;
-      const [{ most }] = (
-        await db.query(
-          `select coalesce(max(votes), 0)::int as most from member_vote_days
-            where member_id = any($1) and day = (now() at time zone 'utc')::date`,
-          [voters],
-        )
-      ).rows;
-      console.log(
-        `  ${String(connections).padStart(2)} clients${editing ? ' + 10 edits/s' : ''}  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}` +
-          `   most votes by one member today: ${most}`,
-      );
-      await db.query(`delete from sessions where member_id = any($1)`, [voters]);
+      const { line } = await voteLoad(db, connections, runSalt + connections, connections === 50);
+      console.log(line);
     }
   }
 
@@ -582,6 +480,20 @@ async function main() {
     await liveSection(db, threadIds);
   }
 
+  if (section('customers', 'Customers (CRM batch upserts through a service token; the customer 360 view)')) {
+    await customersSection(db, url);
+  }
+
+  if (
+    section('webhooks', 'Outbound webhooks (deliveries to a local receiver under the vote load and a steady writer)')
+  ) {
+    await webhooksSection(db);
+  }
+
+  if (section('sentiment', 'Sentiment subscriber (cost per post, through its own code path)')) {
+    await sentimentSection(url);
+  }
+
   if (section('plans', 'Query plans (EXPLAIN ANALYZE)')) {
     const [big] = (
       await db.query<{ id: number }>(
@@ -626,6 +538,133 @@ async function main() {
 }
 
 /**
+ * The vote bench's load: `connections` clients casting and retracting votes for DURATION
+ * seconds (the production abuse limits on), optionally with ten post edits a second; checks the
+ * posts' counts against the ledger. Used by the votes section and, as the load beside
+ * webhook deliveries, by the webhooks section.
+ */
+async function voteLoad(db: pg.Pool, connections: number, salt: number, withEdits: boolean) {
+  // Fresh (member, post) pairs each run: pairs from earlier runs carry hundreds of flips in the
+  // ledger, which no real vote has, and would make every run slower than the last.
+  // The API runs with the production abuse limits, so no member may cast more than 40 votes a
+  // UTC day: the load is spread over many members (each UP counts, NONE does not), taken from
+  // those who have not voted today, so runs on one day do not run into each other's counters.
+  const VOTES_PER_MEMBER = 40;
+  const poolSize = Math.max(200, DURATION * 40); // ~3,000 votes/s of headroom per measurement
+  const voters = // Voters who hold the upvote privilege, as on a live community.
+    (
+      await db.query<{ id: number }>(
+        `select m.id from members m
+          where m.reputation >= 15 and m.role = 'MEMBER'
+            and not exists (select 1 from member_vote_days d
+                             where d.member_id = m.id and d.day = (now() at time zone 'utc')::date)
+          order by hashint4(m.id + $2) limit $1`,
+        [poolSize, salt],
+      )
+    ).rows.map((r) => r.id);
+  if (voters.length < poolSize) throw new Error(`only ${voters.length} members left to vote today`);
+  const tokens = voters.map(() => 'hs_' + randomBytes(32).toString('base64url'));
+  await db.query(
+    `insert into sessions (member_id, token_hash, expires_at)
+     select unnest($1::int[]), unnest($2::text[]), now() + interval '1 day'`,
+    [voters, tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
+  );
+  // One scan for candidate posts (replies in open threads), then one per voter not by them.
+  const candidates = (
+    await db.query<{ id: number; author_id: number }>(
+      `select p.id, p.author_id from posts p join threads t on t.id = p.thread_id
+        where t.status in ('OPEN', 'ANSWERED') and p.deleted_at is null and not p.is_question
+        order by hashint4(p.id + $2) limit $1`,
+      [voters.length * 2, salt],
+    )
+  ).rows;
+  const taken = new Set<number>();
+  const postIds = voters.map((voter) => {
+    const post = candidates.find((c) => c.author_id !== voter && !taken.has(c.id))!;
+    taken.add(post.id);
+    return post.id;
+  });
+  await db.query(
+    `delete from post_votes v using unnest($1::int[], $2::int[]) as x(post_id, voter_id)
+      where v.post_id = x.post_id and v.voter_id = x.voter_id`,
+    [postIds, voters],
+  );
+  await db.query(
+    `update posts set up_votes = s.up, down_votes = s.down, score = s.up - s.down
+       from (select p.id, count(*) filter (where v.value = 1)::int as up, count(*) filter (where v.value = -1)::int as down
+               from unnest($1::int[]) as p(id) left join post_votes v on v.post_id = p.id group by p.id) s
+      where posts.id = s.id`,
+    [postIds],
+  );
+  // autocannon resets a request's context before every request, so clients cannot keep a
+  // member; instead each request borrows an idle (member, post) pair and flips its vote. A
+  // pair whose member has cast 40 votes only retracts (free) and then rests.
+  const pairs = tokens.map((token, i) => ({ token, postId: postIds[i]!, up: false, busy: false, votes: 0 }));
+  let next = 0;
+  const borrow = () => {
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[(next + i) % pairs.length]!;
+      if (!pair.busy && (pair.up || pair.votes < VOTES_PER_MEMBER)) {
+        next = (next + i + 1) % pairs.length;
+        return pair;
+      }
+    }
+    throw new Error('every bench voter has cast 40 votes: raise the pool size');
+  };
+  const editing = withEdits ? recordEditsDuring(db, 100) : null;
+  const figures = await load({
+    url: `http://127.0.0.1:${API_PORT}`,
+    connections,
+    requests: [
+      {
+        ...gqlRequest({}),
+        setupRequest: (req: any, context: any) => {
+          const pair = borrow();
+          pair.busy = true;
+          if (!pair.up) pair.votes += 1; // counted when sent: a refused vote would show as an error
+          context.pair = pair;
+          return {
+            ...req,
+            headers: { ...req.headers, authorization: `Bearer ${pair.token}` },
+            body: JSON.stringify({
+              query: VOTE,
+              variables: { input: { postId: String(pair.postId), value: pair.up ? 'NONE' : 'UP' } },
+            }),
+          };
+        },
+        onResponse: (_status: number, body: string, context: any) => {
+          const pair = context.pair as (typeof pairs)[number];
+          if (!body.includes('"errors"')) pair.up = !pair.up;
+          pair.busy = false;
+        },
+      },
+    ],
+  });
+  await editing?.stop();
+  const [check] = (
+    await db.query(
+      `select count(*)::int as posts,
+            count(*) filter (where p.score <> coalesce((select sum(value) from post_votes v where v.post_id = p.id), 0)
+                                 or p.up_votes <> (select count(*) from post_votes v where v.post_id = p.id and v.value = 1))::int as wrong
+       from posts p where p.id = any($1)`,
+      [postIds],
+    )
+  ).rows;
+  const [{ most }] = (
+    await db.query(
+      `select coalesce(max(votes), 0)::int as most from member_vote_days
+        where member_id = any($1) and day = (now() at time zone 'utc')::date`,
+      [voters],
+    )
+  ).rows;
+  await db.query(`delete from sessions where member_id = any($1)`, [voters]);
+  const line =
+    `  ${String(connections).padStart(2)} clients${editing ? ' + 10 edits/s' : ''}  ${fmt(figures)}   counts exact: ${check.wrong === 0 ? 'OK' : `FAIL (${check.wrong} posts)`}` +
+    `   most votes by one member today: ${most}`;
+  return { figures, exact: check.wrong === 0, line };
+}
+
+/**
  * Records a `post.edited` event for a random reply every `everyMs` until stopped: the events the
  * edit command records, so the subscribers that follow edits (search indexing, knowledge) do
  * their real work for each, and their lag is measured as for any event.
@@ -653,7 +692,7 @@ function recordEditsDuring(db: pg.Pool, everyMs: number) {
   };
 }
 
-/** p50/p95 in ms of `n` sequential runs of `work`, after 20 unmeasured ones. */
+/** p50/p95/p99 in ms of `n` sequential runs of `work`, after 20 unmeasured ones. */
 async function timed(n: number, work: () => Promise<void>) {
   for (let i = 0; i < 20; i++) await work();
   const ms: number[] = [];
@@ -664,7 +703,7 @@ async function timed(n: number, work: () => Promise<void>) {
   }
   ms.sort((a, b) => a - b);
   const p = (q: number) => ms[Math.floor(q * (ms.length - 1))]!.toFixed(1);
-  return { p50: p(0.5), p95: p(0.95) };
+  return { p50: p(0.5), p95: p(0.95), p99: p(0.99) };
 }
 
 /**
@@ -1115,4 +1154,477 @@ async function liveSection(db: pg.Pool, threadIds: string[]) {
       `${arrived.length} delivered over subscriptions, the last ${(lastDelivery - answered).toFixed(0)} ms after`,
   );
   await Promise.all(clients.map((c) => c.dispose()));
+}
+
+/** The bench's administrator (the large seed has none): created once, with a fresh session per section. */
+async function adminSession(db: pg.Pool) {
+  let [admin] = (await db.query<{ id: number }>(`select id from members where handle = 'benchadmin'`)).rows;
+  if (!admin) {
+    [admin] = (
+      await db.query<{ id: number }>(
+        `insert into members (id, handle, email, password_hash, role, email_verified_at)
+         select (select max(id) + 1 from members), 'benchadmin', 'benchadmin@bench.example', password_hash, 'ADMIN', now()
+           from members where id = 1
+         returning id`,
+      )
+    ).rows;
+  }
+  const token = 'hs_' + randomBytes(32).toString('base64url');
+  await db.query(`insert into sessions (member_id, token_hash, expires_at) values ($1, $2, now() + interval '1 day')`, [
+    admin!.id,
+    createHash('sha256').update(token).digest('hex'),
+  ]);
+  return {
+    id: admin!.id,
+    auth: { authorization: `Bearer ${token}` },
+    end: () =>
+      db.query(`delete from sessions where token_hash = $1`, [createHash('sha256').update(token).digest('hex')]),
+  };
+}
+
+/** p50/p99 (and max) of `values`, in ms. */
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.toFixed(0) ?? '-';
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
+}
+
+/**
+ * upsertCustomers through a service token with customers:write, in batches of 500 records
+ * (two emails, two products, handles, consent; one record in ten also carries the verified
+ * email of a member linked to no customer, so the batch links as a CRM sync would): all new,
+ * the same batches again (UNCHANGED), all updated, two clients at once with batches of their
+ * own, and two clients sending the same batches at once. Then the customer 360 view of the
+ * large seed's enterprise customer (seedLargeCustomers), beside the raw SQL of the same page.
+ */
+async function customersSection(db: pg.Pool, url: string) {
+  // First, as it verifies the emails of a large seed built before verified emails.
+  const enterprise = await seedLargeCustomers(url);
+  const admin = await adminSession(db);
+  const issued = await gql(
+    `mutation($input: CreateServiceTokenInput!) { createServiceToken(input: $input) { token serviceToken { id } } }`,
+    { input: { name: `Bench CRM ${new Date().toISOString()}`, scopes: ['customers:write'] } },
+    admin.auth,
+  );
+  if (issued.errors) throw new Error(`createServiceToken: ${JSON.stringify(issued.errors)}`);
+  const service = { authorization: `Bearer ${issued.data.createServiceToken.token}` };
+  const salt = randomBytes(4).toString('hex');
+  const BATCH = 500;
+  const perCase = Math.max(6, DURATION * 2);
+  const memberEmails = (
+    await db.query<{ email: string }>(
+      `select lower(m.email) as email from members m
+        where m.role = 'MEMBER' and m.email_verified_at is not null
+          and not exists (select 1 from customer_links l where l.member_id = m.id)
+          and not exists (select 1 from customer_emails ce where ce.email = lower(m.email))
+        order by hashint4(m.id + $1) limit $2`,
+      [randomBytes(3).readUIntBE(0, 3), (perCase * 4 * BATCH) / 10],
+    )
+  ).rows.map((r) => r.email);
+  const usedEmails = new Set<string>();
+  const base = Date.now() - 3600_000;
+  const record = (n: number, version: number) => {
+    const member = n % 10 === 0 ? memberEmails[n / 10] : undefined;
+    if (member) usedEmails.add(member);
+    return {
+      externalId: `crm-${salt}-${String(n).padStart(6, '0')}`,
+      name: `Account ${n}`,
+      emails: [`ops${n}@acct-${salt}.example`, `billing${n}@acct-${salt}.example`, ...(member ? [member] : [])],
+      company: `Company ${n % 997}`,
+      segment: ['Starter', 'Pro', 'Business', 'Enterprise'][n % 4],
+      lifetimeValueCents: 1000 * (n % 5000) + version,
+      currency: 'EUR',
+      products: [
+        { sku: 'HUB-1', name: 'Hub', version: `2.${version}` },
+        { sku: 'SENSOR-M', name: 'Motion sensor', version: null },
+      ],
+      socialHandles: { x: `@acct${n}` },
+      consent: { email: n % 2 === 0, analytics: n % 3 === 0 },
+      updatedAt: new Date(base + version * 60_000).toISOString(),
+    };
+  };
+  const batchesOf = (first: number, count: number, version: number) =>
+    Array.from({ length: count }, (_, b) =>
+      Array.from({ length: BATCH }, (_, i) => record((first + b) * BATCH + i, version)),
+    );
+  const run = async (label: string, clients: object[][][], expected: string[]) => {
+    const ms: number[] = [];
+    const statuses = new Map<string, number>();
+    const started = performance.now();
+    await Promise.all(
+      clients.map(async (batches) => {
+        for (const records of batches) {
+          const sent = performance.now();
+          const res = await gql(UPSERT_CUSTOMERS, { records }, service);
+          ms.push(performance.now() - sent);
+          if (res.errors) throw new Error(`upsertCustomers: ${JSON.stringify(res.errors).slice(0, 500)}`);
+          for (const r of res.data.upsertCustomers.results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const records = clients.reduce((sum, batches) => sum + batches.length * BATCH, 0);
+    const p = percentiles(ms);
+    const summary = [...statuses].map(([s, n]) => `${s} ${n}`).join(', ');
+    const unexpected = [...statuses.keys()].some((s) => !expected.includes(s));
+    console.log(
+      `  ${label.padEnd(40)} ${(records / seconds).toFixed(0).padStart(6)} records/s   per batch p50 ${p.p50.padStart(4)} ms  ` +
+        `p99 ${p.p99.padStart(4)} ms   (${summary}${unexpected ? `; expected only ${expected.join('/')}` : ''})`,
+    );
+  };
+  // Warm-up (not shown): two batches of their own.
+  await run('warm-up (not a figure)', [batchesOf(10_000, 2, 1)], ['CREATED']);
+  await run(`all new, 1 client (${perCase} batches of ${BATCH})`, [batchesOf(0, perCase, 1)], ['CREATED']);
+  await run('same batches again (UNCHANGED)', [batchesOf(0, perCase, 1)], ['UNCHANGED']);
+  await run('all updated (newer updatedAt)', [batchesOf(0, perCase, 2)], ['UPDATED']);
+  await run(
+    'all new, 2 clients at once',
+    [batchesOf(perCase, perCase, 1), batchesOf(2 * perCase, perCase, 1)],
+    ['CREATED'],
+  );
+  const shared = batchesOf(3 * perCase, perCase, 1);
+  await run('same new batches from 2 clients at once', [shared, shared], ['CREATED', 'UNCHANGED']);
+  const [stored] = (
+    await db.query<{ customers: number; linked: number }>(
+      `select (select count(*)::int from customers where external_id like $1) as customers,
+              (select count(*)::int from customer_links l join members m on m.id = l.member_id
+                 join customer_emails ce on ce.customer_id = l.customer_id and ce.email = lower(m.email)
+                 join customers c on c.id = l.customer_id and c.external_id like $1) as linked`,
+      [`crm-${salt}-%`],
+    )
+  ).rows;
+  const expectedRecords = 4 * perCase * BATCH + 2 * BATCH; // and the warm-up's
+  console.log(
+    `  records stored ${stored!.customers} (expected ${expectedRecords}: ${stored!.customers === expectedRecords ? 'OK' : 'FAIL'}); ` +
+      `members linked by verified email ${stored!.linked} of ${usedEmails.size} (${stored!.linked === usedEmails.size ? 'OK' : 'FAIL'})`,
+  );
+  // The bench's records go again (their events stay in the log), so runs do not grow the table.
+  await db.query(`delete from customers where external_id like $1`, [`crm-${salt}-%`]);
+  await gql(
+    `mutation($id: ID!) { revokeServiceToken(id: $id) { id } }`,
+    { id: issued.data.createServiceToken.serviceToken.id },
+    admin.auth,
+  );
+
+  // The customer 360 view.
+  const view = async (after: string | null) => {
+    const res = await gql(CUSTOMER_VIEW, { id: String(enterprise.customerId), after }, admin.auth);
+    if (res.errors || !res.data.customer) throw new Error(`customer: ${JSON.stringify(res.errors ?? 'null')}`);
+    return res.data.customer;
+  };
+  const baseline = async (after: string | null) => {
+    const res = await fetch(
+      `http://127.0.0.1:${BASE_PORT}/customer/${enterprise.customerId}${after ? `?after=${after}` : ''}`,
+    );
+    if (!res.ok) throw new Error(`baseline answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as any).data.customer;
+  };
+  const first = await view(null);
+  const firstBase = await baseline(null);
+  const lastId = firstBase.timeline.edges.at(-1)?.node.id ?? null;
+  const second = await view(first.timeline.pageInfo.endCursor);
+  const secondBase = await baseline(lastId);
+  const ids = (page: any) => JSON.stringify(page.timeline.edges.map((e: any) => e.node.id));
+  const same =
+    ids(first) === ids(firstBase) &&
+    ids(second) === ids(secondBase) &&
+    first.memberLinks.length === firstBase.memberLinks.length &&
+    first.signals.openIssues.unresolvedQuestions === firstBase.signals.openIssues.unresolvedQuestions;
+  console.log(
+    `  customer ${enterprise.customerId}: ${enterprise.members} linked members, ${enterprise.events.toLocaleString('en')} timeline events, ` +
+      `${first.signals.openIssues.unresolvedQuestions} open questions; baseline returns the same pages: ${same ? 'yes' : 'NO'}`,
+  );
+  const line = (label: string, api: Record<string, string>, sql: Record<string, string>) =>
+    console.log(
+      `  ${label.padEnd(28)} API p50 ${api.p50} ms  p95 ${api.p95} ms  p99 ${api.p99} ms | ` +
+        `SQL p50 ${sql.p50} ms  p95 ${sql.p95} ms  p99 ${sql.p99} ms | ratio p95 ${(Number(api.p95) / Number(sql.p95)).toFixed(1)}`,
+    );
+  line(
+    '360 view, first page',
+    await timed(200, async () => void (await view(null))),
+    await timed(200, async () => void (await baseline(null))),
+  );
+  line(
+    '360 view, second page',
+    await timed(200, async () => void (await view(first.timeline.pageInfo.endCursor))),
+    await timed(200, async () => void (await baseline(lastId))),
+  );
+  await admin.end();
+}
+
+const RECEIVER_PORT = 4304;
+
+/**
+ * Outbound webhooks at the vote bench's load (10 clients) while a writer asks questions, answers
+ * and accepts them at 20 mutations a second (thread.created, thread.answered, answer.accepted
+ * for each thread): first with no endpoint, then with one subscribed to every kind that points
+ * at a local node:http receiver (signatures verified). Reports the vote throughput ratio on/off,
+ * deliveries per second and the lag from the event (the payload's timestamp, the event's
+ * occurred_at) to receipt. Every delivery must arrive exactly once (by webhook-id) and in order
+ * per subject. (No synthetic burst: events inserted by hand would set every other subscriber to
+ * work too, search, related threads, notifications, and load the next run.)
+ */
+async function webhooksSection(db: pg.Pool) {
+  const admin = await adminSession(db);
+  await db.query(`delete from webhook_endpoints where url like $1`, [`http://127.0.0.1:${RECEIVER_PORT}/%`]);
+  const received: { id: string; at: number; timestamp: number }[] = [];
+  let verifier: Webhook | null = null;
+  let badSignatures = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const at = Date.now();
+      const body = Buffer.concat(chunks).toString('utf8');
+      try {
+        verifier!.verify(body, req.headers as Record<string, string>);
+      } catch {
+        badSignatures += 1;
+      }
+      const payload = JSON.parse(body) as { timestamp: string };
+      received.push({ id: String(req.headers['webhook-id']), at, timestamp: Date.parse(payload.timestamp) });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(RECEIVER_PORT, '127.0.0.1', resolve));
+
+  const people = await benchSessions(db, 400, `role = 'MEMBER' and reputation >= 50`);
+  const askers = people.slice(0, 200);
+  const answerers = people.slice(200);
+  const categories = (await db.query<{ id: number }>(`select id from categories where kind = 'QA' order by id`)).rows;
+  /** Starts a thread cycle (ask, answer, accept: three mutations) every 150 ms: 20 mutations a second. */
+  const writer = () => {
+    let cycles = 0;
+    let mutations = 0;
+    const errors: string[] = [];
+    const running: Promise<void>[] = [];
+    const call = async (query: string, variables: object, token: string) => {
+      const res = await gql(query, variables, { authorization: `Bearer ${token}` });
+      if (res.errors) throw new Error(JSON.stringify(res.errors).slice(0, 300));
+      mutations += 1;
+      return res.data;
+    };
+    const cycle = async (n: number) => {
+      const asker = askers[n % askers.length]!;
+      const answerer = answerers[n % answerers.length]!;
+      try {
+        const asked = await call(
+          `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+          {
+            input: {
+              categoryId: String(categories[n % categories.length]!.id),
+              title: `Webhook bench question ${n} ${randomBytes(3).toString('hex')}: hub keeps dropping`,
+              body: `Since firmware ${n}.${randomBytes(3).toString('hex')} the hub drops off the network every few hours. Any ideas?`,
+              tags: [],
+            },
+          },
+          asker.token,
+        );
+        const reply = await call(
+          `mutation($input: PostReplyInput!) { postReply(input: $input) { id } }`,
+          {
+            input: {
+              threadId: asked.askQuestion.id,
+              body: `Pin the hub to channel ${11 + (n % 15)} and restart it (${randomBytes(3).toString('hex')}): the drops stop.`,
+            },
+          },
+          answerer.token,
+        );
+        await call(`mutation($id: ID!) { acceptAnswer(postId: $id) { id } }`, { id: reply.postReply.id }, asker.token);
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+    };
+    let inFlight = 0;
+    let skipped = 0;
+    // At most 10 cycles in flight: a writer that cannot keep its pace falls behind, it does not pile up.
+    const timer = setInterval(() => {
+      if (inFlight >= 10) {
+        skipped += 1;
+        return;
+      }
+      inFlight += 1;
+      running.push(cycle(cycles++).finally(() => (inFlight -= 1)));
+    }, 150);
+    return {
+      stop: async () => {
+        clearInterval(timer);
+        await Promise.all(running);
+        return { cycles, mutations, errors, skipped };
+      },
+    };
+  };
+  const votesWith = async (label: string, salt: number) => {
+    const writing = writer();
+    const started = Date.now();
+    const votes = await voteLoad(db, 10, salt, false);
+    const wrote = await writing.stop();
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `  ${label}: ${votes.line.trim()}\n` +
+        `    writer: ${wrote.mutations} mutations in ${seconds.toFixed(1)} s (${(wrote.mutations / seconds).toFixed(1)}/s` +
+        `${wrote.skipped ? `; ${wrote.skipped} cycles skipped, 10 in flight` : ''})` +
+        `${wrote.errors.length ? `, ${wrote.errors.length} cycles failed, e.g. ${wrote.errors[0]}` : ''}`,
+    );
+    return { votes, started };
+  };
+  /** Waits until the webhook subscriber has handled every event committed so far. */
+  const caughtUp = async (limitMs: number) => {
+    const started = Date.now();
+    for (;;) {
+      const res = await gql(`{ eventSubscribers { subscriber backlog } }`, {}, admin.auth);
+      const mine = (res.data?.eventSubscribers ?? []).find(
+        (s: { subscriber: string }) => s.subscriber === 'webhooks.queue_deliveries',
+      );
+      if (mine && mine.backlog === 0) return true;
+      if (Date.now() - started > limitMs) return false;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const salt = randomBytes(3).readUIntBE(0, 3);
+  const off = await votesWith('webhooks off', salt);
+  // The off phase's events are handled before the endpoint exists (none of them is delivered).
+  await caughtUp(120_000);
+  const endpointCreated = Date.now();
+
+  const kinds = await gql(`{ webhookEventKinds { type } }`, {}, admin.auth);
+  const created = await gql(
+    `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } secret } }`,
+    {
+      input: {
+        url: `http://127.0.0.1:${RECEIVER_PORT}/crm`,
+        events: kinds.data.webhookEventKinds.map((k: { type: string }) => k.type),
+        description: 'Bench receiver',
+      },
+    },
+    admin.auth,
+  );
+  if (created.errors) throw new Error(`createWebhookEndpoint: ${JSON.stringify(created.errors)}`);
+  verifier = new Webhook(created.data.createWebhookEndpoint.secret);
+  const endpointId = Number(created.data.createWebhookEndpoint.endpoint.id);
+  const on = await votesWith('webhooks on ', salt + 1);
+  const loadEnded = Date.now();
+
+  /** Waits until the subscriber caught up, every delivery of the endpoint is final and received, and none came for 2 s. */
+  const drained = async (limitMs: number) => {
+    const started = Date.now();
+    let last = -1;
+    let stableSince = Date.now();
+    for (;;) {
+      const [row] = (
+        await db.query<{ total: number; open: number }>(
+          `select count(*)::int as total, count(*) filter (where status in ('PENDING', 'SENDING', 'RETRYING'))::int as open
+             from webhook_deliveries where endpoint_id = $1`,
+          [endpointId],
+        )
+      ).rows;
+      if (row!.total !== last) {
+        last = row!.total;
+        stableSince = Date.now();
+      }
+      if (row!.open === 0 && received.length >= row!.total && Date.now() - stableSince > 2000 && (await caughtUp(0))) {
+        return true;
+      }
+      if (Date.now() - started > limitMs) return false;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const steadyDrained = await drained(120_000);
+  const steady = received.filter((r) => r.timestamp >= endpointCreated);
+  const lags = percentiles(steady.map((r) => r.at - r.timestamp));
+  const during = steady.filter((r) => r.at <= loadEnded);
+  const span = (loadEnded - on.started) / 1000;
+  console.log(
+    `  vote throughput ratio webhooks on/off: ${(on.votes.figures.rps / off.votes.figures.rps).toFixed(2)}` +
+      `   deliveries during the load ${during.length} (${(during.length / span).toFixed(1)}/s), ${steady.length} in all` +
+      `${steadyDrained ? '' : ' (NOT drained within 120 s)'}`,
+  );
+  console.log(
+    `  event → received: p50 ${lags.p50} ms  p95 ${lags.p95} ms  p99 ${lags.p99} ms  max ${lags.max} ms` +
+      `   (JOBS_POLL_SECONDS ${process.env.JOBS_POLL_SECONDS ?? 'default'})`,
+  );
+
+  // Exactly once, in order per subject, against the endpoint's delivery log.
+  const rows = (
+    await db.query<{ id: string; webhook_id: string; subject: string; status: string }>(
+      `select id::text, webhook_id, subject, status from webhook_deliveries where endpoint_id = $1 order by id`,
+      [endpointId],
+    )
+  ).rows;
+  const times = new Map<string, number>();
+  for (const r of received) times.set(r.id, (times.get(r.id) ?? 0) + 1);
+  const duplicates = [...times.values()].filter((n) => n > 1).length;
+  const byWebhookId = new Map(rows.map((r) => [r.webhook_id, r]));
+  const missing = rows.filter((r) => !times.has(r.webhook_id)).length;
+  const unknown = [...times.keys()].filter((id) => !byWebhookId.has(id)).length;
+  const lastBySubject = new Map<string, bigint>();
+  let outOfOrder = 0;
+  for (const r of received) {
+    const row = byWebhookId.get(r.id);
+    if (!row) continue;
+    const previous = lastBySubject.get(row.subject);
+    if (previous !== undefined && BigInt(row.id) < previous) outOfOrder += 1;
+    lastBySubject.set(row.subject, BigInt(row.id));
+  }
+  const notDelivered = rows.filter((r) => r.status !== 'DELIVERED').length;
+  const ok = duplicates === 0 && missing === 0 && unknown === 0 && outOfOrder === 0 && badSignatures === 0;
+  console.log(
+    `  exactly once, in order per subject: ${ok ? 'OK' : 'FAIL'} (${rows.length} deliveries logged, ${received.length} received; ` +
+      `duplicates ${duplicates}, missing ${missing}, unknown ${unknown}, out of order ${outOfOrder}, ` +
+      `bad signatures ${badSignatures}, not DELIVERED ${notDelivered}; ${lastBySubject.size} subjects)`,
+  );
+  await gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`, { id: String(endpointId) }, admin.auth);
+  await db.query(`delete from sessions where member_id = any($1)`, [people.map((p) => p.id)]);
+  await admin.end();
+  await new Promise((r) => server.close(r));
+}
+
+/**
+ * The sentiment subscriber's cost per post: 5,000 of the large seed's posts scored through
+ * computeSentiments, the function its handler calls, in its batches of 500 (each in a
+ * transaction, as the subscriber's), and the scoring alone (vader and the cue rules, CPU).
+ */
+async function sentimentSection(url: string) {
+  const POSTS = 5000;
+  const BATCH = 500;
+  const orm = await openOrm(url, 2, assembly.entities);
+  const em = orm.em.fork();
+  const ids = (
+    await sql<{ id: number }>(
+      em,
+      `select id from posts where deleted_at is null order by hashint4(id * 5 + 3) limit ?`,
+      [POSTS + BATCH],
+    )
+  ).map((r) => r.id);
+  await transact(em, (tx) => computeSentiments(tx, ids.slice(0, BATCH))); // warm-up
+  const measured = ids.slice(BATCH);
+  const batchMs: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < measured.length; i += BATCH) {
+    const t = performance.now();
+    await transact(em, (tx) => computeSentiments(tx, measured.slice(i, i + BATCH)));
+    batchMs.push(performance.now() - t);
+  }
+  const total = performance.now() - started;
+  const texts = await sql<{ body: string; title: string | null }>(
+    em,
+    `select p.body, case when p.is_question then t.title end as title
+       from posts p join threads t on t.id = p.thread_id where p.id = any(?::int[])`,
+    [`{${measured.join(',')}}`],
+  );
+  const scoring = performance.now();
+  for (const t of texts) analyzeSentiment(t.body, t.title);
+  const scoringMs = performance.now() - scoring;
+  const chars = texts.reduce((sum, t) => sum + t.body.length, 0) / texts.length;
+  const p = percentiles(batchMs);
+  console.log(
+    `  ${measured.length.toLocaleString('en')} posts (mean ${chars.toFixed(0)} characters) in batches of ${BATCH}: ` +
+      `${(total / measured.length).toFixed(3)} ms/post (${((measured.length / total) * 1000).toFixed(0)} posts/s), ` +
+      `batch p50 ${p.p50} ms  p99 ${p.p99} ms`,
+  );
+  console.log(
+    `  of which scoring (vader + cue rules, CPU): ${(scoringMs / texts.length).toFixed(3)} ms/post; ` +
+      `the rest is the batch's read and upsert`,
+  );
+  await orm.close(true);
 }
