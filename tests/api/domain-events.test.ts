@@ -891,8 +891,8 @@ describe('the event log over GraphQL', () => {
       [subject],
     );
     expect(list.map((e) => [e.id, e.name])).toEqual(expected.map((e) => [e.id, e.name]));
-    // Subscribers' own events (badges, the knowledge draft) land when they run.
-    const subscribers = ['badge.awarded', 'article.created'];
+    // Subscribers' own events (badges, the knowledge draft, routing) land when they run.
+    const subscribers = ['badge.awarded', 'article.created', 'thread.routed'];
     expect(list.map((e) => e.name).filter((n) => !subscribers.includes(n))).toEqual([
       'answer.accepted',
       'post.voted',

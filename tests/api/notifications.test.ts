@@ -433,6 +433,12 @@ describe('preferences', () => {
     const Q = `query { notificationPreferences { kind email isDefault } }`;
     const initial = (await gqlOk(Q, {}, member)).notificationPreferences;
     expect(initial).toHaveLength(13);
+    // Administrators' own kind (a disabled webhook endpoint) is offered to administrators only.
+    expect(initial.map((p: { kind: string }) => p.kind)).not.toContain('WEBHOOK_DISABLED');
+    const admin = await buildMember(api, { role: 'ADMIN' });
+    const adminKinds = (await gqlOk(Q, {}, admin)).notificationPreferences.map((p: { kind: string }) => p.kind);
+    expect(adminKinds).toHaveLength(14);
+    expect(adminKinds).toContain('WEBHOOK_DISABLED');
     expect(initial.find((p: { kind: string }) => p.kind === 'REPLY')).toEqual({
       kind: 'REPLY',
       email: 'IMMEDIATELY',

@@ -51,5 +51,8 @@ export const DEFAULT_EMAIL_MODE: Record<NotificationKind, EmailMode> = {
  */
 export const OPTIONAL_KINDS: readonly NotificationKind[] = ['QUESTION_ROUTED'];
 
+/** Kinds only administrators are sent, so only they are offered a choice about them. */
+export const ADMIN_KINDS: readonly NotificationKind[] = ['WEBHOOK_DISABLED'];
+
 export const isNotificationKind = (value: string): value is NotificationKind =>
   (NOTIFICATION_KINDS as readonly string[]).includes(value);

@@ -7,7 +7,7 @@ import { NotificationPreference, SetNotificationPreferencesInput } from './notif
 export class NotificationPreferencesResolver {
   @Query(() => [NotificationPreference], { description: 'Every kind with how it reaches the viewer by email.' })
   notificationPreferences(@Ctx() ctx: Context) {
-    return preferencesOf(ctx.em, ctx.guardian.requireViewer().id);
+    return preferencesOf(ctx.em, ctx.guardian.requireViewer());
   }
 
   @Mutation(() => [NotificationPreference], { description: 'Sets email modes per kind; returns every kind.' })
@@ -17,6 +17,6 @@ export class NotificationPreferencesResolver {
   ) {
     const viewer = ctx.guardian.requireViewer();
     await setPreferences(ctx.em, viewer.id, input.preferences);
-    return preferencesOf(ctx.em, viewer.id);
+    return preferencesOf(ctx.em, viewer);
   }
 }

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../platform/db/sql.js';
 import { ValidationError } from '../../platform/errors.js';
+import type { Viewer } from '../../platform/authz/guardian.js';
 import {
+  ADMIN_KINDS,
   DEFAULT_EMAIL_MODE,
   NOTIFICATION_KINDS,
   OPTIONAL_KINDS,
@@ -10,8 +12,20 @@ import {
 } from './notification-kinds.js';
 import type { NotificationPreference } from './notification.types.js';
 
-/** Every kind with the member's email mode and whether it is on, the defaults where they chose nothing. */
-export async function preferencesOf(em: EntityManager, memberId: number): Promise<NotificationPreference[]> {
+/**
+ * The kinds the viewer may be sent (administrators' kinds for administrators only) with their
+ * email mode and whether it is on, the defaults where they chose nothing.
+ */
+export async function preferencesOf(
+  em: EntityManager,
+  viewer: Pick<Viewer, 'id' | 'role'>,
+): Promise<NotificationPreference[]> {
+  return (await everyPreferenceOf(em, viewer.id)).filter(
+    (p) => viewer.role === 'ADMIN' || !ADMIN_KINDS.includes(p.kind),
+  );
+}
+
+async function everyPreferenceOf(em: EntityManager, memberId: number): Promise<NotificationPreference[]> {
   const rows = await sql<{ kind: NotificationKind; email: EmailMode; enabled: boolean }>(
     em,
     'select kind, email, enabled from notification_preferences where member_id = ?',
@@ -46,7 +60,7 @@ export async function setPreferences(
       preferences: `${refused.map((p) => p.kind).join(', ')} cannot be turned off; only ${OPTIONAL_KINDS.join(', ')} can.`,
     });
   }
-  const current = new Map((await preferencesOf(em, memberId)).map((p) => [p.kind, p.enabled]));
+  const current = new Map((await everyPreferenceOf(em, memberId)).map((p) => [p.kind, p.enabled]));
   const wanted = [...last.values()].map((p) => ({
     kind: p.kind,
     email: p.email,
