@@ -103,6 +103,7 @@ export default function AdminHome() {
             ['/moderation/deflection', 'Deflection'],
             ['/moderation/activity', 'Activity'],
             ['/moderation/knowledge', 'KB queue'],
+            ['/staff/insights', 'Insights'],
             ['/staff/influencers', 'Hidden influencers'],
           ].map(([to, label]) => (
             <li key={to}>
