@@ -13,11 +13,13 @@ export class Migration20261206700000_dashboard_indexes extends Migration {
       create index threads_category_created_idx on threads (category_id, created_at) where deleted_at is null;
       create index posts_accepted_at_idx on posts (accepted_at) where accepted_at is not null and deleted_at is null;
       create index posts_created_idx on posts (created_at) where deleted_at is null;
+      create index escalations_created_idx on escalations (created_at);
     `);
   }
 
   override async down(): Promise<void> {
     this.addSql(`
+      drop index escalations_created_idx;
       drop index posts_created_idx;
       drop index posts_accepted_at_idx;
       drop index threads_category_created_idx;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseEscalationRules, type EscalationRules } from './modules/escalations/escalations.settings.js';
 import { parseModerationRules, type ModerationRules } from './modules/moderation/moderation.rules.js';
 import { parseReputationRules, type ReputationRules } from './modules/reputation/reputation.rules.js';
 import { parseAbuseLimits, type AbuseLimits } from './platform/abuse-limits.js';
@@ -98,6 +99,8 @@ const envSchema = z.object({
   ABUSE_LIMITS: z.string().default('{}'),
   // Moderation rules (flag weights, the hide threshold): a JSON object overriding any default (modules/moderation/moderation.rules.ts)
   MODERATION_RULES: z.string().default('{}'),
+  // Escalation rules (thresholds, SLA times): a JSON object overriding any default (modules/escalations/escalations.settings.ts)
+  ESCALATION_RULES: z.string().default('{}'),
   /**
    * Outgoing webhooks may target http:// and private, loopback or link-local addresses (tests,
    * the demo, a CRM on the local network). Off: https only, to public addresses only, checked
@@ -120,7 +123,12 @@ export type Config = z.infer<typeof envSchema> & {
    * reads `scope.settings` (settings.ts), which adds what admins changed; only the settings
    * store reads these.
    */
-  startup: { reputation: ReputationRules; abuseLimits: AbuseLimits; moderation: ModerationRules };
+  startup: {
+    reputation: ReputationRules;
+    abuseLimits: AbuseLimits;
+    moderation: ModerationRules;
+    escalations: EscalationRules;
+  };
 };
 
 /** Parses the environment once at boot; a bad value stops the process with a readable message. */
@@ -137,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reputation: parseReputationRules(parsed.data.REPUTATION_RULES),
       abuseLimits: parseAbuseLimits(parsed.data.ABUSE_LIMITS),
       moderation: parseModerationRules(parsed.data.MODERATION_RULES),
+      escalations: parseEscalationRules(parsed.data.ESCALATION_RULES),
     },
   };
   if (config.isProduction && !config.SESSION_SECRET) {

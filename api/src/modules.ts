@@ -9,6 +9,7 @@ import { integrationsModule } from './modules/integrations/index.js';
 import { insightsModule } from './modules/insights/index.js';
 import { customersModule } from './modules/customers/index.js';
 import { dashboardModule } from './modules/dashboard/index.js';
+import { escalationsModule } from './modules/escalations/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
@@ -43,6 +44,7 @@ export const modules = [
   webhooksModule,
   customersModule,
   dashboardModule,
+  escalationsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -8,6 +8,11 @@ import {
   reputationSettingFields,
   type ReputationRules,
 } from './modules/reputation/reputation.rules.js';
+import {
+  escalationRulesSchema,
+  escalationSettingFields,
+  type EscalationRules,
+} from './modules/escalations/escalations.settings.js';
 import { abuseLimitFields, abuseLimitsSchema, type AbuseLimits } from './platform/abuse-limits.js';
 import type { SettingFieldSpec, SettingsGroupSchema, SettingsStore } from './platform/settings-store.js';
 
@@ -20,6 +25,7 @@ export interface Settings {
   readonly reputation: ReputationRules;
   readonly abuseLimits: AbuseLimits;
   readonly moderation: ModerationRules;
+  readonly escalations: EscalationRules;
 }
 
 export type SettingsGroupKey = Exclude<keyof Settings, 'revision'>;
@@ -59,6 +65,15 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
     env: 'MODERATION_RULES',
     schema: moderationRulesSchema,
     fields: moderationSettingFields,
+  },
+  {
+    key: 'escalations',
+    label: 'Escalations',
+    description:
+      'When a negative post escalates its thread, the priorities that make an escalation urgent or high, their SLA times, and how often a member may ask for staff.',
+    env: 'ESCALATION_RULES',
+    schema: escalationRulesSchema,
+    fields: escalationSettingFields,
   },
 ];
 

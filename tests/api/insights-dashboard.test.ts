@@ -45,6 +45,7 @@ const DASHBOARD = `query($days: Int, $categoryId: ID) {
     topAdvocates(first: 5) { member { id handle } acceptedAnswers askersHelped advocate }
     hiddenInfluencers(first: 3) { member { id } rank why }
     deflection { sessions shown }
+    escalationsByPriority { band status count }
   }
 }`;
 
@@ -187,6 +188,36 @@ describe('insights dashboard', () => {
     expect(trend.reduce((n, w) => n + w.posts, 0)).toBe(posts.length);
     const total = trend.reduce((n, w) => n + w.posts * w.negativeShare, 0);
     expect(Math.round(total)).toBe(negatives);
+  });
+
+  it('counts escalations opened in the period by priority band and status; a deleted thread’s never', async () => {
+    const asker = await buildMember(api);
+    const threads = await Promise.all([0, 1, 2, 3, 4].map(() => buildThread(api, asker, { categoryId })));
+    const rows: [number, string, string][] = [
+      [80, 'OPEN', '1 day'], // urgent (≥ 60 by default)
+      [60, 'OPEN', '2 days'], // urgent
+      [40, 'IN_PROGRESS', '3 days'], // high (≥ 35)
+      [10, 'RESOLVED', '40 days'], // normal, but opened before the period
+      [90, 'OPEN', '1 day'], // its thread is deleted below
+    ];
+    for (const [i, [priority, status, ago]] of rows.entries()) {
+      await api.sql(
+        `insert into escalations (thread_id, reason, priority, priority_parts, status, sla_due_at, created_at)
+         values ($1, 'NEEDS_STAFF', $2, '[]', $3, now(), now() - $4::interval)`,
+        [threads[i]!.id, priority, status, ago],
+      );
+    }
+    await api.sql('update threads set deleted_at = now() where id = $1', [threads[4]!.id]);
+    const res = await api.gql(
+      `query($categoryId: ID) { insightsDashboard(days: 30, categoryId: $categoryId) { escalationsByPriority { band status count } } }`,
+      { categoryId },
+      as(moderator),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.insightsDashboard.escalationsByPriority).toEqual([
+      { band: 'HIGH', status: 'IN_PROGRESS', count: 1 },
+      { band: 'URGENT', status: 'OPEN', count: 2 },
+    ]);
   });
 
   it('a category the viewer cannot name is NOT_FOUND; bad periods are BAD_USER_INPUT', async () => {

@@ -76,7 +76,12 @@ describe('who may read and change settings', () => {
 describe('the catalogue', () => {
   it('shows each setting with its code default, its startup value and the value in force', async () => {
     const data = await read();
-    expect(data.groups.map((g: { key: string }) => g.key)).toEqual(['reputation', 'abuseLimits', 'moderation']);
+    expect(data.groups.map((g: { key: string }) => g.key)).toEqual([
+      'reputation',
+      'abuseLimits',
+      'moderation',
+      'escalations',
+    ]);
     expect(data.groups[2].environmentVariable).toBe('MODERATION_RULES');
     expect(field(data, 'moderation.hideThreshold')).toMatchObject({
       value: 5,

@@ -7,6 +7,7 @@ import { Member } from '../accounts/member.entity.js';
 import { Category } from '../community/category.entity.js';
 import { mayReadCategory } from '../community/visibility.js';
 import { hiddenInfluencers, whyHidden } from '../insights/influence/influence.store.js';
+import { escalationsByPriority } from '../escalations/escalation-stats.queries.js';
 import { sentimentByWeek } from '../insights/sentiment-trend.queries.js';
 import { DeflectionStats } from '../knowledge/deflection.resolver.js';
 import { deflectionStats } from '../knowledge/deflection.js';
@@ -59,6 +60,13 @@ class AgeBucket {
   @Field(() => String, { description: 'UNDER_1_HOUR, UNDER_1_DAY, UNDER_1_WEEK, UNDER_30_DAYS or OVER_30_DAYS.' })
   bucket!: string;
   @Field(() => String) label!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'Escalations of one priority band and status.' })
+class EscalationBandCount {
+  @Field(() => String, { description: 'URGENT, HIGH or NORMAL (the escalation settings’ thresholds).' }) band!: string;
+  @Field(() => String, { description: 'OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED or CLOSED.' }) status!: string;
   @Field(() => Int) count!: number;
 }
 
@@ -164,6 +172,13 @@ export class InsightsDashboardResolver {
     @Arg('top', () => Int, { defaultValue: 5 }) top: number,
   ) {
     return deflectionStats(ctx.em, d.days, Math.min(Math.max(top, 1), 100));
+  }
+
+  @FieldResolver(() => [EscalationBandCount], {
+    description: 'Escalations opened in the period, by priority band and status (pairs with none are absent).',
+  })
+  escalationsByPriority(@Root() d: InsightsDashboard, @Ctx() ctx: Context): Promise<EscalationBandCount[]> {
+    return escalationsByPriority(ctx.em, ctx.viewer, ctx.settings.escalations, period(d));
   }
 
   @FieldResolver(() => [SentimentWeek], { description: 'Post sentiment week by week, oldest first.' })
