@@ -62,7 +62,12 @@ describe('insights dashboard', () => {
                           accepted_at = now() - interval '10 days' + interval '10 minutes' where id = $1`,
         [reply.id],
       );
-      await buildThread(stack.api, asker); // unanswered, just asked
+      const escalated = await buildThread(stack.api, asker); // unanswered, just asked
+      await stack.api.sql(
+        `insert into escalations (thread_id, reason, priority, priority_parts, status, sla_due_at)
+         values ($1, 'NEEDS_STAFF', 80, '[]', 'OPEN', now() + interval '1 hour')`,
+        [escalated.id],
+      );
 
       const desktop = await newVisitor(stack.browser, { viewport: { width: 1280, height: 900 } });
       await signInByCookie(desktop.page, stack.web.url, moderator);
@@ -75,6 +80,9 @@ describe('insights dashboard', () => {
       expect(await desktop.page.getByTestId('figure-solution').locator('dd').first().textContent()).toBe('10 min');
       const unanswered = await desktop.page.getByTestId('chart-unanswered').getAttribute('aria-label');
       expect(unanswered).toMatch(/^Unanswered questions by age: < 1 h [1-9]/);
+      expect(await desktop.page.getByTestId('chart-escalations').getAttribute('aria-label')).toBe(
+        'Escalations by priority: Urgent 1, High 0, Normal 0',
+      );
       expect(await desktop.page.getByTestId('chart-response-times').getAttribute('aria-label')).toContain('2 min');
       expect(
         await desktop.page

@@ -22,6 +22,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data({ dashboard: result.insightsDashboard, categories: result.categories, days, categoryId }, { headers });
 }
 
+const BANDS = [
+  ['URGENT', 'Urgent'],
+  ['HIGH', 'High'],
+  ['NORMAL', 'Normal'],
+] as const;
+
 const RESPONSE_SERIES = [
   { name: 'First response (median)', stroke: 'stroke-brand-500' },
   { name: 'Solution (median)', stroke: 'stroke-sky-600', dashed: true },
@@ -208,6 +214,25 @@ export default function Insights() {
               />
             </>
           )}
+        </ChartCard>
+
+        <ChartCard id="escalations" title="Escalations by priority" note="Escalations opened in this period.">
+          <BarChart
+            title="Escalations by priority"
+            bars={BANDS.map(([band, label]) => ({
+              label,
+              value: d.escalationsByPriority.filter((e) => e.band === band).reduce((n, e) => n + e.count, 0),
+            }))}
+            testId="chart-escalations"
+          />
+          <FigureTable
+            caption="Escalations by priority and status"
+            head={['Priority · status', 'Escalations']}
+            rows={d.escalationsByPriority.map((e) => [
+              `${BANDS.find(([b]) => b === e.band)?.[1] ?? e.band} · ${e.status.replaceAll('_', ' ').toLowerCase()}`,
+              formatNumber(e.count),
+            ])}
+          />
         </ChartCard>
 
         <ChartCard

@@ -71,11 +71,14 @@ export async function responseFigures(em: EntityManager, viewer: Viewer | null, 
                 where r.thread_id = t.id and not r.is_question and r.deleted_at is null
                   and r.hidden_at is null and r.author_id <> t.author_id) as first_response,
               extract(epoch from a.accepted_at - t.created_at) as solution,
-              a.id is not null as solved,
-              a.id is not null and am.role = 'MEMBER' as by_community
+              a.accepted_at is not null as solved,
+              coalesce(a.by_community, false) as by_community
          from threads t
-         left join posts a on a.id = t.accepted_post_id and a.deleted_at is null and a.hidden_at is null
-         left join members am on am.id = a.author_id
+         left join lateral (
+           select a.accepted_at, am.role = 'MEMBER' as by_community
+             from posts a join members am on am.id = a.author_id
+            where a.id = t.accepted_post_id and a.deleted_at is null and a.hidden_at is null
+            limit 1) a on true
         where t.created_at >= ? and t.created_at < ? and ${countedThread(viewer)} ${inCategory(p)})
      select week, count(*)::int as questions, (count(*) filter (where solved))::int as solved,
             (count(*) filter (where by_community))::int as by_community,

@@ -53,6 +53,11 @@ export const InsightsDashboardQuery = graphql(`
         clicked
         deflected
       }
+      escalationsByPriority {
+        band
+        status
+        count
+      }
       sentimentTrend {
         weekStart
         posts
