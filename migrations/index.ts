@@ -33,6 +33,7 @@ import { Migration20261206300000_insights } from './Migration20261206300000_insi
 import { Migration20261206400000_escalations } from './Migration20261206400000_escalations.js';
 import { Migration20261206500000_webhooks_upkeep } from './Migration20261206500000_webhooks_upkeep.js';
 import { Migration20261206600000_routing } from './Migration20261206600000_routing.js';
+import { Migration20261206700000_dashboard_indexes } from './Migration20261206700000_dashboard_indexes.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -73,4 +74,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206400000_escalations', class: Migration20261206400000_escalations },
   { name: 'Migration20261206500000_webhooks_upkeep', class: Migration20261206500000_webhooks_upkeep },
   { name: 'Migration20261206600000_routing', class: Migration20261206600000_routing },
+  { name: 'Migration20261206700000_dashboard_indexes', class: Migration20261206700000_dashboard_indexes },
 ];

@@ -8,6 +8,7 @@ import { composerModule } from './modules/composer/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
 import { insightsModule } from './modules/insights/index.js';
 import { customersModule } from './modules/customers/index.js';
+import { dashboardModule } from './modules/dashboard/index.js';
 import { escalationsModule } from './modules/escalations/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
@@ -44,6 +45,7 @@ export const modules = [
   insightsModule,
   webhooksModule,
   customersModule,
+  dashboardModule,
   escalationsModule,
 ] as const;
 

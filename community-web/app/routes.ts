@@ -37,6 +37,7 @@ export default [
   route('moderation/review', 'routes/moderation.review.tsx'),
   route('moderation/audit', 'routes/moderation.audit.tsx'),
   route('staff/influencers', 'routes/staff.influencers.tsx'),
+  route('staff/insights', 'routes/staff.insights.tsx'),
   route('admin', 'routes/admin.tsx'),
   route('admin/categories', 'routes/admin.categories.tsx'),
   route('admin/members', 'routes/admin.members.tsx'),

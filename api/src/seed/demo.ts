@@ -145,6 +145,14 @@ export async function seedDemo(services: Services): Promise<void> {
         [thread.id, id],
       );
     }
+    // The solution is accepted a while after the answer (the accept itself stamped it now), so
+    // the staff insights show realistic times to solution.
+    await sql(
+      em,
+      `update posts set accepted_at = created_at + interval '${15 + ((index * 97) % 360)} minutes'
+        where thread_id = ? and accepted_at is not null`,
+      [thread.id],
+    );
     await sql(
       em,
       `update threads t set last_activity_at = (select max(p.created_at) from posts p where p.thread_id = t.id) where id = ?`,

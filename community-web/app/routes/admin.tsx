@@ -109,6 +109,7 @@ export default function AdminHome() {
             ['/moderation/deflection', 'Deflection'],
             ['/moderation/activity', 'Activity'],
             ['/moderation/knowledge', 'KB queue'],
+            ['/staff/insights', 'Insights'],
             ['/staff/influencers', 'Hidden influencers'],
             ['/staff/customers', 'Customers'],
           ].map(([to, label]) => (

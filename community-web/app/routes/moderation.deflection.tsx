@@ -38,7 +38,11 @@ export default function Deflection() {
         <div>
           <h1 className="text-2xl font-bold">Deflection</h1>
           <p className="mt-1 text-sm text-slate-600">
-            What members found in the suggestions while asking, instead of posting a question.
+            What members found in the suggestions while asking, instead of posting a question. Part of the{' '}
+            <Link to="/staff/insights" className="font-medium text-brand-700 hover:underline">
+              insights
+            </Link>
+            .
           </p>
         </div>
         <nav aria-label="Period" className="flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">

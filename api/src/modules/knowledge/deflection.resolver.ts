@@ -59,7 +59,7 @@ class DeflectionTarget extends DeflectionCounts {
 }
 
 @ObjectType({ simpleResolvers: true })
-class DeflectionStats extends DeflectionCounts {
+export class DeflectionStats extends DeflectionCounts {
   @Field(() => Int, { description: 'Visits to the ask form that reported suggestions.' }) sessions!: number;
   @Field(() => Int, { description: 'Sessions that posted a question.' }) asked!: number;
   @Field(() => Int, { description: 'Sessions that opened a suggestion and did not ask.' }) deflectedSessions!: number;

@@ -18,7 +18,9 @@ const mobileLink = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
 
 /** The sections of the site, for the desktop bar and the mobile menu alike. */
-function sections(viewer: HeaderViewer): { to: string; label: string; end?: boolean; menuOnlyFor?: string }[] {
+function sections(
+  viewer: HeaderViewer,
+): { to: string; label: string; end?: boolean; menuOnlyFor?: string; menuOnly?: boolean }[] {
   return [
     { to: '/', label: 'Home', end: true },
     { to: '/kb', label: 'Knowledge' },
@@ -33,6 +35,8 @@ function sections(viewer: HeaderViewer): { to: string; label: string; end?: bool
           { to: '/moderation/deflection', label: 'Deflection', menuOnlyFor: 'ADMIN' },
           { to: '/moderation/activity', label: 'Activity', menuOnlyFor: 'ADMIN' },
           { to: '/moderation/knowledge', label: 'KB queue', menuOnlyFor: 'ADMIN' },
+          // No room left in the bar for staff: on wide screens Insights is linked from Deflection and /admin.
+          { to: '/staff/insights', label: 'Insights', menuOnly: true },
         ]
       : []),
     ...(viewer?.role === 'ADMIN' ? [{ to: '/admin', label: 'Admin' }] : []),
@@ -74,7 +78,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
         </Link>
         <nav aria-label="Main" className="hidden flex-1 items-center gap-0.5 lg:flex">
           {links
-            .filter((l) => !l.menuOnlyFor || l.menuOnlyFor !== viewer?.role)
+            .filter((l) => !l.menuOnly && (!l.menuOnlyFor || l.menuOnlyFor !== viewer?.role))
             .map((l) => (
               <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
                 {l.label}
