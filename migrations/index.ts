@@ -30,6 +30,7 @@ import { Migration20261206000000_service_tokens } from './Migration2026120600000
 import { Migration20261206100000_customers } from './Migration20261206100000_customers.js';
 import { Migration20261206200000_webhooks } from './Migration20261206200000_webhooks.js';
 import { Migration20261206300000_insights } from './Migration20261206300000_insights.js';
+import { Migration20261206400000_escalations } from './Migration20261206400000_escalations.js';
 import { Migration20261206600000_routing } from './Migration20261206600000_routing.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
@@ -68,5 +69,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206100000_customers', class: Migration20261206100000_customers },
   { name: 'Migration20261206200000_webhooks', class: Migration20261206200000_webhooks },
   { name: 'Migration20261206300000_insights', class: Migration20261206300000_insights },
+  { name: 'Migration20261206400000_escalations', class: Migration20261206400000_escalations },
   { name: 'Migration20261206600000_routing', class: Migration20261206600000_routing },
 ];

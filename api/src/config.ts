@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseEscalationRules, type EscalationRules } from './modules/escalations/escalations.settings.js';
 import { parseModerationRules, type ModerationRules } from './modules/moderation/moderation.rules.js';
 import { parseRoutingRules, type RoutingRules } from './modules/routing/routing.rules.js';
 import { parseReputationRules, type ReputationRules } from './modules/reputation/reputation.rules.js';
@@ -101,6 +102,8 @@ const envSchema = z.object({
   MODERATION_RULES: z.string().default('{}'),
   // Question routing (who is asked about a new question): a JSON object overriding any default (modules/routing/routing.rules.ts)
   ROUTING_RULES: z.string().default('{}'),
+  // Escalation rules (thresholds, SLA times): a JSON object overriding any default (modules/escalations/escalations.settings.ts)
+  ESCALATION_RULES: z.string().default('{}'),
   /**
    * Outgoing webhooks may target http:// and private, loopback or link-local addresses (tests,
    * the demo, a CRM on the local network). Off: https only, to public addresses only, checked
@@ -128,6 +131,7 @@ export type Config = z.infer<typeof envSchema> & {
     abuseLimits: AbuseLimits;
     moderation: ModerationRules;
     routing: RoutingRules;
+    escalations: EscalationRules;
   };
 };
 
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       abuseLimits: parseAbuseLimits(parsed.data.ABUSE_LIMITS),
       moderation: parseModerationRules(parsed.data.MODERATION_RULES),
       routing: parseRoutingRules(parsed.data.ROUTING_RULES),
+      escalations: parseEscalationRules(parsed.data.ESCALATION_RULES),
     },
   };
   if (config.isProduction && !config.SESSION_SECRET) {

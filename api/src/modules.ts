@@ -8,6 +8,7 @@ import { composerModule } from './modules/composer/index.js';
 import { integrationsModule } from './modules/integrations/index.js';
 import { insightsModule } from './modules/insights/index.js';
 import { customersModule } from './modules/customers/index.js';
+import { escalationsModule } from './modules/escalations/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { liveModule } from './modules/live/index.js';
 import { moderationModule } from './modules/moderation/index.js';
@@ -43,6 +44,7 @@ export const modules = [
   insightsModule,
   webhooksModule,
   customersModule,
+  escalationsModule,
 ] as const;
 
 /** The modules, with the platform's own upkeep (idempotency keys are pruned hourly). */

@@ -9,6 +9,11 @@ import {
   type ReputationRules,
 } from './modules/reputation/reputation.rules.js';
 import { routingRulesSchema, routingSettingFields, type RoutingRules } from './modules/routing/routing.rules.js';
+import {
+  escalationRulesSchema,
+  escalationSettingFields,
+  type EscalationRules,
+} from './modules/escalations/escalations.settings.js';
 import { abuseLimitFields, abuseLimitsSchema, type AbuseLimits } from './platform/abuse-limits.js';
 import type { SettingFieldSpec, SettingsGroupSchema, SettingsStore } from './platform/settings-store.js';
 
@@ -22,6 +27,7 @@ export interface Settings {
   readonly abuseLimits: AbuseLimits;
   readonly moderation: ModerationRules;
   readonly routing: RoutingRules;
+  readonly escalations: EscalationRules;
 }
 
 export type SettingsGroupKey = Exclude<keyof Settings, 'revision'>;
@@ -70,6 +76,15 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
     env: 'ROUTING_RULES',
     schema: routingRulesSchema,
     fields: routingSettingFields,
+  },
+  {
+    key: 'escalations',
+    label: 'Escalations',
+    description:
+      'When a negative post escalates its thread, the priorities that make an escalation urgent or high, their SLA times, and how often a member may ask for staff.',
+    env: 'ESCALATION_RULES',
+    schema: escalationRulesSchema,
+    fields: escalationSettingFields,
   },
 ];
 

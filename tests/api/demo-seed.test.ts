@@ -197,6 +197,37 @@ describe('demo seed', () => {
     ]);
   });
 
+  it('has a staff escalation queue: an advocate’s request first, a case in progress, one resolved and answered', async () => {
+    const login = await api.gql(
+      `mutation { login(input: { login: "moderator", password: "demo-moderator-pass" }) { token } }`,
+    );
+    const token = login.data.login.token as string;
+    const res = await api.gql(
+      `{ escalations(first: 10) { edges { node { status reason caseId priority priorityExplanation
+           customer { externalId } requestedBy { handle } resolutionPost { id } thread { title } } } } }`,
+      {},
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    // Asked by members (the unanswered scan may add the system's own once the workers run).
+    const nodes = res.data.escalations.edges.map((e: { node: any }) => e.node).filter((n: any) => n.requestedBy);
+    expect(nodes.map((n: any) => [n.requestedBy.handle, n.status, n.caseId])).toEqual([
+      ['priya_k', 'OPEN', null],
+      ...[
+        ['alice', 'IN_PROGRESS', 'CASE-2051'],
+        ['hiro', 'RESOLVED', 'CASE-2044'],
+      ].sort((a, b) => {
+        const p = (h: string) => nodes.find((n: any) => n.requestedBy.handle === h).priority;
+        return p(b[0]!) - p(a[0]!);
+      }),
+    ]);
+    expect(nodes.find((n: any) => n.requestedBy.handle === 'alice').customer).toEqual({ externalId: 'CRM-1001' });
+    expect(nodes.find((n: any) => n.requestedBy.handle === 'hiro').resolutionPost).not.toBeNull();
+    for (const n of nodes) expect(n.priorityExplanation).toMatch(/^value \d+ \+ influence \d+ .* = \d+/);
+    const [target] = await api.sql(`select answer_target_minutes from categories where slug = 'troubleshooting'`);
+    expect(target.answer_target_minutes).toBe(1440);
+  });
+
   it('shows staff insights at once: every post has its sentiment, every solver their influence', async () => {
     const [{ missing }] = await api.sql(
       `select count(*)::int as missing from posts p where not exists (select 1 from post_sentiments s where s.post_id = p.id)`,

@@ -81,6 +81,7 @@ describe('the catalogue', () => {
       'abuseLimits',
       'moderation',
       'routing',
+      'escalations',
     ]);
     expect(data.groups[2].environmentVariable).toBe('MODERATION_RULES');
     expect(field(data, 'moderation.hideThreshold')).toMatchObject({

@@ -69,6 +69,7 @@ export const DEMO_CATEGORIES = [
     slug: 'troubleshooting',
     name: 'Troubleshooting',
     kind: 'QA',
+    answerTargetMinutes: 1440,
     description: 'Something not working? Describe it here and the community will help.',
   },
   {

@@ -28,6 +28,7 @@ import { draftFromThread } from '../modules/knowledge/commands/draft-from-thread
 import { updateArticle } from '../modules/knowledge/commands/update-article.js';
 import { ThreadStatus } from '../modules/community/thread.entity.js';
 import { seedCustomers } from './demo-customers.js';
+import { seedEscalations } from './demo-escalations.js';
 import { recomputeInfluence } from '../modules/insights/influence/influence.store.js';
 import { backfillSentiments } from '../modules/insights/sentiment/sentiment.store.js';
 import { seedModeration } from './demo-moderation.js';
@@ -182,6 +183,9 @@ export async function seedDemo(services: Services): Promise<void> {
   // the members' influence over the demo's history.
   await backfillSentiments(services.orm.em.fork());
   await recomputeInfluence(services.orm.em.fork());
+  // The staff escalation queue: a case in progress, an advocate's request, one resolved (priced
+  // with the influence and sentiment just computed).
+  await seedEscalations(services, threadIds, as);
 }
 
 /**

@@ -17,7 +17,15 @@ registerEnumType(CategoryKind, {
 @ObjectType({ description: 'A forum section.', simpleResolvers: true })
 @Entity({ tableName: 'categories' })
 export class Category {
-  [OptionalProps]?: 'description' | 'kind' | 'position' | 'slowModeSeconds' | 'threadCount' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'description'
+    | 'kind'
+    | 'position'
+    | 'slowModeSeconds'
+    | 'answerTargetMinutes'
+    | 'threadCount'
+    | 'createdAt'
+    | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -48,6 +56,10 @@ export class Category {
   })
   @Property({ type: 'integer' })
   slowModeSeconds: number = 0;
+
+  /** Minutes a question may wait unanswered before it is escalated; null: never (modules/escalations). */
+  @Property({ type: 'integer', nullable: true })
+  answerTargetMinutes: number | null = null;
 
   @Field(() => Int, { description: 'Threads in this category, not counting deleted ones.' })
   @Property({ type: 'integer' })

@@ -6,7 +6,7 @@ export interface ThreadStatusState {
   closeNote: string | null;
 }
 
-/** A category's settings, before and after an admin's change (slowModeSeconds from 2026-12-04 on). */
+/** A category's settings, before and after an admin's change (slowModeSeconds from 2026-12-04 on, answerTargetMinutes from 2026-12-06 on). */
 export interface CategoryState {
   slug: string;
   name: string;
@@ -14,6 +14,7 @@ export interface CategoryState {
   kind: string;
   position: number;
   slowModeSeconds?: number;
+  answerTargetMinutes?: number | null;
 }
 
 /**

@@ -126,6 +126,13 @@ export class CreateCategoryInput {
       'Least seconds between two posts of one member in the category (staff exempt); 0 is off, at most 86400.',
   })
   slowModeSeconds?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Minutes a question may wait unanswered before it is escalated to staff; 0 is off (never automatically), at most 525600 (a year).',
+  })
+  answerTargetMinutes?: number | null;
 }
 
 @InputType()
@@ -154,6 +161,13 @@ export class UpdateCategoryInput {
       'Least seconds between two posts of one member in the category (staff exempt); 0 is off, at most 86400.',
   })
   slowModeSeconds?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Minutes a question may wait unanswered before it is escalated to staff; 0 is off (never automatically), at most 525600 (a year).',
+  })
+  answerTargetMinutes?: number | null;
 }
 
 @InputType({ description: 'A moderator action on a thread, and why (members see the reason; the audit log keeps it).' })

@@ -58,6 +58,16 @@ export async function customerByExternalId(em: EntityManager, externalId: string
   return row ?? null;
 }
 
+/** The customer `memberId` is linked to, or null (escalations read the asker's customer here). */
+export async function customerOfMember(em: EntityManager, memberId: number): Promise<CustomerRow | null> {
+  const [row] = await sql<CustomerRow>(
+    em,
+    `select c.* from customers c join customer_links l on l.customer_id = c.id where l.member_id = ?`,
+    [memberId],
+  );
+  return row ?? null;
+}
+
 /**
  * Per-request loaders: the viewer's customer access (read once per request), customers by id,
  * each member's customer, each customer's emails, products and linked members.
@@ -113,7 +123,8 @@ export type TimelineKind =
   | 'ARTICLE_CONTRIBUTED'
   | 'BADGE_AWARDED'
   | 'POST_FLAGGED'
-  | 'SANCTIONED';
+  | 'SANCTIONED'
+  | 'ESCALATED';
 
 export interface TimelineRow {
   /** The domain event's id (bigint, as a string). */
@@ -182,6 +193,13 @@ const TIMELINE_PARTS: string[] = [
      from domain_events e
     where e.name in ('member.silenced', 'member.suspended') and e.subject = any($refs) and e.id < $after
     order by e.id desc limit $limit`,
+  `select e.id, 'ESCALATED', e.occurred_at, t.author_id, t.id, null, null, t.title, t.status, null,
+          x.reason || ' · ' || x.status
+     from domain_events e
+     join escalations x on x.id = (e.data->>'escalationId')::int
+     join threads t on t.id = x.thread_id and t.deleted_at is null
+    where e.name = 'escalation.created' and e.related && $refs and t.author_id = any($ids) and e.id < $after
+    order by e.id desc limit $limit`,
 ];
 
 /** A page of a customer's timeline, newest first, keyed by event id (`limit` rows; fetch one more to know if there is more). */
@@ -222,7 +240,7 @@ export async function customerOpenIssues(
   em: EntityManager,
   customerId: number,
   limit = 50,
-): Promise<{ count: number; oldest: Date | null; threads: OpenIssueRow[] }> {
+): Promise<{ count: number; oldest: Date | null; threads: OpenIssueRow[]; openEscalations: number }> {
   const where = `from threads t join customer_links l on l.member_id = t.author_id
     where l.customer_id = ? and t.deleted_at is null and t.status = 'OPEN' and t.accepted_post_id is null`;
   const [summary] = await sql<{ count: number; oldest: Date | null }>(
@@ -235,7 +253,20 @@ export async function customerOpenIssues(
     `select t.id, t.title, t.created_at, t.reply_count, t.author_id ${where} order by t.created_at, t.id limit ?`,
     [customerId, limit],
   );
-  return { count: summary?.count ?? 0, oldest: summary?.oldest ?? null, threads };
+  // Escalations of the linked members' threads still being worked (modules/escalations).
+  const [escalations] = await sql<{ count: number }>(
+    em,
+    `select count(*)::int as count from escalations x join threads t on t.id = x.thread_id and t.deleted_at is null
+       join customer_links l on l.member_id = t.author_id
+      where l.customer_id = ? and x.status in ('OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER')`,
+    [customerId],
+  );
+  return {
+    count: summary?.count ?? 0,
+    oldest: summary?.oldest ?? null,
+    threads,
+    openEscalations: escalations?.count ?? 0,
+  };
 }
 
 export interface AmbiguousMatchRow {

@@ -54,6 +54,7 @@ enum CustomerTimelineKind {
   BADGE_AWARDED = 'BADGE_AWARDED',
   POST_FLAGGED = 'POST_FLAGGED',
   SANCTIONED = 'SANCTIONED',
+  ESCALATED = 'ESCALATED',
 }
 registerEnumType(CustomerTimelineKind, { name: 'CustomerTimelineKind' });
 
@@ -147,7 +148,7 @@ export class Customer {
   rowId!: number;
 }
 
-const toCustomer = (row: CustomerRow): Customer => ({
+export const toCustomer = (row: CustomerRow): Customer => ({
   id: String(row.id),
   rowId: row.id,
   externalId: row.external_id,
@@ -194,7 +195,8 @@ class CustomerTimelineItem {
   sanctionKind!: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'The flag’s reason, the sanction’s reason, the badge’s reason, or a note.',
+    description:
+      'The flag’s reason, the sanction’s reason, the badge’s reason, an escalation’s reason and status now (ESCALATED), or a note.',
   })
   detail!: string | null;
   memberId!: number;
@@ -233,6 +235,8 @@ class CustomerOpenIssues {
   oldestWaitingSince!: Date | null;
   @Field(() => [CustomerOpenThread], { description: 'The oldest 50 of them, oldest first.' })
   threads!: CustomerOpenThread[];
+  @Field(() => Int, { description: 'Escalations of their threads still being worked (open, in progress, waiting).' })
+  openEscalations!: number;
 }
 
 @ObjectType({
@@ -467,6 +471,7 @@ export class CustomerSignalsResolver {
     return {
       unresolvedQuestions: open.count,
       oldestWaitingSince: open.oldest ? new Date(open.oldest) : null,
+      openEscalations: open.openEscalations,
       threads: open.threads.map((t) => ({
         id: String(t.id),
         title: t.title,

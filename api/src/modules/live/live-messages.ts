@@ -1,4 +1,5 @@
 import type { DomainEvent, EventName } from '../../platform/events/events.js';
+import '../escalations/escalations.events.js';
 import type { LiveMessage } from '../../platform/realtime/live-hub.js';
 
 /** What a thread's live stream tells its readers, by the event that happened. */
@@ -15,6 +16,9 @@ export const THREAD_ACTIVITY = {
   'thread.status_changed': 'STATUS_CHANGED',
   'thread.moved': 'THREAD_MOVED',
   'thread.merged': 'THREAD_MERGED',
+  // Shown to the thread's asker and staff only (live.resolver.ts).
+  'escalation.created': 'ESCALATION_CHANGED',
+  'escalation.updated': 'ESCALATION_CHANGED',
 } as const satisfies Partial<Record<EventName, string>>;
 export type ThreadActivityEvent = keyof typeof THREAD_ACTIVITY;
 
@@ -37,11 +41,18 @@ export const REVIEW_QUEUE_CHANGES = [
   'review.resolved',
 ] as const satisfies readonly EventName[];
 
+/** What changes the escalation queue (staff only). */
+export const ESCALATION_QUEUE_CHANGES = [
+  'escalation.created',
+  'escalation.updated',
+] as const satisfies readonly EventName[];
+
 export const LIVE_EVENTS: readonly EventName[] = [
   ...new Set<EventName>([
     ...(Object.keys(THREAD_ACTIVITY) as ThreadActivityEvent[]),
     ...MEMBER_CHANGES,
     ...REVIEW_QUEUE_CHANGES,
+    ...ESCALATION_QUEUE_CHANGES,
   ]),
 ];
 
@@ -56,7 +67,7 @@ const memberOf = (event: DomainEvent): number | null => {
  * The live messages one event makes: ids only (a subscriber loads what it may show for its own
  * viewer). A thread event goes to the thread's topic (a merge to both threads, a post's thread
  * first); a change to a member's standing to the member's topic; a review-queue change to
- * `review-queue`.
+ * `review-queue`; an escalation's to `escalations` (staff) as well as its thread's.
  */
 export function liveMessagesFor(event: DomainEvent): LiveMessage[] {
   const messages: LiveMessage[] = [];
@@ -80,6 +91,10 @@ export function liveMessagesFor(event: DomainEvent): LiveMessage[] {
   }
   if ((REVIEW_QUEUE_CHANGES as readonly string[]).includes(event.name)) {
     messages.push({ topic: 'review-queue', id: event.id, kind: event.name });
+  }
+  if ((ESCALATION_QUEUE_CHANGES as readonly string[]).includes(event.name)) {
+    const { escalationId } = event.data as { escalationId: number };
+    messages.push({ topic: 'escalations', id: event.id, kind: event.name, data: { escalationId } });
   }
   return messages;
 }

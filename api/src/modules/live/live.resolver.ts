@@ -12,6 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { parseId } from '../../graphql/pagination.js';
+import { isStaffViewer } from '../../platform/authz/guardian.js';
 import { sql } from '../../platform/db/sql.js';
 import type { LiveMessage } from '../../platform/realtime/live-hub.js';
 import { Category } from '../community/category.entity.js';
@@ -21,6 +22,7 @@ import { Thread } from '../community/thread.entity.js';
 import { isListedPost, loadPost, mayReadThread } from '../community/visibility.js';
 import { ReviewQueueStats } from '../moderation/moderation.types.js';
 import { reviewQueueStats } from '../moderation/review-queue.queries.js';
+import '../escalations/escalations.policy.js';
 import { THREAD_ACTIVITY } from './live-messages.js';
 import { liveStream } from './live-stream.js';
 
@@ -36,6 +38,8 @@ export enum ThreadActivityKind {
   STATUS_CHANGED = 'STATUS_CHANGED',
   THREAD_MOVED = 'THREAD_MOVED',
   THREAD_MERGED = 'THREAD_MERGED',
+  /** Its escalation was opened or changed (status, case): sent to its asker and staff only. */
+  ESCALATION_CHANGED = 'ESCALATION_CHANGED',
 }
 registerEnumType(ThreadActivityKind, { name: 'ThreadActivityKind' });
 
@@ -65,6 +69,13 @@ export class ReviewQueueChange {
   @Field(() => ID) eventId!: string;
   @Field(() => String, { description: 'The event: post.flagged, post.hidden, article.reported or review.resolved.' })
   kind!: string;
+}
+
+@ObjectType({ description: 'The escalation queue changed (an escalation opened or changed): refresh it.' })
+export class EscalationQueueChange {
+  @Field(() => ID) eventId!: string;
+  @Field(() => String, { description: 'escalation.created or escalation.updated.' }) kind!: string;
+  @Field(() => ID) escalationId!: string;
 }
 
 /** At most this many missed events are replayed on reconnection; more, and the client reloads. */
@@ -104,6 +115,14 @@ async function presentThreadActivity(message: LiveMessage, ctx: Context): Promis
   const postId = message.data?.postId == null ? null : Number(message.data.postId);
   const rows = await eventRows(ctx, message, threadId, postId);
   if (!rows || !mayReadThread(ctx.viewer, rows.thread, rows.category)) return null;
+  // An escalation is the asker's and staff's business: anyone else is not told it exists.
+  if (
+    message.kind === ThreadActivityKind.ESCALATION_CHANGED &&
+    !isStaffViewer(ctx.viewer) &&
+    ctx.viewer?.id !== rows.thread.authorId
+  ) {
+    return null;
+  }
   const post = rows.post && isListedPost(ctx.viewer, rows.post) ? rows.post : null;
   if (postId !== null && !post && !GONE.has(message.kind)) return null;
   // The post's own fields resolve from this copy, not from another query per subscriber.
@@ -160,6 +179,26 @@ export class LiveResolver {
     },
   })
   reviewQueueChanged(@Root() change: ReviewQueueChange): ReviewQueueChange {
+    return change;
+  }
+
+  @Subscription(() => EscalationQueueChange, {
+    description: 'The escalation queue changed: refresh it (moderators and administrators only).',
+    subscribe: ({ context }) => {
+      const ctx = context as Context;
+      ctx.guardian.ensureCan('escalation.read', null);
+      return liveStream(ctx, {
+        kind: 'escalationQueueChanged',
+        topics: ['escalations'],
+        // Staff demoted since subscribing are told nothing more.
+        present: async (message, current) =>
+          current.guardian.can('escalation.read', null)
+            ? { eventId: message.id, kind: message.kind, escalationId: String(message.data?.escalationId) }
+            : null,
+      });
+    },
+  })
+  escalationQueueChanged(@Root() change: EscalationQueueChange): EscalationQueueChange {
     return change;
   }
 }

@@ -4,6 +4,7 @@ import { sql } from '../../platform/db/sql.js';
 import { ref, type DomainEvent, type EventName, type SubjectRef } from '../../platform/events/events.js';
 import '../badges/badges.events.js';
 import '../community/community.events.js';
+import '../escalations/escalations.events.js';
 import '../knowledge/knowledge.events.js';
 
 /**
@@ -54,6 +55,71 @@ const threadRows = (tx: EntityManager, events: DomainEvent[]) =>
   ).then(byId);
 
 const threadUrl = (origin: string, id: number) => `${origin}/t/${id}`;
+
+interface EscalationWebhookRow {
+  id: number;
+  thread_id: number;
+  title: string;
+  reason: string;
+  priority: number;
+  status: string;
+  case_id: string | null;
+  sla_due_at: Date;
+  external_id: string | null;
+}
+
+/**
+ * `escalation.created` and `escalation.updated`: the escalation as it is when delivered is
+ * queued (its id, thread, reason, priority, status, case id and SLA) and the customer's CRM id
+ * when linked; never an email, the asker's note or the resolution text.
+ */
+function escalationKind(
+  type: 'escalation.created' | 'escalation.updated',
+  label: string,
+  description: string,
+): Builder {
+  return {
+    type,
+    label,
+    description,
+    source: type,
+    async build(tx, events, origin) {
+      const rows = await sql<EscalationWebhookRow>(
+        tx,
+        `select e.id, e.thread_id, t.title, e.reason, e.priority, e.status, e.case_id, e.sla_due_at, c.external_id
+           from escalations e join threads t on t.id = e.thread_id and t.deleted_at is null
+           left join customers c on c.id = e.customer_id
+          where e.id = any(?::int[])`,
+        [ids(events, 'escalationId')],
+      );
+      const escalations = byId(rows);
+      return events.flatMap((e) => {
+        const d = e.data as DomainEvent<'escalation.created'>['data'] | DomainEvent<'escalation.updated'>['data'];
+        const x = escalations.get(d.escalationId);
+        if (!x) return [];
+        const changes =
+          'before' in d ? { previousStatus: d.before.status, status: d.after.status } : { status: x.status };
+        return [
+          {
+            eventId: e.id,
+            type,
+            subject: ref('escalation', x.id),
+            data: {
+              escalationId: String(x.id),
+              thread: { id: String(x.thread_id), title: x.title, url: threadUrl(origin, x.thread_id) },
+              reason: x.reason,
+              priority: x.priority,
+              ...changes,
+              caseId: x.case_id,
+              customer: x.external_id === null ? null : { externalId: x.external_id },
+              slaDueAt: new Date(x.sla_due_at).toISOString(),
+            },
+          },
+        ];
+      });
+    },
+  };
+}
 
 export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
   {
@@ -227,6 +293,16 @@ export const WEBHOOK_EVENT_KINDS: readonly Builder[] = [
       });
     },
   },
+  escalationKind(
+    'escalation.created',
+    'Escalation created',
+    'A thread was escalated to staff (a case to open): unanswered past its target, needs staff, or an urgent negative post.',
+  ),
+  escalationKind(
+    'escalation.updated',
+    'Escalation updated',
+    'An escalation changed: its status, its case (id, status) or its posted resolution.',
+  ),
 ];
 
 export const WEBHOOK_EVENT_TYPES: readonly string[] = WEBHOOK_EVENT_KINDS.map((k) => k.type);

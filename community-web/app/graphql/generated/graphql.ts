@@ -122,6 +122,8 @@ export type CreateArticleInput = {
 };
 
 export type CreateCategoryInput = {
+  /** Minutes a question may wait unanswered before it is escalated to staff; 0 is off (never automatically), at most 525600 (a year). */
+  answerTargetMinutes?: number | null | undefined;
   description?: string | null | undefined;
   kind?: CategoryKind | null | undefined;
   name: string;
@@ -161,6 +163,7 @@ export type CustomerTimelineKind =
   | 'ANSWER_POSTED'
   | 'ARTICLE_CONTRIBUTED'
   | 'BADGE_AWARDED'
+  | 'ESCALATED'
   | 'POST_FLAGGED'
   | 'QUESTION_ASKED'
   | 'SANCTIONED'
@@ -447,6 +450,7 @@ export type SuggestionKind =
 export type ThreadActivityKind =
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_UNACCEPTED'
+  | 'ESCALATION_CHANGED'
   | 'POST_CREATED'
   | 'POST_EDITED'
   | 'POST_HIDDEN'
@@ -509,6 +513,8 @@ export type UpdateArticleInput = {
 };
 
 export type UpdateCategoryInput = {
+  /** Minutes a question may wait unanswered before it is escalated to staff; 0 is off (never automatically), at most 525600 (a year). */
+  answerTargetMinutes?: number | null | undefined;
   description?: string | null | undefined;
   id: string | number;
   kind?: CategoryKind | null | undefined;

@@ -13,7 +13,12 @@ export interface CategoryInput {
   kind?: CategoryKind | null;
   position?: number | null;
   slowModeSeconds?: number | null;
+  /** 0 turns automatic escalation off (stored null). */
+  answerTargetMinutes?: number | null;
 }
+
+/** A year: the longest answer target time. */
+export const MAX_ANSWER_TARGET_MINUTES = 525_600;
 
 /** A day: longer than that, a category is better closed than slowed. */
 export const MAX_SLOW_MODE_SECONDS = 86_400;
@@ -36,6 +41,14 @@ function validate(input: CategoryInput, errors: FieldErrors) {
   ) {
     errors.slowModeSeconds = `Slow mode must be 0 (off) to ${MAX_SLOW_MODE_SECONDS} seconds (a day).`;
   }
+  if (
+    input.answerTargetMinutes != null &&
+    (!Number.isInteger(input.answerTargetMinutes) ||
+      input.answerTargetMinutes < 0 ||
+      input.answerTargetMinutes > MAX_ANSWER_TARGET_MINUTES)
+  ) {
+    errors.answerTargetMinutes = `The answer target must be 0 (off) to ${MAX_ANSWER_TARGET_MINUTES} minutes (a year).`;
+  }
 }
 
 const snapshot = (c: Category) => ({
@@ -45,6 +58,7 @@ const snapshot = (c: Category) => ({
   kind: c.kind,
   position: c.position,
   slowModeSeconds: c.slowModeSeconds,
+  answerTargetMinutes: c.answerTargetMinutes,
 });
 
 /** Flushes `category` with its event (`before` is null for a new one) in one transaction. */
@@ -95,6 +109,7 @@ export async function createCategory(scope: Scope, input: CategoryInput): Promis
     kind: input.kind ?? CategoryKind.QA,
     position: input.position ?? 0,
     slowModeSeconds: input.slowModeSeconds ?? 0,
+    answerTargetMinutes: input.answerTargetMinutes || null,
   });
   return save(scope, category, null);
 }
@@ -114,5 +129,6 @@ export async function updateCategory(scope: Scope, id: number, input: CategoryIn
   if (input.kind != null) category.kind = input.kind;
   if (input.position != null) category.position = input.position;
   if (input.slowModeSeconds != null) category.slowModeSeconds = input.slowModeSeconds;
+  if (input.answerTargetMinutes != null) category.answerTargetMinutes = input.answerTargetMinutes || null;
   return save(scope, category, before);
 }
