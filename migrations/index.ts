@@ -32,6 +32,7 @@ import { Migration20261206200000_webhooks } from './Migration20261206200000_webh
 import { Migration20261206300000_insights } from './Migration20261206300000_insights.js';
 import { Migration20261206400000_escalations } from './Migration20261206400000_escalations.js';
 import { Migration20261206600000_routing } from './Migration20261206600000_routing.js';
+import { Migration20261206800000_routing_rules } from './Migration20261206800000_routing_rules.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -71,4 +72,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206300000_insights', class: Migration20261206300000_insights },
   { name: 'Migration20261206400000_escalations', class: Migration20261206400000_escalations },
   { name: 'Migration20261206600000_routing', class: Migration20261206600000_routing },
+  { name: 'Migration20261206800000_routing_rules', class: Migration20261206800000_routing_rules },
 ];
