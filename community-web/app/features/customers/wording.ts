@@ -9,6 +9,7 @@ export const TIMELINE_WORDING: Record<CustomerTimelineKind, string> = {
   BADGE_AWARDED: 'earned the badge',
   POST_FLAGGED: 'had a post flagged on',
   SANCTIONED: 'was sanctioned',
+  ESCALATED: 'had a question escalated to staff:',
 };
 
 export const THREAD_STATUS_LABEL: Record<string, string> = {
