@@ -198,6 +198,15 @@ describe('actions', () => {
       path: `/t/${question.id}`,
     });
     expect(await ruleInbox(admin)).toContainEqual(note);
+    // The thread's activity log (staff) shows what the rule did.
+    const log = await gqlOk(`query($s: String!) { events(filter: { subject: $s }) { edges { node { name data } } } }`, {
+      s: `thread:${question.id}`,
+    });
+    const applied = log.events.edges.map((e: { node: { name: string; data: unknown } }) => e.node);
+    expect(applied).toContainEqual({
+      name: 'routing.rule_applied',
+      data: expect.objectContaining({ name: rule.name, actions: expect.objectContaining({ escalationId: null }) }),
+    });
     // The asker (a moderator here) is not told of their own question; a plain member is not a moderator.
     expect(await ruleInbox(moderator)).toEqual([]);
     expect(await ruleInbox(plain)).toEqual([]);
