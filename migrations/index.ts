@@ -34,6 +34,7 @@ import { Migration20261206400000_escalations } from './Migration20261206400000_e
 import { Migration20261206500000_webhooks_upkeep } from './Migration20261206500000_webhooks_upkeep.js';
 import { Migration20261206600000_routing } from './Migration20261206600000_routing.js';
 import { Migration20261206700000_dashboard_indexes } from './Migration20261206700000_dashboard_indexes.js';
+import { Migration20261206800000_routing_rules } from './Migration20261206800000_routing_rules.js';
 
 /** Every migration in order. Reviewed SQL; never edited after it lands: add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -75,4 +76,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206500000_webhooks_upkeep', class: Migration20261206500000_webhooks_upkeep },
   { name: 'Migration20261206600000_routing', class: Migration20261206600000_routing },
   { name: 'Migration20261206700000_dashboard_indexes', class: Migration20261206700000_dashboard_indexes },
+  { name: 'Migration20261206800000_routing_rules', class: Migration20261206800000_routing_rules },
 ];

@@ -41,6 +41,7 @@ export default [
   route('admin', 'routes/admin.tsx'),
   route('admin/categories', 'routes/admin.categories.tsx'),
   route('admin/members', 'routes/admin.members.tsx'),
+  route('admin/routing', 'routes/admin.routing.tsx'),
   route('admin/settings', 'routes/admin.settings.tsx'),
   route('admin/tokens', 'routes/admin.tokens.tsx'),
   route('admin/webhooks', 'routes/admin.webhooks.tsx'),

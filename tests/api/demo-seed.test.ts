@@ -249,6 +249,29 @@ describe('demo seed', () => {
     ]);
   });
 
+  it('has a routing rule: enterprise customers’ urgent questions escalate and the moderators are told', async () => {
+    const login = await api.gql(`mutation { login(input: { login: "admin", password: "demo-admin-pass" }) { token } }`);
+    const res = await api.gql(
+      `{ routingRules { name enabled segments sentimentCues escalate notifyModerators raisePriority conditions actions } }`,
+      {},
+      { token: login.data.login.token as string },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.routingRules).toEqual([
+      {
+        name: 'Enterprise + urgent → escalate, notify moderators',
+        enabled: true,
+        segments: ['enterprise'],
+        sentimentCues: ['URGENCY'],
+        escalate: true,
+        notifyModerators: true,
+        raisePriority: 10,
+        conditions: 'A new question from a customer in enterprise and showing urgency',
+        actions: 'notify moderators, raise priority by 10 and escalate',
+      },
+    ]);
+  });
+
   it('shows staff insights at once: every post has its sentiment, every solver their influence', async () => {
     const [{ missing }] = await api.sql(
       `select count(*)::int as missing from posts p where not exists (select 1 from post_sentiments s where s.post_id = p.id)`,

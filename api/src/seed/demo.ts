@@ -35,6 +35,7 @@ import { backfillSentiments } from '../modules/insights/sentiment/sentiment.stor
 import { seedModeration } from './demo-moderation.js';
 import { seedNotifications } from './demo-notifications.js';
 import { seedRouting } from './demo-routing.js';
+import { seedRoutingRules } from './demo-routing-rules.js';
 import { DEMO_ARTICLES, DEMO_CATEGORIES, DEMO_MEMBERS, DEMO_PASSWORDS, DEMO_THREADS } from './demo-content.js';
 
 /**
@@ -195,6 +196,8 @@ export async function seedDemo(services: Services): Promise<void> {
   // The staff escalation queue: a case in progress, an advocate's request, one resolved (priced
   // with the influence and sentiment just computed).
   await seedEscalations(services, threadIds, as);
+  // An admin's routing rule: enterprise customers' urgent questions escalate, moderators told.
+  await seedRoutingRules(as);
   // Last: the CRM's token and webhook endpoint, with a delivery log of an outage.
   await seedIntegrations(services, as);
 }

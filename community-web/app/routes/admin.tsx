@@ -86,6 +86,13 @@ export default function AdminHome() {
             <span className="font-semibold text-brand-700">Customer access</span>
             <span className="mt-1 block text-sm text-slate-700">Which moderators may read customer records.</span>
           </Link>
+          <Link to="/admin/routing" className={card}>
+            <span className="font-semibold text-brand-700">Routing rules</span>
+            <span className="mt-1 block text-sm text-slate-700">
+              When a new question matches (category, tags, sentiment, customer segment): notify, raise priority,
+              escalate.
+            </span>
+          </Link>
         </li>
         <li>
           <Link to="/admin/webhooks" className={card}>

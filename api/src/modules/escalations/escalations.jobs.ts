@@ -6,7 +6,7 @@ import { logger } from '../../platform/logger.js';
 import type { Services } from '../../platform/scope.js';
 import { computePriority, openEscalation } from './commands/escalate-thread.js';
 import { openSql, type EscalationRow } from './escalations.queries.js';
-import { priorityOf, slaMinutes } from './priority.js';
+import { extraParts, priorityOf, slaMinutes } from './priority.js';
 
 declare module '../../platform/jobs/jobs.js' {
   interface JobPayloads {
@@ -73,7 +73,7 @@ export async function refreshPriorities(services: Services, now = new Date()): P
   );
   let changed = 0;
   for (const row of rows) {
-    const { parts } = await computePriority(
+    const { parts: computed } = await computePriority(
       em,
       {
         id: row.thread_id,
@@ -83,6 +83,7 @@ export async function refreshPriorities(services: Services, now = new Date()): P
       },
       { triggerPostId: row.trigger_post_id, advocate: row.advocate, now },
     );
+    const parts = [...computed, ...extraParts(row.priority_parts)];
     const priority = priorityOf(parts);
     const same = priority === row.priority && JSON.stringify(parts) === JSON.stringify(row.priority_parts);
     await sql(

@@ -26,7 +26,20 @@ export const PRIORITY = {
   ADVOCATE_BOOST: 10,
 } as const;
 
-export type PriorityPartName = 'value' | 'influence' | 'sentiment' | 'waited' | 'advocate';
+export type PriorityPartName = 'value' | 'influence' | 'sentiment' | 'waited' | 'advocate' | 'rule';
+
+/**
+ * An extra part added by another module (a routing rule raising the priority: detail is the
+ * rule's name). Kept when the computed parts are refreshed; shown as "rule <name> +N".
+ */
+export const rulePart = (ruleName: string, points: number): PriorityPart => ({
+  name: 'rule',
+  points,
+  detail: ruleName,
+});
+
+/** The parts added from outside (rules), to carry over a recomputation. */
+export const extraParts = (parts: readonly PriorityPart[]): PriorityPart[] => parts.filter((p) => p.name === 'rule');
 
 export interface PriorityPart {
   name: PriorityPartName;
@@ -98,6 +111,7 @@ export function explainPriority(parts: readonly PriorityPart[]): string {
     .map((p) => {
       if (p.name === 'waited') return `waited ${p.points / PRIORITY.WAITED_PER_HOUR} h × ${PRIORITY.WAITED_PER_HOUR}`;
       if (p.name === 'advocate') return `advocate ${p.points}`;
+      if (p.name === 'rule') return `rule ${p.detail} +${p.points}`;
       return `${p.name} ${p.points}`;
     })
     .join(' + ');

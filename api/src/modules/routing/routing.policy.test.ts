@@ -29,7 +29,10 @@ const actors = {
 type Outcome = boolean | 'login';
 
 /** Role × action ('login' = UNAUTHENTICATED): only staff see whom a question was routed to. */
-const matrix: Record<'routing.read', Record<keyof typeof actors, Outcome>> = {
+const matrix: Record<
+  'routing.read' | 'routing.rule.read' | 'routing.rule.manage',
+  Record<keyof typeof actors, Outcome>
+> = {
   'routing.read': {
     visitor: 'login',
     member: false,
@@ -37,6 +40,23 @@ const matrix: Record<'routing.read', Record<keyof typeof actors, Outcome>> = {
     moderator: true,
     admin: true,
     silencedModerator: true,
+  },
+  // Routing rules: administrators only (a silenced admin may read them, not change them).
+  'routing.rule.read': {
+    visitor: 'login',
+    member: false,
+    advocate: false,
+    moderator: false,
+    admin: true,
+    silencedModerator: false,
+  },
+  'routing.rule.manage': {
+    visitor: 'login',
+    member: false,
+    advocate: false,
+    moderator: false,
+    admin: true,
+    silencedModerator: false,
   },
 };
 

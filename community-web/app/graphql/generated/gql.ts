@@ -136,6 +136,11 @@ type Documents = {
     "\n  mutation AdminApproveMember($input: ApproveMemberInput!) {\n    approveMember(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n": typeof types.AdminApproveMemberDocument,
     "\n  mutation AdminGrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminGrantAdvocateDocument,
     "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminRevokeAdvocateDocument,
+    "\n  query AdminRoutingRules {\n    routingRules {\n      id\n      name\n      enabled\n      position\n      categoryIds\n      tags\n      segments\n      sentimentNegative\n      sentimentScoreAtMost\n      sentimentCues\n      notifyHandles\n      notifyModerators\n      raisePriority\n      escalate\n      conditions\n      actions\n    }\n    adminCategories {\n      id\n      name\n    }\n  }\n": typeof types.AdminRoutingRulesDocument,
+    "\n  mutation AdminCreateRoutingRule($input: CreateRoutingRuleInput!) {\n    createRoutingRule(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateRoutingRuleDocument,
+    "\n  mutation AdminUpdateRoutingRule($input: UpdateRoutingRuleInput!) {\n    updateRoutingRule(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdateRoutingRuleDocument,
+    "\n  mutation AdminDeleteRoutingRule($id: ID!) {\n    deleteRoutingRule(id: $id)\n  }\n": typeof types.AdminDeleteRoutingRuleDocument,
+    "\n  mutation AdminReorderRoutingRules($ids: [ID!]!) {\n    reorderRoutingRules(ids: $ids) {\n      id\n    }\n  }\n": typeof types.AdminReorderRoutingRulesDocument,
     "\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n": typeof types.SiteSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n": typeof types.UpdateSettingsDocument,
     "\n  query AdminServiceTokens {\n    serviceTokens {\n      id\n      name\n      scopes\n      createdAt\n      rotatedAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        handle\n      }\n    }\n  }\n": typeof types.AdminServiceTokensDocument,
@@ -284,6 +289,11 @@ const documents: Documents = {
     "\n  mutation AdminApproveMember($input: ApproveMemberInput!) {\n    approveMember(input: $input) {\n      member {\n        id\n      }\n    }\n  }\n": types.AdminApproveMemberDocument,
     "\n  mutation AdminGrantAdvocate($input: GrantAdvocateInput!) {\n    grantAdvocate(input: $input) {\n      id\n    }\n  }\n": types.AdminGrantAdvocateDocument,
     "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n": types.AdminRevokeAdvocateDocument,
+    "\n  query AdminRoutingRules {\n    routingRules {\n      id\n      name\n      enabled\n      position\n      categoryIds\n      tags\n      segments\n      sentimentNegative\n      sentimentScoreAtMost\n      sentimentCues\n      notifyHandles\n      notifyModerators\n      raisePriority\n      escalate\n      conditions\n      actions\n    }\n    adminCategories {\n      id\n      name\n    }\n  }\n": types.AdminRoutingRulesDocument,
+    "\n  mutation AdminCreateRoutingRule($input: CreateRoutingRuleInput!) {\n    createRoutingRule(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateRoutingRuleDocument,
+    "\n  mutation AdminUpdateRoutingRule($input: UpdateRoutingRuleInput!) {\n    updateRoutingRule(input: $input) {\n      id\n    }\n  }\n": types.AdminUpdateRoutingRuleDocument,
+    "\n  mutation AdminDeleteRoutingRule($id: ID!) {\n    deleteRoutingRule(id: $id)\n  }\n": types.AdminDeleteRoutingRuleDocument,
+    "\n  mutation AdminReorderRoutingRules($ids: [ID!]!) {\n    reorderRoutingRules(ids: $ids) {\n      id\n    }\n  }\n": types.AdminReorderRoutingRulesDocument,
     "\n  query SiteSettings {\n    siteSettings {\n      revision\n      groups {\n        key\n        label\n        description\n        environmentVariable\n        fields {\n          key\n          label\n          help\n          value\n          defaultValue\n          startupValue\n          changed\n          integer\n          min\n          max\n        }\n      }\n    }\n  }\n": types.SiteSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      revision\n    }\n  }\n": types.UpdateSettingsDocument,
     "\n  query AdminServiceTokens {\n    serviceTokens {\n      id\n      name\n      scopes\n      createdAt\n      rotatedAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        handle\n      }\n    }\n  }\n": types.AdminServiceTokensDocument,
@@ -812,6 +822,26 @@ export function graphql(source: "\n  mutation AdminGrantAdvocate($input: GrantAd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeAdvocate($input: AdvocateInput!) {\n    revokeAdvocate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRoutingRules {\n    routingRules {\n      id\n      name\n      enabled\n      position\n      categoryIds\n      tags\n      segments\n      sentimentNegative\n      sentimentScoreAtMost\n      sentimentCues\n      notifyHandles\n      notifyModerators\n      raisePriority\n      escalate\n      conditions\n      actions\n    }\n    adminCategories {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AdminRoutingRules {\n    routingRules {\n      id\n      name\n      enabled\n      position\n      categoryIds\n      tags\n      segments\n      sentimentNegative\n      sentimentScoreAtMost\n      sentimentCues\n      notifyHandles\n      notifyModerators\n      raisePriority\n      escalate\n      conditions\n      actions\n    }\n    adminCategories {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateRoutingRule($input: CreateRoutingRuleInput!) {\n    createRoutingRule(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateRoutingRule($input: CreateRoutingRuleInput!) {\n    createRoutingRule(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateRoutingRule($input: UpdateRoutingRuleInput!) {\n    updateRoutingRule(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateRoutingRule($input: UpdateRoutingRuleInput!) {\n    updateRoutingRule(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteRoutingRule($id: ID!) {\n    deleteRoutingRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteRoutingRule($id: ID!) {\n    deleteRoutingRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReorderRoutingRules($ids: [ID!]!) {\n    reorderRoutingRules(ids: $ids) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReorderRoutingRules($ids: [ID!]!) {\n    reorderRoutingRules(ids: $ids) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -180,3 +180,33 @@ export async function escalateThread(
     triggerPostId: null,
   });
 }
+
+/**
+ * Adds a part to an open escalation's priority from outside the formula (a routing rule's
+ * "raise priority by N": `rulePart`), once per part's detail: the priority is the sum again and
+ * the SLA only moves earlier. Returns false when the escalation is no longer open.
+ */
+export async function addPriorityPart(
+  em: EntityManager,
+  settings: Settings,
+  escalationId: number,
+  part: PriorityPart,
+): Promise<boolean> {
+  const [row] = await sql<{ priority: number; priority_parts: PriorityPart[] }>(
+    em,
+    `select priority, priority_parts from escalations e where id = ? and ${openSql()} for update`,
+    [escalationId],
+  );
+  if (!row) return false;
+  if (row.priority_parts.some((p) => p.name === part.name && p.detail === part.detail)) return true;
+  const parts = [...row.priority_parts, part];
+  const priority = priorityOf(parts);
+  await sql(
+    em,
+    `update escalations set priority = ?, priority_parts = ?::jsonb,
+            sla_due_at = least(sla_due_at, created_at + make_interval(mins => ?)), updated_at = now()
+      where id = ?`,
+    [priority, JSON.stringify(parts), slaMinutes(priority, settings.escalations), escalationId],
+  );
+  return true;
+}

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../../platform/events/events.js';
 import '../../routing/routing.events.js';
+import '../../routing/rules/rules.events.js';
 import type { DirectNotification } from './insert-direct.js';
 
 /**
@@ -17,6 +18,23 @@ export function routedNotifications(events: DomainEvent<'thread.routed'>[]): Dir
       recipientId: m.memberId,
       threadId: e.data.threadId,
       data: { reason: m.text },
+    })),
+  );
+}
+
+/**
+ * QUESTION_ROUTED to each member an admin's routing rule notifies (named members, or the
+ * moderators), the reason naming the rule; the system is the actor.
+ */
+export function ruleNotifications(events: DomainEvent<'routing.rule_applied'>[]): DirectNotification[] {
+  return events.flatMap((e) =>
+    e.data.actions.notifiedIds.map((recipientId) => ({
+      eventId: e.id,
+      actorId: null,
+      kind: 'QUESTION_ROUTED' as const,
+      recipientId,
+      threadId: e.data.threadId,
+      data: { reason: `Routing rule "${e.data.name}"` },
     })),
   );
 }

@@ -6,7 +6,7 @@ import { insertDirect } from '../fan-out/insert-direct.js';
 import { announceNotifications, lastNotificationId } from '../live-notifications.js';
 import { notifyLevels, REPUTATION_EVENTS } from '../fan-out/levels.js';
 import { articleNotifications, notifyFlaggers, OUTCOME_EVENTS, outcomeNotification } from '../fan-out/outcomes.js';
-import { routedNotifications } from '../fan-out/routed.js';
+import { routedNotifications, ruleNotifications } from '../fan-out/routed.js';
 import { fanOutEdits, fanOutReplies, fanOutThreads } from '../fan-out/thread-activity.js';
 
 const EVENTS = [
@@ -16,6 +16,7 @@ const EVENTS = [
     'post.edited',
     'review.resolved',
     'thread.routed',
+    'routing.rule_applied',
     ...OUTCOME_EVENTS,
     ...REPUTATION_EVENTS,
   ]),
@@ -48,6 +49,7 @@ export const fanOutNotifications: SubscriberDefinition<Services> = {
       ...events.flatMap((e) => outcomeNotification(e) ?? []),
       ...(await articleNotifications(tx, ofName(events, 'article.published'))),
       ...routedNotifications(ofName(events, 'thread.routed')),
+      ...ruleNotifications(ofName(events, 'routing.rule_applied')),
     ]);
     await notifyLevels(tx, services.settings.current().reputation, events);
     // Live subscribers hear of the batch when it commits.
