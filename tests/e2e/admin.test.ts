@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scanTextContrast } from '../support/contrast-scan.js';
@@ -20,6 +22,24 @@ async function lowContrast(page: Page) {
   return (await scanTextContrast(page))
     .filter((t) => t.ratio < t.required)
     .map((t) => `${t.selector} "${t.text}" ${t.ratio}`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG A/AA violations within `selector` (as composer.test.ts: the CSP allows no inline script). */
+async function axeViolations(page: Page, selector: string) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<any> } }).axe;
+    const result = await axe.run(
+      { include: [include] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+    );
+    return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, selector);
 }
 
 const overflows = (page: Page) =>
@@ -46,8 +66,10 @@ describe('categories', () => {
       const browser = await newVisitor(stack.browser, DESKTOP_1024);
       await signIn(browser, admin);
       await browser.page.goto(`${stack.web.url}/`);
-      // The header holds the Admin link and still fits at 1024 px.
-      await browser.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+      // The header's Staff menu holds the Admin link and the bar still fits at 1024 px.
+      const main = browser.page.getByRole('navigation', { name: 'Main' });
+      await main.getByRole('button', { name: 'Staff', exact: true }).click();
+      await main.getByRole('link', { name: 'Admin' }).click();
       await browser.page.waitForURL(`${stack.web.url}/admin`);
       expect(await overflows(browser.page)).toBe(false);
       await browser.page.getByRole('link', { name: /^Categories/ }).click();
@@ -122,6 +144,7 @@ describe('members', () => {
       await signIn(memberBrowser, member);
       await memberBrowser.page.goto(`${stack.web.url}/`);
       const nav = memberBrowser.page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('button', { name: 'Staff', exact: true }).count()).toBe(0);
       expect(await nav.getByRole('link', { name: 'Removed' }).count()).toBe(0);
 
       const browser = await newVisitor(stack.browser);
@@ -153,6 +176,7 @@ describe('members', () => {
 
       // The member's next page: moderator sections in the header.
       await memberBrowser.page.reload();
+      await nav.getByRole('button', { name: 'Staff', exact: true }).click();
       expect(await nav.getByRole('link', { name: 'Removed' }).count()).toBe(1);
       memberBrowser.assertClean();
 
@@ -185,6 +209,64 @@ describe('members', () => {
       const [row] = await stack.api.sql('select approved_by from members where id = $1', [held.id]);
       expect(String(row.approved_by)).toBe(admin.id);
       browser.assertClean();
+    },
+    SLOW,
+  );
+});
+
+describe('the header', () => {
+  it(
+    "staff's sections sit in one Staff menu: the bar fits at 1024 and 1280 px with the longest handle, light and dark",
+    async () => {
+      // Handles are at most 20 characters (the database's check): the widest letters, all 20.
+      const handle = `W${Date.now().toString(36).toUpperCase()}`.padEnd(20, 'W');
+      const [moderator, admin] = await Promise.all([
+        buildMember(stack.api, { role: 'MODERATOR', handle }),
+        buildMember(stack.api, { role: 'ADMIN', handle: handle.replace(/^W/, 'M') }),
+      ]);
+      for (const [member, width, colorScheme] of [
+        [moderator, 1024, 'light'],
+        [moderator, 1280, 'dark'],
+        [admin, 1024, 'dark'],
+        [admin, 1280, 'light'],
+      ] as const) {
+        const visitor = await newVisitor(stack.browser, { viewport: { width, height: 800 }, colorScheme });
+        const { page } = visitor;
+        await signIn(visitor, member);
+        await page.goto(`${stack.web.url}/badges`);
+        const staffMenu = page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('button', { name: 'Staff', exact: true });
+        await staffMenu.click();
+        expect(await staffMenu.getAttribute('aria-expanded')).toBe('true');
+        const panel = page.locator(`#${await staffMenu.getAttribute('aria-controls')}`);
+        const labels = await panel.getByRole('link').allTextContents();
+        expect(labels).toEqual(
+          expect.arrayContaining(['Review', 'Escalations', 'Removed', 'Deflection', 'Activity', 'Insights']),
+        );
+        expect(labels.includes('Admin')).toBe(member === admin);
+        expect(await panel.getByRole('link', { name: 'Insights' }).getAttribute('href')).toBe('/staff/insights');
+        // Open, nothing runs off the screen: not the bar, not the menu.
+        expect(await overflows(page), `${member.handle} at ${width} px`).toBe(false);
+        const box = (await panel.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        expect(await lowContrast(page)).toEqual([]);
+        expect(await axeViolations(page, 'header')).toEqual([]);
+        // Escape closes it and gives the focus back to the button; so does a click elsewhere.
+        await page.keyboard.press('Escape');
+        expect(await staffMenu.getAttribute('aria-expanded')).toBe('false');
+        expect(await staffMenu.evaluate((el) => el === document.activeElement)).toBe(true);
+        expect(await panel.isVisible()).toBe(false);
+        await page.keyboard.press('Enter');
+        expect(await staffMenu.getAttribute('aria-expanded')).toBe('true');
+        await page.mouse.click(2, 780);
+        expect(await staffMenu.getAttribute('aria-expanded')).toBe('false');
+        // The account link is still on screen, right of everything else.
+        const account = (await page.getByTestId('viewer-handle').boundingBox())!;
+        expect(account.x + account.width).toBeLessThanOrEqual(width);
+        visitor.assertClean();
+        await visitor.context.close();
+      }
     },
     SLOW,
   );

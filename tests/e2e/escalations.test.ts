@@ -109,7 +109,9 @@ describe('escalations', () => {
       const staff = await newVisitor(stack.browser);
       await signInByCookie(staff.page, stack.web.url, admin);
       await staff.page.goto(`${stack.web.url}/`);
-      await staff.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Escalations' }).click();
+      const main = staff.page.getByRole('navigation', { name: 'Main' });
+      await main.getByRole('button', { name: 'Staff', exact: true }).click();
+      await main.getByRole('link', { name: 'Escalations' }).click();
       await staff.page.waitForURL(`${stack.web.url}/staff/escalations`);
       const row = staff.page.getByTestId('escalation-row').filter({ hasText: thread.title });
       expect(await row.getByTestId('escalation-status').textContent()).toBe('Open');

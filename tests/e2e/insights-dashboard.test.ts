@@ -71,10 +71,10 @@ describe('insights dashboard', () => {
 
       const desktop = await newVisitor(stack.browser, { viewport: { width: 1280, height: 900 } });
       await signInByCookie(desktop.page, stack.web.url, moderator);
-      // On a wide screen the bar has no room left: staff reach Insights from Deflection.
+      // On a wide screen staff reach Insights from the header's Staff menu.
       await desktop.page.goto(`${stack.web.url}/`);
-      await desktop.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deflection' }).click();
-      await desktop.page.getByRole('link', { name: 'insights', exact: true }).click();
+      await desktop.page.getByRole('button', { name: 'Staff', exact: true }).click();
+      await desktop.page.getByRole('link', { name: 'Insights', exact: true }).click();
       await desktop.page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
       expect(await desktop.page.getByTestId('figure-first-response').locator('dd').first().textContent()).toBe('2 min');
       expect(await desktop.page.getByTestId('figure-solution').locator('dd').first().textContent()).toBe('10 min');

@@ -216,6 +216,7 @@ describe('the review queue', () => {
       await signIn(staff, moderator);
       // A page without fresh timestamps ("5 seconds ago" can hydrate as "6 seconds ago").
       await page.goto(`${stack.web.url}/badges`);
+      await page.getByRole('button', { name: 'Staff', exact: true }).click();
       await page.getByRole('link', { name: 'Review' }).first().click();
       await page.waitForURL(`${stack.web.url}/moderation/review`);
       const openBefore = Number(await figure(page, 'stat-open'));

@@ -392,6 +392,7 @@ describe('moderators', () => {
     await expect.poll(() => staff.page.locator(`#post-${spam.id}`).count()).toBe(0);
     expect(await reputation(spammer)).toBe(15 - 100);
 
+    await staff.page.getByRole('button', { name: 'Staff', exact: true }).click();
     await staff.page.getByRole('link', { name: 'Removed' }).click();
     const removed = staff.page.getByTestId('removed-post').first();
     await expect

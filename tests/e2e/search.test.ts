@@ -230,7 +230,9 @@ describe('the deflection page', () => {
     const staff = await newVisitor(stack.browser, { javaScriptEnabled: false });
     await signInByCookie(staff.page, stack.web.url, moderator);
     await staff.page.goto(`${stack.web.url}/`);
-    await staff.page.getByRole('link', { name: 'Deflection' }).first().click();
+    // Without JavaScript the header's Staff menu is a native <details> disclosure.
+    await staff.page.getByTestId('staff-menu').getByText('Staff').click();
+    await staff.page.getByTestId('staff-menu').getByRole('link', { name: 'Deflection' }).click();
     await staff.page.waitForURL(/\/moderation\/deflection$/);
     await staff.page.getByRole('link', { name: '7 days' }).click();
     await staff.page.waitForURL(/days=7/);

@@ -3,6 +3,7 @@ import { NotificationBell } from '../../features/notifications/bell';
 import { HeaderSearch, SearchLink } from '../../features/search/header-search';
 import { Avatar } from '../ui/avatar';
 import { MobileMenu } from './mobile-menu';
+import { StaffMenu, type StaffLink } from './staff-menu';
 
 export type HeaderViewer = {
   handle: string;
@@ -17,29 +18,41 @@ const desktopLink = ({ isActive }: { isActive: boolean }) =>
 const mobileLink = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-2 text-base font-medium ${isActive ? 'bg-slate-100 text-slate-900' : 'text-slate-700 hover:bg-slate-50'}`;
 
-/** The sections of the site, for the desktop bar and the mobile menu alike. */
-function sections(
-  viewer: HeaderViewer,
-): { to: string; label: string; end?: boolean; menuOnlyFor?: string; menuOnly?: boolean }[] {
+/** The sections of the site everyone sees, in the desktop bar and the mobile menu alike. */
+function sections(viewer: HeaderViewer): { to: string; label: string; end?: boolean }[] {
   return [
     { to: '/', label: 'Home', end: true },
     { to: '/kb', label: 'Knowledge' },
     { to: '/leaderboard', label: 'Leaderboard' },
     { to: '/badges', label: 'Badges' },
-    ...(viewer?.canReview ? [{ to: '/moderation/review', label: 'Review' }] : []),
-    ...(viewer && viewer.role !== 'MEMBER'
+    // Advocates and members holding the review privilege work the queue without being staff.
+    ...(viewer?.canReview && viewer.role === 'MEMBER' ? [{ to: '/moderation/review', label: 'Review' }] : []),
+  ];
+}
+
+/**
+ * Staff's sections: behind the "Staff" menu in the desktop bar, under a "Staff" heading in
+ * the mobile menu. Customers and hidden influencers need the customer permission, which every
+ * administrator holds (moderators only once granted: they reach them from their escalations).
+ */
+export function staffSections(viewer: HeaderViewer): StaffLink[] {
+  if (!viewer || viewer.role === 'MEMBER') return [];
+  const admin = viewer.role === 'ADMIN';
+  return [
+    { to: '/moderation/review', label: 'Review' },
+    { to: '/staff/escalations', label: 'Escalations' },
+    { to: '/moderation/removed', label: 'Removed' },
+    { to: '/moderation/deflection', label: 'Deflection' },
+    { to: '/moderation/activity', label: 'Activity' },
+    { to: '/moderation/knowledge', label: 'KB queue' },
+    { to: '/staff/insights', label: 'Insights' },
+    ...(admin
       ? [
-          { to: '/staff/escalations', label: 'Escalations' },
-          { to: '/moderation/removed', label: 'Removed' },
-          // Administrators reach these from /admin on wide screens: with Admin, ten would not fit in the bar.
-          { to: '/moderation/deflection', label: 'Deflection', menuOnlyFor: 'ADMIN' },
-          { to: '/moderation/activity', label: 'Activity', menuOnlyFor: 'ADMIN' },
-          { to: '/moderation/knowledge', label: 'KB queue', menuOnlyFor: 'ADMIN' },
-          // No room left in the bar for staff: on wide screens Insights is linked from Deflection and /admin.
-          { to: '/staff/insights', label: 'Insights', menuOnly: true },
+          { to: '/staff/customers', label: 'Customers' },
+          { to: '/staff/influencers', label: 'Influencers' },
+          { to: '/admin', label: 'Admin' },
         ]
       : []),
-    ...(viewer?.role === 'ADMIN' ? [{ to: '/admin', label: 'Admin' }] : []),
   ];
 }
 
@@ -55,18 +68,17 @@ function LogoutForm({ className }: { className: string }) {
 
 /**
  * The site header: logo, sections, "Ask a question" and the account links. From the lg
- * breakpoint up everything sits in one bar (moderators have ten sections, administrators seven
- * and Admin, with three left to the menu and /admin: below 1024 px they do not fit beside the
- * account links, and staff's account link is their avatar alone; the audit log is linked from
- * Review and Activity, not here); below it the
- * sections and account links move into a Menu disclosure so nothing runs off a phone's or a
- * tablet's screen.
+ * breakpoint up everything sits in one bar, staff's sections gathered in one "Staff" menu so
+ * the bar fits at 1024 px for every role (staff's account link is their avatar alone, a long
+ * handle is cut short); below it the sections and account links move into a Menu disclosure
+ * so nothing runs off a phone's or a tablet's screen.
  */
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   const links = sections(viewer);
-  // Staff's sections fill the bar: their button says "Ask" and their account link shows the
-  // avatar alone (the handle stays its accessible name and tooltip).
-  const staff = !!viewer && viewer.role !== 'MEMBER';
+  const staffLinks = staffSections(viewer);
+  // Staff's bar also holds their menu: their button says "Ask" and their account link shows
+  // the avatar alone (the handle stays its accessible name and tooltip).
+  const staff = staffLinks.length > 0;
   return (
     <header className="relative border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3 lg:gap-3">
@@ -77,13 +89,12 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
           Hearth
         </Link>
         <nav aria-label="Main" className="hidden flex-1 items-center gap-0.5 lg:flex">
-          {links
-            .filter((l) => !l.menuOnly && (!l.menuOnlyFor || l.menuOnlyFor !== viewer?.role))
-            .map((l) => (
-              <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
-                {l.label}
-              </NavLink>
-            ))}
+          {links.map((l) => (
+            <NavLink key={l.to} to={l.to} end={l.end} className={desktopLink}>
+              {l.label}
+            </NavLink>
+          ))}
+          {staff && <StaffMenu links={staffLinks} />}
         </nav>
         <span className="flex-1 lg:hidden" />
         {/* Staff have more sections: a search icon (to /search) keeps their bar on one line. */}
@@ -113,7 +124,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
               title={staff ? `@${viewer.handle}` : undefined}
             >
               {viewer.avatarUrl && <Avatar url={viewer.avatarUrl} size={24} />}
-              <span className={staff && viewer.avatarUrl ? 'sr-only' : undefined}>@{viewer.handle}</span>
+              <span className={staff && viewer.avatarUrl ? 'sr-only' : 'max-w-40 truncate'}>@{viewer.handle}</span>
             </Link>
             <LogoutForm className="whitespace-nowrap rounded-md px-2 py-2 text-slate-600 hover:text-slate-900" />
           </div>
@@ -139,6 +150,22 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                 </li>
               ))}
             </ul>
+            {staff && (
+              <>
+                <h2 id="menu-staff" className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  Staff
+                </h2>
+                <ul aria-labelledby="menu-staff" className="mt-1 space-y-1">
+                  {staffLinks.map((l) => (
+                    <li key={l.to}>
+                      <NavLink to={l.to} className={mobileLink}>
+                        {l.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </nav>
           <div className="mt-3 border-t border-slate-200 pt-3">
             {viewer ? (
