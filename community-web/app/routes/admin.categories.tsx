@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { FormMessage } from '../components/ui/field';
+import { MoveButtons } from '../components/ui/move-buttons';
 import { CategoryForm, type CategoryFormErrors } from '../features/admin/category-form';
 import { answerTargetInWords, KIND_HELP, moved, slowModeInWords } from '../features/admin/wording';
 import { api, query } from '../graphql/client.server';
@@ -201,26 +202,12 @@ export default function AdminCategories() {
                 <td className="px-3 py-2">
                   <Form method="post" className="flex gap-1">
                     <input type="hidden" name="id" value={c.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="up"
-                      disabled={i === 0}
+                    <MoveButtons
+                      name={c.name}
+                      first={i === 0}
+                      last={i === categories.length - 1}
                       className={moveButton}
-                      aria-label={`Move ${c.name} up`}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="down"
-                      disabled={i === categories.length - 1}
-                      className={moveButton}
-                      aria-label={`Move ${c.name} down`}
-                    >
-                      ↓
-                    </button>
+                    />
                   </Form>
                 </td>
               </tr>

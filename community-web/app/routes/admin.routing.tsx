@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { Button, FormMessage } from '../components/ui/field';
+import { MoveButtons } from '../components/ui/move-buttons';
 import { RoutingRuleForm, type RoutingRuleFormErrors } from '../features/admin/routing-rule-form';
 import { moved } from '../features/admin/wording';
 import { api, query } from '../graphql/client.server';
@@ -209,26 +210,7 @@ export default function AdminRouting() {
                 </div>
                 <Form method="post" className="flex flex-wrap gap-1">
                   <input type="hidden" name="id" value={r.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="up"
-                    disabled={i === 0}
-                    className={small}
-                    aria-label={`Move ${r.name} up`}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="down"
-                    disabled={i === rules.length - 1}
-                    className={small}
-                    aria-label={`Move ${r.name} down`}
-                  >
-                    ↓
-                  </button>
+                  <MoveButtons name={r.name} first={i === 0} last={i === rules.length - 1} className={small} />
                   <button type="submit" name="intent" value={r.enabled ? 'disable' : 'enable'} className={small}>
                     {r.enabled ? 'Disable' : 'Enable'}
                   </button>
