@@ -1,4 +1,5 @@
 import { data, Link, redirect, useLoaderData } from 'react-router';
+import { Figure } from '../components/ui/figure';
 import { DeflectionStatsQuery } from '../features/deflection/documents';
 import { deflectionRate, PERIODS, periodOf } from '../features/deflection/stats';
 import { query } from '../graphql/client.server';
@@ -160,16 +161,6 @@ export default function Deflection() {
           </div>
         )}
       </section>
-    </div>
-  );
-}
-
-function Figure({ label, value, note, testId }: { label: string; value: string; note: string; testId?: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
-      <dt className="text-sm font-medium text-slate-700">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold tabular-nums text-slate-900">{value}</dd>
-      <dd className="mt-1 text-xs text-slate-600">{note}</dd>
     </div>
   );
 }

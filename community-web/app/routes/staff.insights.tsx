@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect, useLoaderData } from 'react-router';
+import { Figure } from '../components/ui/figure';
 import { BarChart, Legend, LineChart, type Series } from '../features/dashboard/charts';
 import { InsightsDashboardQuery } from '../features/dashboard/documents';
 import { formatDuration, formatSentiment, formatShare, formatWeek } from '../features/dashboard/format';
@@ -321,16 +322,6 @@ export default function Insights() {
           </p>
         </section>
       </div>
-    </div>
-  );
-}
-
-function Figure({ label, value, note, testId }: { label: string; value: string; note: string; testId?: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
-      <dt className="text-sm font-medium text-slate-700">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold tabular-nums text-slate-900">{value}</dd>
-      <dd className="mt-1 text-xs text-slate-600">{note}</dd>
     </div>
   );
 }
