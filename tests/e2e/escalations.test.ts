@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
-import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
+import { buildMember, buildReply, buildThread, publishDraftOf, type TestMember } from '../support/factories.js';
 
 // Escalations in the web app (issue 14 part 7): "Needs staff" on a thread, the staff queue and
 // an escalation's page (priority explained, known answers, status, resolution), and the asker's
@@ -31,24 +31,7 @@ beforeAll(async () => {
     (await stack.api.gql(`mutation($id: ID!) { acceptAnswer(postId: $id) { id } }`, { id: answer.id }, as(asker)))
       .errors,
   ).toBeUndefined();
-  articleId = await vi.waitFor(
-    async () => {
-      const res = await stack.api.gql(
-        `query($id: ID!) { thread(id: $id) { article { id } } }`,
-        { id: solved.id },
-        as(admin),
-      );
-      expect(res.data.thread.article).not.toBeNull();
-      return res.data.thread.article.id as string;
-    },
-    { timeout: 10_000, interval: 100 },
-  );
-  const published = await stack.api.gql(
-    `mutation($id: ID!) { publishArticle(articleId: $id) { id } }`,
-    { id: articleId },
-    as(admin),
-  );
-  expect(published.errors).toBeUndefined();
+  articleId = await publishDraftOf(stack.api, admin, solved.id);
   await vi.waitFor(
     async () => {
       const res = await stack.api.gql(`{ search(query: "quillfeather") { edges { node { url } } } }`, {});

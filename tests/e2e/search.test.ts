@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { scanTextContrast } from '../support/contrast-scan.js';
 import { newVisitor, PHONE, signInByCookie, useStack } from '../support/e2e-fixtures.js';
-import { buildMember, buildReply, buildThread, type TestMember } from '../support/factories.js';
+import { buildMember, buildReply, buildThread, publishDraftOf, type TestMember } from '../support/factories.js';
 
 // Search and deflection in the web app (issue 11, items 5 and 6): the header search and the
 // search page, suggestions while asking (with and without JavaScript), the deflection log.
@@ -47,24 +47,7 @@ beforeAll(async () => {
   );
   expect(accepted.errors).toBeUndefined();
   // The accept drafts an article (a subscriber, after commit); a moderator publishes it.
-  articleId = await vi.waitFor(
-    async () => {
-      const res = await stack.api.gql(
-        `query($id: ID!) { thread(id: $id) { article { id } } }`,
-        { id: solved.id },
-        as(moderator),
-      );
-      expect(res.data.thread.article).not.toBeNull();
-      return res.data.thread.article.id as string;
-    },
-    { timeout: 10_000, interval: 100 },
-  );
-  const published = await stack.api.gql(
-    `mutation($id: ID!) { publishArticle(articleId: $id) { id } }`,
-    { id: articleId },
-    as(moderator),
-  );
-  expect(published.errors).toBeUndefined();
+  articleId = await publishDraftOf(stack.api, moderator, solved.id);
   // Indexing is a subscriber too: wait until search finds the thread and its article.
   await vi.waitFor(
     async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { expect, vi } from 'vitest';
 import type { TestApi } from './test-api.js';
 
 export interface TestMember {
@@ -126,4 +127,27 @@ export async function buildReply(api: TestApi, author: TestMember, threadId: str
   );
   if (res.errors) throw new Error(`buildReply failed: ${JSON.stringify(res.errors)}`);
   return res.data.postReply as { id: string; score: number };
+}
+
+/**
+ * Publishes the knowledge draft an accepted answer made of `threadId`: waits for the draft (a
+ * subscriber writes it after commit), then `staff` publishes it. Returns the article's id.
+ */
+export async function publishDraftOf(api: TestApi, staff: TestMember, threadId: string): Promise<string> {
+  const as = { token: staff.token, ip: staff.ip };
+  const articleId = await vi.waitFor(
+    async () => {
+      const res = await api.gql(`query($id: ID!) { thread(id: $id) { article { id } } }`, { id: threadId }, as);
+      expect(res.data.thread.article).not.toBeNull();
+      return res.data.thread.article.id as string;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+  const published = await api.gql(
+    `mutation($id: ID!) { publishArticle(articleId: $id) { id } }`,
+    { id: articleId },
+    as,
+  );
+  expect(published.errors).toBeUndefined();
+  return articleId;
 }
